@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The one place where role- and object-level permissions are decided.
+
+Views, API views and ``access.py`` modules ask :func:`can`; nothing else checks roles. Every action is
+listed in ``ACTIONS`` so that the authorisation-matrix tests can enumerate them.
+
+Scopes: a role assignment with an organisation covers that organisation's whole subtree (materialised
+``Organisation.path`` prefix). Unscoped roles (analyst, project leader, employee, guest) hold Rijk-wide
+or personal rights only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rijksportfolio.accounts.constants import Role
+
+ACTIONS = (
+    "organisation.view",
+    "organisation.change",
+    "person.view_card",  # name, current job, organisation, work location, work e-mail
+    "person.view_employment",  # full employment history
+    "person.view_personal",  # date of birth, gender, personnel number
+    "person.change",  # create/update person and employment records
+    "aggregates.view",  # workforce aggregates for an organisation (None = the whole Rijk)
+    "audit.view_own",  # "who looked at my data"
+)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """What the policy needs to know about the acting user, computed once per request."""
+
+    user_id: int | None
+    person_id: int | None
+    roles: frozenset[str]
+    scopes: dict[str, tuple[str, ...]]  # role -> organisation paths it covers
+
+    @property
+    def is_civil_servant(self) -> bool:
+        return self.person_id is not None and Role.GUEST not in self.roles
+
+    def covers(self, role: str, paths: tuple[str, ...] | list[str]) -> bool:
+        """Does ``role`` held by this principal cover any of the organisations (by path)?"""
+        own = self.scopes.get(role, ())
+        return any(p.startswith(scope) for scope in own for p in paths)
+
+
+ANONYMOUS = Principal(user_id=None, person_id=None, roles=frozenset(), scopes={})
+
+
+def principal_for(user: Any, *, today: date | None = None) -> Principal:
+    """Build (and memoise on the user object) the principal for a Django user."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ANONYMOUS
+    cached = getattr(user, "_rpf_principal", None)
+    if cached is not None:
+        return cached
+    today = today or date.today()
+    roles: set[str] = set()
+    scopes: dict[str, list[str]] = {}
+    for assignment in user.role_assignments.select_related("organisation").all():
+        if assignment.valid_from and assignment.valid_from > today:
+            continue
+        if assignment.valid_until and assignment.valid_until < today:
+            continue
+        roles.add(assignment.role)
+        if assignment.organisation_id is not None:
+            scopes.setdefault(assignment.role, []).append(assignment.organisation.path)
+    if user.person_id is not None and Role.GUEST not in roles:
+        roles.add(Role.EMPLOYEE)
+    principal = Principal(
+        user_id=user.pk,
+        person_id=user.person_id,
+        roles=frozenset(roles),
+        scopes={role: tuple(paths) for role, paths in scopes.items()},
+    )
+    user._rpf_principal = principal
+    return principal
+
+
+@dataclass(frozen=True)
+class PersonTarget:
+    """A person as the policy sees them: who they are and where they currently work (organisation paths)."""
+
+    person_id: int
+    organisation_paths: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OrganisationTarget:
+    organisation_id: int | None  # None: the Rijk as a whole
+    path: str  # "" for the Rijk as a whole
+
+
+def can(principal: Principal, action: str, target: Any = None) -> bool:
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    if principal.user_id is None:
+        return False
+    roles = principal.roles
+
+    if action == "organisation.view":
+        return principal.is_civil_servant or bool(roles - {Role.GUEST, Role.EMPLOYEE})
+    if action == "organisation.change":
+        return isinstance(target, OrganisationTarget) and target.path != "" and principal.covers(Role.ORG_ADMIN, [target.path])
+    if action == "audit.view_own":
+        return principal.person_id is not None
+
+    if action.startswith("person."):
+        if not isinstance(target, PersonTarget):
+            return False
+        is_self = principal.person_id == target.person_id
+        paths = target.organisation_paths
+        hr = principal.covers(Role.HR_ADVISER, paths) or principal.covers(Role.ORG_ADMIN, paths)
+        if action == "person.view_card":
+            return is_self or principal.is_civil_servant or hr
+        if action == "person.view_employment":
+            return is_self or hr or principal.covers(Role.MANAGER, paths)
+        if action == "person.view_personal":
+            return is_self or principal.covers(Role.HR_ADVISER, paths)
+        if action == "person.change":
+            return hr
+        return False
+
+    if action == "aggregates.view":
+        if not isinstance(target, OrganisationTarget):
+            return False
+        if Role.ANALYST in roles:
+            return True
+        if target.path == "":
+            return False
+        return any(
+            principal.covers(role, [target.path])
+            for role in (Role.HR_ADVISER, Role.ORG_ADMIN, Role.WORKS_COUNCIL, Role.MANAGER)
+        )
+    return False

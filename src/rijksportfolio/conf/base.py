@@ -1,0 +1,201 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Settings shared by every environment. Operator-facing values come from the environment via ``setting``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.utils.csp import CSP  # type: ignore[attr-defined]
+from django.utils.translation import gettext_lazy as _
+
+from rijksportfolio.conf.env import setting
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(setting("RPF_DATA_DIR", "var", "Folder for the embedded SQLite database, uploads and analytical files."))
+DATA_DIR = DATA_DIR if DATA_DIR.is_absolute() else Path.cwd() / DATA_DIR
+
+SECRET_KEY = setting("RPF_SECRET_KEY", "dev-only-insecure-key-change-me", "Django secret key. Required in production.")
+DEBUG = setting("RPF_DEBUG", False, "Django debug mode. Never on in production.", kind="bool")
+ALLOWED_HOSTS = setting("RPF_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"], "Host names the app answers to (comma separated).", kind="list")
+CSRF_TRUSTED_ORIGINS = setting("RPF_CSRF_TRUSTED_ORIGINS", [], "Origins trusted for CSRF behind a proxy, e.g. https://portfolio.rijksoverheid.nl.", kind="list")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "django_htmx",
+    "rijksportfolio.accounts",
+    "rijksportfolio.audit",
+    "rijksportfolio.organisations",
+    "rijksportfolio.people",
+    "rijksportfolio.skills",
+    "rijksportfolio.api",
+    "rijksportfolio.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "rijksportfolio.audit.middleware.RequestIdMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "rijksportfolio.api.middleware.ApiVersionMiddleware",
+]
+
+ROOT_URLCONF = "rijksportfolio.urls"
+WSGI_APPLICATION = "rijksportfolio.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.template.context_processors.csp",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "rijksportfolio.web.context_processors.navigation",
+            ],
+        },
+    }
+]
+
+_default_db = f"sqlite:///{DATA_DIR / 'rijksportfolio.sqlite3'}"
+DATABASE_URL = setting(
+    "DATABASE_URL",
+    _default_db,
+    "Database URL. PostgreSQL in production (postgres://user:pass@host:5432/name); the demo defaults to an embedded SQLite file.",
+)
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rijksportfolio"}}
+_cache_url = setting("RPF_CACHE_URL", "", "Optional Redis URL for the shared cache (login rate limiting across processes), e.g. redis://127.0.0.1:6379/0.")
+if _cache_url:
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:login"
+LOGIN_RATE_LIMIT = setting("RPF_LOGIN_RATE_LIMIT", 5, "Failed logins allowed per account and per client address in the window.", kind="int")
+LOGIN_RATE_WINDOW = setting("RPF_LOGIN_RATE_WINDOW", 900, "Login rate-limit window in seconds.", kind="int")
+
+# OpenID Connect (the Rijk's identity provider). Off unless RPF_OIDC_ENABLED is set.
+OIDC_ENABLED = setting("RPF_OIDC_ENABLED", False, "Enable OpenID Connect login.", kind="bool")
+OIDC_RP_CLIENT_ID = setting("RPF_OIDC_CLIENT_ID", "", "OIDC client id.")
+OIDC_RP_CLIENT_SECRET = setting("RPF_OIDC_CLIENT_SECRET", "", "OIDC client secret.")
+OIDC_OP_AUTHORIZATION_ENDPOINT = setting("RPF_OIDC_AUTHORIZATION_ENDPOINT", "", "OIDC authorization endpoint URL.")
+OIDC_OP_TOKEN_ENDPOINT = setting("RPF_OIDC_TOKEN_ENDPOINT", "", "OIDC token endpoint URL.")
+OIDC_OP_USER_ENDPOINT = setting("RPF_OIDC_USER_ENDPOINT", "", "OIDC userinfo endpoint URL.")
+OIDC_OP_JWKS_ENDPOINT = setting("RPF_OIDC_JWKS_ENDPOINT", "", "OIDC JWKS endpoint URL.")
+OIDC_RP_SIGN_ALGO = setting("RPF_OIDC_SIGN_ALGO", "RS256", "Signing algorithm of ID tokens.")
+OIDC_RP_SCOPES = setting("RPF_OIDC_SCOPES", "openid email profile", "Scopes requested.")
+OIDC_PERSON_CLAIM = setting("RPF_OIDC_PERSON_CLAIM", "employee_number", "Claim holding the personnel number used to link the account to a person.")
+if OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.insert(0, "rijksportfolio.accounts.oidc.RijkOIDCBackend")
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = setting("RPF_SESSION_AGE", 8 * 3600, "Session lifetime in seconds.", kind="int")
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.SELF],
+    "object-src": [CSP.NONE],
+}
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = False
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rijksportfolio.api.authentication.BearerTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "rijksportfolio.api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "rijksportfolio.api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Rijksportfolio API",
+    "DESCRIPTION": "API van Rijksportfolio volgens de NL API Design Rules. Foutmeldingen zijn application/problem+json.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+API_VERSION = "1.0.0"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": setting("RPF_LOG_LEVEL", "WARNING", "Log level (DEBUG, INFO, WARNING, ERROR).")},
+}
+
+EMAIL_BACKEND = setting("RPF_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend", "Django e-mail backend.")
+DEFAULT_FROM_EMAIL = setting("RPF_DEFAULT_FROM_EMAIL", "rijksportfolio@localhost", "Sender address of notifications.")
+
+# Reference date of the generated demo Rijk (history runs up to it).
+GENERATOR_REFERENCE_DATE = setting("RPF_REFERENCE_DATE", "2024-12-31", "Default reference date of the synthetic Rijk generator.")

@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Test settings: fast hashing, in-memory mail. The database comes from DATABASE_URL (see tests/conftest.py)."""
+
+from rijksportfolio.conf.base import *  # noqa: F403
+from rijksportfolio.conf.base import STORAGES
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: EUPL-1.2
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from rijksportfolio.organisations.models import Organisation
+
+
+def organisation_subtree(*, organisation: Organisation) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(path__startswith=organisation.path)
+
+
+def organisation_ancestors(*, organisation: Organisation) -> list[Organisation]:
+    """From the top (ministry) down to the organisation's parent."""
+    step = len(organisation.path) // (organisation.depth + 1) if organisation.path else 0
+    prefixes = [organisation.path[: step * i] for i in range(1, organisation.depth + 1)]
+    by_path = {o.path: o for o in Organisation.objects.filter(path__in=prefixes)}
+    return [by_path[p] for p in prefixes if p in by_path]
+
+
+def organisation_ministry(*, organisation: Organisation) -> Organisation:
+    ancestors = organisation_ancestors(organisation=organisation)
+    return ancestors[0] if ancestors else organisation

@@ -1,0 +1,6 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+
+
+class PeopleConfig(AppConfig):
+    name = "rijksportfolio.people"

@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.conf import settings
+from django.urls import include, path
+
+urlpatterns = [
+    path("api/v1/", include("rijksportfolio.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("rijksportfolio.web.urls")),
+]
+if settings.OIDC_ENABLED:
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))

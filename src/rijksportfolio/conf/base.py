@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "rijksportfolio.skills",
     "rijksportfolio.api",
     "rijksportfolio.web",
+    "rijksportfolio.bench",
 ]
 
 MIDDLEWARE = [

@@ -29,7 +29,7 @@ $(BIN)/activate: pyproject.toml requirements/dev.txt
 venv: $(BIN)/activate
 
 messages: venv
-	@cd src/rijksportfolio && ../../$(BIN)/django-admin compilemessages --ignore=.venv >/dev/null
+	@$(BIN)/pybabel compile --statistics -D django -d src/rijksportfolio/locale
 
 demo: venv messages
 	@$(BIN)/rijksportfolio demo $(ARGS)

@@ -1,27 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 """``rijksportfolio eval <name> …``: quality evaluations, same conventions as ``bench``."""
 
-from __future__ import annotations
+from rijksportfolio.bench.management.commands.bench import Command as BenchCommand
 
-import importlib
-
-from django.core.management.base import BaseCommand, CommandParser
-
-BENCHMARKS = {
+EVALUATIONS = {
     "calibration": "rijksportfolio.bench.calibration",
 }
 
 
-class Command(BaseCommand):
+class Command(BenchCommand):
+    registry = EVALUATIONS
     help = "Run a quality evaluation. Prints a table and ends with one JSON line of figures (keys: docs/performance.md)."
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="benchmark", required=True)
-        for name, module in BENCHMARKS.items():
-            mod = importlib.import_module(module)
-            p = sub.add_parser(name, help=(mod.__doc__ or "").strip().splitlines()[0] if mod.__doc__ else None)
-            mod.add_arguments(p)
-
-    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
-        module = importlib.import_module(BENCHMARKS[options["benchmark"]])
-        module.run(options, self.stdout)

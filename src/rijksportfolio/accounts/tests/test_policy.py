@@ -1,0 +1,101 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The permission policy as a matrix over roles and object relations (no database needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rijksportfolio.accounts.constants import Role
+from rijksportfolio.accounts.policy import ACTIONS, ANONYMOUS, OrganisationTarget, PersonTarget, Principal, can
+
+BZK = "00001."
+BZK_TEAM = "00001.00005.00009."
+FIN = "00002."
+
+ME = 1
+COLLEAGUE_IN_TEAM = PersonTarget(person_id=2, organisation_paths=(BZK_TEAM,))
+OUTSIDER = PersonTarget(person_id=3, organisation_paths=(FIN,))
+MYSELF = PersonTarget(person_id=ME, organisation_paths=(BZK_TEAM,))
+
+
+def principal(role: str | None, scope: str | None = None, *, person: int | None = ME) -> Principal:
+    roles = {Role.EMPLOYEE} if person is not None and role != Role.GUEST else set()
+    if role:
+        roles.add(role)
+    return Principal(user_id=10, person_id=person, roles=frozenset(roles), scopes={role: (scope,)} if role and scope else {})
+
+
+EMPLOYEE = principal(None)
+MANAGER = principal(Role.MANAGER, BZK_TEAM)
+HR = principal(Role.HR_ADVISER, BZK)
+ADMIN = principal(Role.ORG_ADMIN, BZK)
+ANALYST = principal(Role.ANALYST)
+WORKS_COUNCIL = principal(Role.WORKS_COUNCIL, BZK)
+PROJECT_LEADER = principal(Role.PROJECT_LEADER)
+GUEST = principal(Role.GUEST, person=None)
+
+# (principal, action, target, expected)
+MATRIX = [
+    (ANONYMOUS, "person.view_card", COLLEAGUE_IN_TEAM, False),
+    (GUEST, "person.view_card", COLLEAGUE_IN_TEAM, False),
+    (EMPLOYEE, "person.view_card", OUTSIDER, True),
+    (EMPLOYEE, "person.view_employment", MYSELF, True),
+    (EMPLOYEE, "person.view_employment", COLLEAGUE_IN_TEAM, False),
+    (EMPLOYEE, "person.view_personal", MYSELF, True),
+    (EMPLOYEE, "person.view_personal", COLLEAGUE_IN_TEAM, False),
+    (EMPLOYEE, "person.change", MYSELF, False),
+    (MANAGER, "person.view_employment", COLLEAGUE_IN_TEAM, True),
+    (MANAGER, "person.view_employment", OUTSIDER, False),
+    (MANAGER, "person.view_personal", COLLEAGUE_IN_TEAM, False),
+    (MANAGER, "person.change", COLLEAGUE_IN_TEAM, False),
+    (HR, "person.view_employment", COLLEAGUE_IN_TEAM, True),
+    (HR, "person.view_personal", COLLEAGUE_IN_TEAM, True),
+    (HR, "person.change", COLLEAGUE_IN_TEAM, True),
+    (HR, "person.view_employment", OUTSIDER, False),
+    (HR, "person.change", OUTSIDER, False),
+    (ADMIN, "person.change", COLLEAGUE_IN_TEAM, True),
+    (ADMIN, "person.view_personal", COLLEAGUE_IN_TEAM, False),
+    (ANALYST, "person.view_employment", COLLEAGUE_IN_TEAM, False),
+    (ANALYST, "person.view_personal", COLLEAGUE_IN_TEAM, False),
+    (WORKS_COUNCIL, "person.view_employment", COLLEAGUE_IN_TEAM, False),
+    (WORKS_COUNCIL, "person.view_personal", COLLEAGUE_IN_TEAM, False),
+    (PROJECT_LEADER, "person.view_employment", COLLEAGUE_IN_TEAM, False),
+    (EMPLOYEE, "organisation.view", None, True),
+    (GUEST, "organisation.view", None, False),
+    (ANONYMOUS, "organisation.view", None, False),
+    (ADMIN, "organisation.change", OrganisationTarget(5, BZK_TEAM), True),
+    (ADMIN, "organisation.change", OrganisationTarget(9, FIN), False),
+    (HR, "organisation.change", OrganisationTarget(5, BZK_TEAM), False),
+    (ANALYST, "aggregates.view", OrganisationTarget(None, ""), True),
+    (ANALYST, "aggregates.view", OrganisationTarget(9, FIN), True),
+    (HR, "aggregates.view", OrganisationTarget(None, ""), False),
+    (HR, "aggregates.view", OrganisationTarget(5, BZK_TEAM), True),
+    (HR, "aggregates.view", OrganisationTarget(9, FIN), False),
+    (WORKS_COUNCIL, "aggregates.view", OrganisationTarget(1, BZK), True),
+    (WORKS_COUNCIL, "aggregates.view", OrganisationTarget(9, FIN), False),
+    (MANAGER, "aggregates.view", OrganisationTarget(5, BZK_TEAM), True),
+    (MANAGER, "aggregates.view", OrganisationTarget(1, BZK), False),
+    (EMPLOYEE, "aggregates.view", OrganisationTarget(1, BZK), False),
+    (EMPLOYEE, "audit.view_own", None, True),
+    (GUEST, "audit.view_own", None, False),
+]
+
+
+@pytest.mark.parametrize(("who", "action", "target", "expected"), MATRIX)
+def test_policy_matrix(who: Principal, action: str, target: object, expected: bool) -> None:
+    assert can(who, action, target) is expected
+
+
+def test_every_action_is_covered_by_the_matrix() -> None:
+    assert {row[1] for row in MATRIX} == set(ACTIONS)
+
+
+def test_unknown_action_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="unknown action"):
+        can(EMPLOYEE, "person.delete_everything", MYSELF)
+
+
+def test_scope_covers_subtree_not_siblings() -> None:
+    team_manager = principal(Role.MANAGER, BZK_TEAM)
+    sibling_team = PersonTarget(person_id=4, organisation_paths=("00001.00005.00010.",))
+    assert can(team_manager, "person.view_employment", sibling_team) is False

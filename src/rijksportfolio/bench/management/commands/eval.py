@@ -5,6 +5,7 @@ from rijksportfolio.bench.management.commands.bench import Command as BenchComma
 
 EVALUATIONS = {
     "calibration": "rijksportfolio.bench.calibration",
+    "normaliser": "rijksportfolio.bench.normaliser",
 }
 
 

@@ -18,6 +18,8 @@ COMMANDS = {
     "taxonomy": ("taxonomy", "ESCO skills taxonomy: import DIR | load-bundle | bundle | info."),
     "bench": ("bench", "Benchmarks (generate, web, …); print a table and end with one JSON line of figures."),
     "eval": ("eval", "Quality evaluations (calibration, …); print a table and end with one JSON line of figures."),
+    "api-token": ("api_token", "API bearer tokens for integrations: create --user U --name N [--expires-days D] | list | revoke PREFIX."),
+    "settings-doc": ("settings_doc", "Write docs/operators/configuration.md from the settings code; --check: fail when stale."),
 }
 
 HELP = """usage: rijksportfolio <command> [options]

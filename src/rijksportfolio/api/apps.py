@@ -4,3 +4,7 @@ from django.apps import AppConfig
 
 class ApiConfig(AppConfig):
     name = "rijksportfolio.api"
+
+    def ready(self) -> None:
+        # Registers the OpenAPI extension of the bearer-token authentication.
+        from rijksportfolio.api import openapi  # noqa: F401

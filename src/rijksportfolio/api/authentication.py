@@ -23,7 +23,11 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
             .filter(key_hash=ApiToken.hash_key(key), revoked_at__isnull=True)
             .first()
         )
-        if token is None or (token.expires_at and token.expires_at <= timezone.now()) or not token.user.is_active:
+        if (
+            token is None
+            or (token.expires_at and token.expires_at <= timezone.now())
+            or not token.user.is_active
+        ):
             raise exceptions.AuthenticationFailed(_("Het token is ongeldig, verlopen of ingetrokken."))
         return token.user, token
 

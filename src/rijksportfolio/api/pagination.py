@@ -26,7 +26,11 @@ class PageNumberPagination(pagination.PageNumberPagination):
         )
 
     def get_paginated_response_schema(self, schema):  # type: ignore[no-untyped-def]
-        link = {"type": "object", "nullable": True, "properties": {"href": {"type": "string", "format": "uri"}}}
+        link = {
+            "type": "object",
+            "nullable": True,
+            "properties": {"href": {"type": "string", "format": "uri"}},
+        }
         return {
             "type": "object",
             "required": ["totaal", "resultaten"],

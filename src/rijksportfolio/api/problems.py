@@ -1,13 +1,19 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""RFC 9457 problem details (``application/problem+json``) with Dutch titles, for every API error."""
+"""RFC 9457 problem details (``application/problem+json``) with Dutch titles, for every API error.
+
+Two routes lead here: DRF exceptions go through :func:`exception_handler`; every other error response on
+an ``/api/`` path (unknown URL, an exception outside DRF, a 500) is rewritten by
+``api.middleware.ApiVersionMiddleware`` with :func:`problem_response`.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -15,21 +21,33 @@ from rest_framework.views import exception_handler as drf_exception_handler
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 TITLES = {
-    400: "Ongeldige invoer.",
-    401: "Niet aangemeld.",
-    403: "Geen toegang.",
-    404: "Niet gevonden.",
-    405: "Methode niet toegestaan.",
-    406: "Gevraagd formaat niet beschikbaar.",
-    409: "Conflict.",
-    415: "Formaat van de invoer niet ondersteund.",
-    429: "Te veel verzoeken.",
-    500: "Interne fout.",
+    400: gettext_lazy("Ongeldige invoer."),
+    401: gettext_lazy("Niet aangemeld."),
+    403: gettext_lazy("Geen toegang."),
+    404: gettext_lazy("Niet gevonden."),
+    405: gettext_lazy("Methode niet toegestaan."),
+    406: gettext_lazy("Gevraagd formaat niet beschikbaar."),
+    409: gettext_lazy("Conflict."),
+    415: gettext_lazy("Formaat van de invoer niet ondersteund."),
+    429: gettext_lazy("Te veel verzoeken."),
+    500: gettext_lazy("Interne fout."),
+    503: gettext_lazy("Dienst niet beschikbaar."),
+}
+
+DETAILS = {
+    400: gettext_lazy("Het verzoek is ongeldig."),
+    403: gettext_lazy("U heeft geen toegang tot deze resource."),
+    404: gettext_lazy("Deze resource bestaat niet."),
+    405: gettext_lazy("Deze methode is niet toegestaan voor deze resource."),
+    500: gettext_lazy(
+        "Er ging iets mis aan onze kant. Probeer het later opnieuw; noem bij vragen het request-id."
+    ),
 }
 
 
 def _title(code: int) -> str:
-    return _(TITLES.get(code, "Fout."))
+    title = TITLES.get(code)
+    return str(title) if title is not None else _("Fout.")
 
 
 def _invalid_params(detail: Any, prefix: str = "") -> list[dict[str, str]]:
@@ -50,7 +68,11 @@ def _invalid_params(detail: Any, prefix: str = "") -> list[dict[str, str]]:
 
 
 def problem_body(code: int, detail: str = "", instance: str = "", **extra: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {"type": f"https://rijksportfolio.nl/problemen/{code}", "title": _title(code), "status": code}
+    body: dict[str, Any] = {
+        "type": f"https://rijksportfolio.nl/problemen/{code}",
+        "title": _title(code),
+        "status": code,
+    }
     if detail:
         body["detail"] = detail
     if instance:
@@ -61,17 +83,22 @@ def problem_body(code: int, detail: str = "", instance: str = "", **extra: Any) 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, Http404):
-        exc = exceptions.NotFound()
+        exc = exceptions.NotFound(str(DETAILS[404]))
     elif isinstance(exc, PermissionDenied):
-        exc = exceptions.PermissionDenied()
+        exc = exceptions.PermissionDenied(str(DETAILS[403]))
     response = drf_exception_handler(exc, context)
     if response is None:
-        return None
+        return None  # not an API exception: re-raised, becomes a 500 problem in ApiVersionMiddleware
     request = context.get("request")
     instance = request.get_full_path() if request is not None else ""
     code = response.status_code
     if isinstance(exc, exceptions.ValidationError):
-        body = problem_body(code, _("De invoer bevat fouten; zie invalidParams."), instance, invalidParams=_invalid_params(exc.detail))
+        body = problem_body(
+            code,
+            _("De invoer bevat fouten; zie invalidParams."),
+            instance,
+            invalidParams=_invalid_params(exc.detail),
+        )
     else:
         detail = getattr(exc, "detail", "")
         body = problem_body(code, str(detail) if detail else "", instance)
@@ -84,5 +111,11 @@ def problem_response(code: int, detail: str = "", instance: str = "") -> JsonRes
     return JsonResponse(problem_body(code, detail, instance), status=code, content_type=PROBLEM_CONTENT_TYPE)
 
 
+def problem_for_status(request: HttpRequest, code: int) -> JsonResponse:
+    """A problem response for an error that did not come from DRF (used by the API middleware)."""
+    detail = DETAILS.get(code)
+    return problem_response(code, str(detail) if detail else "", request.get_full_path())
+
+
 def handler404(request, exception=None):  # type: ignore[no-untyped-def]
-    return problem_response(status.HTTP_404_NOT_FOUND, _("Deze resource bestaat niet."), request.get_full_path())
+    return problem_response(status.HTTP_404_NOT_FOUND, str(DETAILS[404]), request.get_full_path())

@@ -39,13 +39,19 @@ class AuditEvent(models.Model):
     )
     actor_label = models.CharField(_("door"), max_length=200, blank=True)
     subject_person = models.ForeignKey(
-        "people.Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="audit_events",
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="audit_events",
         verbose_name=_("betrokkene"),
     )
     object_type = models.CharField(_("soort object"), max_length=60)
     object_id = models.CharField(_("object"), max_length=64, blank=True)
     action = models.CharField(_("handeling"), max_length=20, choices=AuditAction.choices)
-    outcome = models.CharField(_("resultaat"), max_length=10, choices=AuditOutcome.choices, default=AuditOutcome.SUCCESS)
+    outcome = models.CharField(
+        _("resultaat"), max_length=10, choices=AuditOutcome.choices, default=AuditOutcome.SUCCESS
+    )
     purpose = models.CharField(_("doel"), max_length=300, blank=True)
     request_id = models.CharField(max_length=64, blank=True, db_index=True)
 
@@ -56,6 +62,9 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["subject_person", "-at"])]
         verbose_name = _("auditregel")
         verbose_name_plural = _("auditlog")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type} {self.object_id}"
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         if self.pk is not None:

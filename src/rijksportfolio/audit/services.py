@@ -21,7 +21,9 @@ class _RequestContext:
     pending: list[AuditEvent] = field(default_factory=list)
 
 
-_current: contextvars.ContextVar[_RequestContext | None] = contextvars.ContextVar("rpf_audit_request", default=None)
+_current: contextvars.ContextVar[_RequestContext | None] = contextvars.ContextVar(
+    "rpf_audit_request", default=None
+)
 
 
 def request_context_begin(request_id: str) -> contextvars.Token[_RequestContext | None]:
@@ -44,7 +46,7 @@ def _actor_label(actor: Any) -> str:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return ""
     person = getattr(actor, "person", None)
-    return person.full_name if person is not None else actor.get_username()
+    return str(person.full_name if person is not None else actor.get_username())
 
 
 def audit_record(

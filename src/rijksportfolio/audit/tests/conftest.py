@@ -1,0 +1,12 @@
+# SPDX-License-Identifier: EUPL-1.2
+import pytest
+from django.core.cache import cache
+
+from rijksportfolio.web.tests.world import build_world
+
+
+@pytest.fixture
+def world(db):
+    cache.clear()
+    yield build_world()
+    cache.clear()

@@ -1,0 +1,216 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Every documented operation, called by an authorised user, answers as the OpenAPI document says."""
+
+import json
+
+import pytest
+from django.test import Client
+
+from rijksportfolio.api.problems import TITLES
+
+
+def _path_values(world):
+    collega = world.people["collega"]
+    location = world.orgs["bzk"].locations.first()
+    values = {"{personeelsnummer}": collega.personnel_number, "{id}": str(collega.employments.get().pk)}
+
+    def fill(path):
+        code = location.code if path.startswith("/api/v1/werklocaties") else "bzk"
+        for placeholder, value in {**values, "{code}": code}.items():
+            path = path.replace(placeholder, value)
+        return path
+
+    return fill
+
+
+BODIES = {
+    ("post", "/api/v1/medewerkers"): {
+        "personeelsnummer": "NIEUW-1",
+        "voornaam": "Kim",
+        "achternaam": "Nieuw",
+        "geboortedatum": "1990-05-01",
+        "dienstverband": {
+            "organisatie": "team-a",
+            "functienaam": "Jurist",
+            "functiefamilie": "juridisch",
+            "werksoort": "policy",
+            "salarisschaal": 10,
+            "fte": 1,
+            "soortDienstverband": "permanent",
+            "begindatum": "2025-01-01",
+        },
+    },
+    ("post", "/api/v1/medewerkers/_zoek"): {"naam": "Visser"},
+    ("post", "/api/v1/medewerkers/{personeelsnummer}/dienstverbanden"): {
+        "organisatie": "logius",
+        "functienaam": "Jurist",
+        "functiefamilie": "juridisch",
+        "werksoort": "policy",
+        "salarisschaal": 10,
+        "fte": 0.2,
+        "soortDienstverband": "secondment",
+        "begindatum": "2025-01-01",
+    },
+    ("patch", "/api/v1/medewerkers/{personeelsnummer}/dienstverbanden/{id}"): {
+        "einddatum": "2025-06-30",
+        "redenEinde": "mobility",
+    },
+}
+
+
+def _operations(openapi):
+    for path, operations in openapi["paths"].items():
+        for method, operation in operations.items():
+            yield path, method, operation
+
+
+def test_every_documented_operation_answers_with_a_documented_status_and_content_type(
+    world, hr_client, openapi
+):
+    checked = 0
+    fill = _path_values(world)
+    for path, method, operation in _operations(openapi):
+        url = fill(path)
+        body = BODIES.get((method, path))
+        if method in ("post", "patch", "put"):
+            response = getattr(hr_client, method)(url, json.dumps(body), content_type="application/json")
+        else:
+            response = getattr(hr_client, method)(url)
+        status = str(response.status_code)
+        assert status.startswith("2"), (method, path, status, response.content[:300])
+        assert status in operation["responses"], (method, path, status)
+        documented = operation["responses"][status].get("content", {})
+        assert response["Content-Type"].split(";")[0] in documented, (method, path, response["Content-Type"])
+        assert response["API-Version"] == "1.0.0"
+        checked += 1
+    assert checked == 12
+
+
+def test_datetimes_are_utc_with_z(world, hr_client):
+    collega = world.people["collega"]
+    data = hr_client.get(f"/api/v1/medewerkers/{collega.personnel_number}/dienstverbanden").json()
+    stamp = data["resultaten"][0]["aangemaaktOp"]
+    assert stamp.endswith("Z")
+    assert "+" not in stamp
+
+
+def test_list_responses_are_paginated_with_links(world, hr_client):
+    response = hr_client.get("/api/v1/organisaties", {"pageSize": 2})
+    data = response.json()
+    assert set(data) == {"_links", "totaal", "paginas", "resultaten"}
+    assert data["totaal"] == 6
+    assert data["paginas"] == 3
+    assert len(data["resultaten"]) == 2
+    assert data["_links"]["self"]["href"].endswith("/api/v1/organisaties?pageSize=2")
+    assert data["_links"]["next"]["href"].endswith("/api/v1/organisaties?page=2&pageSize=2")
+    assert data["_links"]["previous"] is None
+    last = hr_client.get("/api/v1/organisaties", {"pageSize": 2, "page": 3}).json()
+    assert last["_links"]["next"] is None
+    assert last["_links"]["previous"] is not None
+
+
+def test_a_page_beyond_the_last_is_a_404_problem(world, hr_client):
+    response = hr_client.get("/api/v1/organisaties", {"page": 99})
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_camel_case_properties_in_live_responses(world, hr_client):
+    collega = world.people["collega"]
+    card = hr_client.get(f"/api/v1/medewerkers/{collega.personnel_number}").json()
+    assert set(card) == {
+        "personeelsnummer",
+        "naam",
+        "huidigeFuncties",
+        "organisatie",
+        "werklocatie",
+        "emailadres",
+        "geboortedatum",
+        "geslacht",
+    }
+    record = hr_client.get(f"/api/v1/medewerkers/{collega.personnel_number}/dienstverbanden").json()[
+        "resultaten"
+    ][0]
+    assert {"soortDienstverband", "redenEinde", "aangemaaktOp", "begindatum", "einddatum"} <= set(record)
+
+
+# --- errors ---------------------------------------------------------------------------------------------
+
+
+def _assert_problem(response, status):
+    assert response.status_code == status, response.content[:300]
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["API-Version"] == "1.0.0"
+    body = response.json()
+    assert body["status"] == status
+    assert body["title"] == str(TITLES[status])  # Dutch
+    assert body["type"] == f"https://rijksportfolio.nl/problemen/{status}"
+    return body
+
+
+def test_400_lists_invalid_params(world, hr_client):
+    response = hr_client.post(
+        "/api/v1/medewerkers", json.dumps({"voornaam": ""}), content_type="application/json"
+    )
+    body = _assert_problem(response, 400)
+    names = {p["name"] for p in body["invalidParams"]}
+    assert {"personeelsnummer", "voornaam", "achternaam", "geboortedatum", "dienstverband"} <= names
+    assert all(p["reason"] for p in body["invalidParams"])
+
+
+def test_401_for_anonymous_with_bearer_challenge(world):
+    response = Client().get("/api/v1/medewerkers")
+    _assert_problem(response, 401)
+    assert response["WWW-Authenticate"] == 'Bearer realm="api"'
+
+
+def test_403_for_a_guest(world):
+    client = Client()
+    client.force_login(world.users["gast"])
+    _assert_problem(client.get("/api/v1/organisaties"), 403)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/bestaat-niet", "/api/v1/medewerkers/00000000", "/api/v1/organisaties/", "/api/v2/organisaties"],
+)
+def test_404_problem_for_unknown_resources_and_trailing_slashes(world, hr_client, url):
+    _assert_problem(hr_client.get(url), 404)
+
+
+def test_405_for_an_unsupported_method(world, hr_client):
+    response = hr_client.delete("/api/v1/organisaties")
+    _assert_problem(response, 405)
+    assert response["Allow"]
+
+
+def test_406_when_json_is_not_acceptable(world, hr_client):
+    _assert_problem(hr_client.get("/api/v1/organisaties", HTTP_ACCEPT="text/html"), 406)
+
+
+def test_415_for_a_non_json_body(world, hr_client):
+    response = hr_client.post(
+        "/api/v1/medewerkers/_zoek", "naam=Visser", content_type="application/x-www-form-urlencoded"
+    )
+    _assert_problem(response, 415)
+
+
+@pytest.mark.urls("api_conformance.urls")
+def test_429_problem_keeps_retry_after(world, hr_client):
+    response = hr_client.get("/api/v1/_test/throttled")
+    _assert_problem(response, 429)
+    assert response["Retry-After"] == "30"
+
+
+@pytest.mark.urls("api_conformance.urls")
+@pytest.mark.parametrize("url", ["/api/v1/_test/broken", "/api/v1/_test/broken-plain"])
+def test_500_is_a_problem_too(world, hr_client, url):
+    body = _assert_problem(hr_client.get(url), 500)
+    assert "a bug" not in json.dumps(body)  # no internals leak
+
+
+def test_web_pages_keep_html_errors(world, hr_client):
+    response = hr_client.get("/bestaat-niet")
+    assert response.status_code == 404
+    assert "API-Version" not in response
+    assert not response["Content-Type"].startswith("application/problem+json")

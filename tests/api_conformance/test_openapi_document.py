@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The OpenAPI document: valid OpenAPI 3, NL API Design Rules on names, errors and security."""
+
+import re
+
+import yaml
+from drf_spectacular.validation import validate_schema
+
+CAMEL = re.compile(r"^_?[a-z][a-zA-Z0-9]*$")
+SEGMENT = re.compile(r"^(_?[a-z][a-z0-9-]*|\{[a-zA-Z]+\})$")
+
+
+def test_document_is_valid_openapi_3(openapi):
+    assert openapi["openapi"].startswith("3.")
+    validate_schema(openapi)  # the official OpenAPI 3.0 JSON schema, bundled with drf-spectacular
+
+
+def test_yaml_and_json_are_the_same_document(client, openapi):
+    response = client.get("/api/v1/openapi.yaml")
+    assert response.status_code == 200
+    assert "yaml" in response["Content-Type"] or "openapi" in response["Content-Type"]
+    assert yaml.safe_load(response.content) == openapi
+
+
+def test_documents_are_public_and_versioned(client):
+    for url in ("/api/v1/openapi.json", "/api/v1/openapi.yaml"):
+        assert client.get(url)["API-Version"] == "1.0.0"
+
+
+def test_info_version_matches_the_header(openapi, client):
+    assert openapi["info"]["version"] == client.get("/api/v1/openapi.json")["API-Version"]
+
+
+def test_paths_are_lowercase_dutch_without_trailing_slash(openapi):
+    expected = {
+        "/api/v1/organisaties",
+        "/api/v1/organisaties/{code}",
+        "/api/v1/werklocaties",
+        "/api/v1/werklocaties/{code}",
+        "/api/v1/medewerkers",
+        "/api/v1/medewerkers/_zoek",
+        "/api/v1/medewerkers/{personeelsnummer}",
+        "/api/v1/medewerkers/{personeelsnummer}/dienstverbanden",
+        "/api/v1/medewerkers/{personeelsnummer}/dienstverbanden/{id}",
+    }
+    assert expected <= set(openapi["paths"])
+    for path in openapi["paths"]:
+        assert not path.endswith("/"), path
+        assert path.startswith("/api/v1/"), path
+        assert all(SEGMENT.match(segment) for segment in path.split("/")[3:]), path
+
+
+def test_every_property_is_camel_case(openapi):
+    offenders = []
+    for name, schema in openapi["components"]["schemas"].items():
+        for prop in schema.get("properties", {}):
+            if not CAMEL.match(prop):
+                offenders.append(f"{name}.{prop}")
+    assert not offenders
+
+
+def test_every_operation_documents_problem_json_errors(openapi):
+    for path, operations in openapi["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            for code in ("401", "403", "406", "500"):
+                assert list(responses[code]["content"]) == ["application/problem+json"], (method, path, code)
+            if "{" in path:
+                assert "404" in responses, (method, path)
+            if method in ("post", "patch", "put"):
+                assert {"400", "415"} <= set(responses), (method, path)
+            for code, response in responses.items():
+                assert "API-Version" in response.get("headers", {}), (method, path, code)
+
+
+def test_security_schemes_are_bearer_token_and_session(openapi):
+    schemes = openapi["components"]["securitySchemes"]
+    assert schemes["bearerAuth"]["type"] == "http"
+    assert schemes["bearerAuth"]["scheme"] == "bearer"
+    assert schemes["cookieAuth"] == {"type": "apiKey", "in": "cookie", "name": "sessionid"}
+    for operations in openapi["paths"].values():
+        for operation in operations.values():
+            assert {"bearerAuth": []} in operation["security"]
+
+
+def test_search_with_personal_criteria_is_a_post(openapi):
+    assert set(openapi["paths"]["/api/v1/medewerkers/_zoek"]) == {"post"}
+    get_params = {p["name"] for p in openapi["paths"]["/api/v1/medewerkers"]["get"].get("parameters", [])}
+    assert "naam" not in get_params

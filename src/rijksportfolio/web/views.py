@@ -1,8 +1,39 @@
 # SPDX-License-Identifier: EUPL-1.2
+"""Server-rendered pages. Every permission decision goes through ``accounts.policy.can`` or ``people.access``."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from rijksportfolio.accounts.constants import Role
+from rijksportfolio.accounts.forms import LoginForm
+from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, Principal, can, principal_for
+from rijksportfolio.accounts.selectors import user_scoped_organisations
+from rijksportfolio.accounts.services import login_attempt
+from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.organisations.selectors import organisation_ancestors
+from rijksportfolio.people.access import (
+    person_card_get,
+    person_employment_history_get,
+    person_personal_details_visible,
+)
+from rijksportfolio.people.models import Person
+from rijksportfolio.people.selectors import person_current_employments, person_target
+from rijksportfolio.web import selectors
+
+PERSON_PAGE_PURPOSE = "Persoonspagina geopend"
 
 
 @never_cache
@@ -13,7 +44,192 @@ def health(request):  # type: ignore[no-untyped-def]
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         database = "ok"
-    except Exception:  # noqa: BLE001 - reported, not raised
+    except Exception:
         database = "error"
     status = 200 if database == "ok" else 503
     return JsonResponse({"status": "ok" if status == 200 else "error", "database": database}, status=status)
+
+
+# --- helpers -------------------------------------------------------------------------------------------
+
+
+def _org_target(organisation: Organisation | None) -> OrganisationTarget:
+    if organisation is None:
+        return OrganisationTarget(organisation_id=None, path="")
+    return OrganisationTarget(organisation_id=organisation.pk, path=organisation.path)
+
+
+def _sees_individuals(principal: Principal, organisation: Organisation) -> bool:
+    """May the principal see the employment of people in this organisation? Then counts are shown exactly;
+    otherwise small counts are suppressed. Asked of the policy for a (hypothetical) person working there."""
+    return can(
+        principal,
+        "person.view_employment",
+        PersonTarget(person_id=0, organisation_paths=(organisation.path,)),
+    )
+
+
+def _require(principal: Principal, action: str, target: object = None) -> None:
+    if not can(principal, action, target):
+        raise PermissionDenied
+
+
+# --- accounts ------------------------------------------------------------------------------------------
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = ""
+    if request.user.is_authenticated and request.method == "GET":
+        return redirect(next_url or settings.LOGIN_REDIRECT_URL)
+    form = LoginForm(request.POST or None)
+    status = 200
+    error = ""
+    if request.method == "POST" and form.is_valid():
+        result = login_attempt(
+            request=request, username=form.cleaned_data["username"], password=form.cleaned_data["password"]
+        )
+        if result.user is not None:
+            return redirect(next_url or settings.LOGIN_REDIRECT_URL)
+        if result.rate_limited:
+            error = _("Te veel mislukte inlogpogingen. Probeer het over 15 minuten opnieuw.")
+            status = 429
+        else:
+            error = _("De gebruikersnaam of het wachtwoord klopt niet.")
+            status = 200
+    context = {"form": form, "error": error, "next": next_url, "page_title": _("Inloggen")}
+    return render(request, "web/login.html", context, status=status)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect(settings.LOGOUT_REDIRECT_URL)
+
+
+# --- home ----------------------------------------------------------------------------------------------
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    principal = principal_for(request.user)
+    context: dict[str, object] = {"page_title": _("Start")}
+    person = request.user.person if principal.person_id else None
+    if person is not None:
+        context["me"] = person
+        context["my_jobs"] = person_current_employments(person=person)
+    responsibilities = []
+    for role, organisation in user_scoped_organisations(user=request.user):
+        if not can(principal, "aggregates.view", _org_target(organisation)):
+            continue
+        responsibilities.append(
+            {
+                "role_label": Role(role).label,
+                "organisation": organisation,
+                "headcount": selectors.organisation_headcount(organisation=organisation),
+                "exact": _sees_individuals(principal, organisation),
+            }
+        )
+    context["responsibilities"] = responsibilities
+    if can(principal, "aggregates.view", _org_target(None)):
+        context["rijk_headcounts"] = selectors.headcount_by_ministry()
+    context["can_browse"] = can(principal, "organisation.view")
+    return render(request, "web/home.html", context)
+
+
+# --- organisations -------------------------------------------------------------------------------------
+
+
+@login_required
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    _require(principal_for(request.user), "organisation.view")
+    context = {"ministries": selectors.ministries_with_agencies(), "page_title": _("Organisaties")}
+    return render(request, "web/organisation_list.html", context)
+
+
+@login_required
+def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    principal = principal_for(request.user)
+    _require(principal, "organisation.view")
+    organisation = get_object_or_404(Organisation, pk=pk)
+    context: dict[str, object] = {
+        "organisation": organisation,
+        "ancestors": organisation_ancestors(organisation=organisation),
+        "children": selectors.organisation_children(organisation=organisation),
+        "locations": list(organisation.locations.order_by("city", "name")),
+        "page_title": organisation.name,
+    }
+    if can(principal, "aggregates.view", _org_target(organisation)):
+        context["headcount"] = selectors.organisation_headcount(organisation=organisation)
+        context["exact"] = _sees_individuals(principal, organisation)
+    return render(request, "web/organisation_detail.html", context)
+
+
+@login_required
+def organisation_children(request: HttpRequest, pk: int) -> HttpResponse:
+    """The sub-units of an organisation as a list: an htmx fragment, or a full page without JavaScript."""
+    _require(principal_for(request.user), "organisation.view")
+    organisation = get_object_or_404(Organisation, pk=pk)
+    if not getattr(request, "htmx", False):
+        return redirect("web:organisation_detail", pk=pk)
+    context = {
+        "organisation": organisation,
+        "children": selectors.organisation_children(organisation=organisation),
+    }
+    return render(request, "web/partials/organisation_children.html", context)
+
+
+# --- people --------------------------------------------------------------------------------------------
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    # The directory is for those who may see the card of anyone in the Rijk (civil servants).
+    _require(
+        principal_for(request.user), "person.view_card", PersonTarget(person_id=0, organisation_paths=())
+    )
+    query = request.GET.get("q", "").strip()[:100]
+    page = Paginator(selectors.person_search(name=query), 25).get_page(request.GET.get("pagina"))
+    context = {"query": query, "page": page, "page_title": _("Medewerkers zoeken")}
+    template = (
+        "web/partials/person_results.html" if getattr(request, "htmx", False) else "web/person_list.html"
+    )
+    return render(request, template, context)
+
+
+@login_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    principal = principal_for(request.user)
+    person = person_card_get(user=request.user, person=get_object_or_404(Person, pk=pk))
+    target = person_target(person=person)
+    context: dict[str, object] = {
+        "person": person,
+        "jobs": person_current_employments(person=person),
+        "page_title": person.full_name,
+        "is_me": principal.person_id == person.pk,
+    }
+    if can(principal, "person.view_employment", target):
+        context["history"] = person_employment_history_get(
+            user=request.user, person=person, purpose=PERSON_PAGE_PURPOSE
+        )
+    context["show_personal"] = person_personal_details_visible(
+        user=request.user, person=person, purpose=PERSON_PAGE_PURPOSE
+    )
+    return render(request, "web/person_detail.html", context)
+
+
+@login_required
+def my_audit(request: HttpRequest) -> HttpResponse:
+    principal = principal_for(request.user)
+    _require(principal, "audit.view_own")
+    events = selectors.audit_events_about(person_id=principal.person_id)  # type: ignore[arg-type]
+    page = Paginator(events, 50).get_page(request.GET.get("pagina"))
+    return render(
+        request, "web/my_audit.html", {"page": page, "page_title": _("Wie heeft mijn gegevens bekeken")}
+    )

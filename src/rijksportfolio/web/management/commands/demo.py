@@ -31,12 +31,18 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--check", action="store_true", help="Verify the setup and the health endpoint, then exit.")
-        parser.add_argument("--people", type=int, default=5000, help="Size of the generated Rijk (default 5000).")
+        parser.add_argument(
+            "--check", action="store_true", help="Verify the setup and the health endpoint, then exit."
+        )
+        parser.add_argument(
+            "--people", type=int, default=5000, help="Size of the generated Rijk (default 5000)."
+        )
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", type=int, default=8000)
-        parser.add_argument("--regenerate", action="store_true", help="Generate the Rijk again even if one exists.")
+        parser.add_argument(
+            "--regenerate", action="store_true", help="Generate the Rijk again even if one exists."
+        )
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         started = time.monotonic()
@@ -57,7 +63,15 @@ class Command(BaseCommand):
         port = _free_port() if options["check"] else options["port"]
         url = f"http://{options['host']}:{port}/"
         server = subprocess.Popen(  # noqa: S603 - our own interpreter and command
-            [sys.executable, "-m", "rijksportfolio", "runserver", f"{options['host']}:{port}", "--noreload", "--skip-checks"],
+            [
+                sys.executable,
+                "-m",
+                "rijksportfolio",
+                "runserver",
+                f"{options['host']}:{port}",
+                "--noreload",
+                "--skip-checks",
+            ],
         )
         try:
             self._wait_healthy(url + "health", server)
@@ -66,7 +80,9 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
             width = max(len(a.username) for a in accounts)
             for account in accounts:
-                self.stdout.write(f"  {account.username.ljust(width)}  {account.role} — {account.description}")
+                self.stdout.write(
+                    f"  {account.username.ljust(width)}  {account.role} — {account.description}"
+                )
             if options["check"]:
                 self.stdout.write(self.style.SUCCESS("Controle geslaagd: /health antwoordt."))
                 return

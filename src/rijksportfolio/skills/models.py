@@ -22,6 +22,9 @@ class TaxonomyVersion(models.Model):
     class Meta:
         ordering = ["-imported_at"]
 
+    def __str__(self) -> str:
+        return f"ESCO {self.version}"
+
 
 class Skill(models.Model):
     """An ESCO skill/competence, knowledge concept or skill group (``is_group``)."""
@@ -34,10 +37,10 @@ class Skill(models.Model):
     hidden_labels = models.JSONField(default=list, blank=True)
     description_nl = models.TextField(blank=True)
     description_en = models.TextField(blank=True)
-    skill_type = models.CharField(max_length=30, blank=True)  # skill/competence, knowledge, group
+    skill_type = models.CharField(max_length=30, blank=True)  # skill/competence, knowledge; empty for groups
     reuse_level = models.CharField(max_length=30, blank=True)
     is_group = models.BooleanField(default=False)
-    code = models.CharField(max_length=30, blank=True)
+    code = models.CharField(max_length=30, blank=True)  # skill groups only (e.g. "S1.2.1", ISCED-F "0412")
     broader = models.ManyToManyField("self", symmetrical=False, related_name="narrower", blank=True)
 
     class Meta:
@@ -67,6 +70,9 @@ class SkillRelation(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["skill", "related"], name="skill_relation_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.skill_id} -> {self.related_id} ({self.relation_type})"
+
 
 class Occupation(models.Model):
     uri = models.CharField(max_length=200, unique=True)
@@ -78,6 +84,7 @@ class Occupation(models.Model):
     alt_labels_en = models.JSONField(default=list, blank=True)
     hidden_labels = models.JSONField(default=list, blank=True)
     description_nl = models.TextField(blank=True)
+    description_en = models.TextField(blank=True)
     skills = models.ManyToManyField(Skill, through="OccupationSkill", related_name="occupations")
 
     class Meta:
@@ -86,13 +93,28 @@ class Occupation(models.Model):
         verbose_name_plural = _("beroepen")
 
     def __str__(self) -> str:
-        return self.preferred_label_nl
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.preferred_label_nl or self.preferred_label_en
+
+    @property
+    def label_is_english(self) -> bool:
+        return not self.preferred_label_nl
 
 
 class OccupationSkill(models.Model):
+    """ESCO occupation–skill relation (``occupationSkillRelations.csv``): essential or optional."""
+
     occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE)
     skill = models.ForeignKey(Skill, on_delete=models.CASCADE)
     relation_type = models.CharField(max_length=20)  # essential / optional
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["occupation", "skill"], name="occupation_skill_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["occupation", "skill"], name="occupation_skill_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occupation_id} -> {self.skill_id} ({self.relation_type})"

@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""``rijksportfolio taxonomy import DIR | bundle DIR | load-bundle | info`` — the ESCO skills taxonomy.
+
+See docs/operators/taxonomy.md.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from rijksportfolio.skills import esco, selectors, services
+
+
+class Command(BaseCommand):
+    help = "ESCO skills taxonomy: import DIR | bundle DIR | load-bundle | info (docs/operators/taxonomy.md)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="action", required=True)
+        p = sub.add_parser(
+            "import", help="Import an ESCO release from a directory in the official CSV layout."
+        )
+        p.add_argument("directory", type=Path)
+        p.add_argument("--esco-version", default="1.1.1", help="ESCO release of the files (default: 1.1.1).")
+        p = sub.add_parser(
+            "bundle", help="Write the compact bundle shipped in the package from an ESCO CSV directory."
+        )
+        p.add_argument("directory", type=Path)
+        p.add_argument("--esco-version", default="1.1.1", help="ESCO release of the files (default: 1.1.1).")
+        p.add_argument(
+            "--output",
+            type=Path,
+            default=esco.PACKAGED_BUNDLE,
+            help="Bundle file (default: the packaged one).",
+        )
+        p = sub.add_parser(
+            "load-bundle", help="Load the packaged bundle (or --file) into the database; idempotent."
+        )
+        p.add_argument("--file", type=Path, default=None, help="Bundle file (default: the packaged one).")
+        sub.add_parser("info", help="Print the ESCO version in use and counts.")
+
+    def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        action = options["action"]
+        started = time.perf_counter()
+        try:
+            if action == "import":
+                self._report(
+                    services.taxonomy_import(directory=options["directory"], version=options["esco_version"]),
+                    started,
+                )
+            elif action == "load-bundle":
+                self._report(services.taxonomy_load_bundle(path=options["file"]), started)
+            elif action == "bundle":
+                data = esco.read_esco_dir(options["directory"], version=options["esco_version"])
+                size = esco.write_bundle(data, options["output"])
+                self.stdout.write(
+                    _(
+                        "Bundel geschreven: %(path)s (%(size).1f MB; %(skills)d concepten, %(occupations)d beroepen)"
+                    )
+                    % {
+                        "path": options["output"],
+                        "size": size / 1e6,
+                        "skills": len(data.skills),
+                        "occupations": len(data.occupations),
+                    }
+                )
+                self._skipped(data.skipped)
+            else:
+                self._info()
+        except esco.EscoError as exc:
+            raise CommandError(str(exc)) from exc
+
+    def _skipped(self, skipped: dict[str, int]) -> None:
+        for reason, count in sorted(skipped.items()):
+            self.stdout.write(
+                _("Overgeslagen: %(count)d rijen (%(reason)s)") % {"count": count, "reason": reason}
+            )
+
+    def _report(self, result: services.ApplyResult, started: float) -> None:
+        self.stdout.write(
+            _("ESCO %(version)s uit %(source)s") % {"version": result.version, "source": result.source}
+        )
+        for key in result.created:
+            self.stdout.write(
+                f"  {key:<20} "
+                + _("nieuw %(created)d, gewijzigd %(updated)d, verwijderd %(deleted)d")
+                % {
+                    "created": result.created[key],
+                    "updated": result.updated.get(key, 0),
+                    "deleted": result.deleted.get(key, 0),
+                }
+            )
+        for key, count in result.kept_absent.items():
+            if count:
+                self.stdout.write(
+                    _("  %(key)s: %(count)d niet in deze versie, bewaard") % {"key": key, "count": count}
+                )
+        self._skipped(result.skipped)
+        self.stdout.write(
+            (_("Klaar in %(seconds).1f s.") if result.changed else _("Niets gewijzigd (%(seconds).1f s)."))
+            % {"seconds": time.perf_counter() - started}
+        )
+
+    def _info(self) -> None:
+        version = selectors.taxonomy_version_in_use()
+        if version is None:
+            self.stdout.write(
+                _(
+                    "Geen ESCO-taxonomie geladen. Laad de meegeleverde bundel: rijksportfolio taxonomy load-bundle"
+                )
+            )
+        else:
+            self.stdout.write(
+                _(
+                    "ESCO-versie in gebruik: %(version)s (bron %(source)s, geladen %(at)s, controlegetal %(checksum)s)"
+                )
+                % {
+                    "version": version.version,
+                    "source": version.source,
+                    "at": version.imported_at.isoformat(timespec="seconds"),
+                    "checksum": version.checksum[:16],
+                }
+            )
+        for key, count in selectors.taxonomy_counts().items():
+            self.stdout.write(f"  {key:<30} {count:>8}")

@@ -1,0 +1,17 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Template tags for the ESCO taxonomy: ``{% load skills_taxonomy %}{% esco_version as v %}``."""
+
+from __future__ import annotations
+
+from django import template
+
+from rijksportfolio.skills.models import TaxonomyVersion
+from rijksportfolio.skills.selectors import taxonomy_version_in_use
+
+register = template.Library()
+
+
+@register.simple_tag
+def esco_version() -> TaxonomyVersion | None:
+    """The ESCO version in use (cached), or None before any taxonomy is loaded."""
+    return taxonomy_version_in_use()

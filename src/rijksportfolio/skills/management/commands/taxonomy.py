@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``rijksportfolio taxonomy import DIR | bundle DIR | load-bundle | info`` — the ESCO skills taxonomy.
+"""``rijksportfolio taxonomy import DIR | bundle DIR | load-bundle | info | normalise`` — the ESCO skills taxonomy.
 
 See docs/operators/taxonomy.md.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from rijksportfolio.skills import esco, selectors, services
 
 
 class Command(BaseCommand):
-    help = "ESCO skills taxonomy: import DIR | bundle DIR | load-bundle | info (docs/operators/taxonomy.md)."
+    help = (
+        "ESCO skills taxonomy: import DIR | bundle DIR | load-bundle | info | normalise (docs/operators/taxonomy.md)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
@@ -41,6 +44,12 @@ class Command(BaseCommand):
         )
         p.add_argument("--file", type=Path, default=None, help="Bundle file (default: the packaged one).")
         sub.add_parser("info", help="Print the ESCO version in use and counts.")
+        p = sub.add_parser(
+            "normalise",
+            help="Map free Dutch text to ESCO concepts: one text per line on stdin, one JSON line per input on stdout.",
+        )
+        p.add_argument("--kind", choices=["occupation", "skill"], default="occupation")
+        p.add_argument("--top", type=int, default=5, help="Number of results per input (default 5).")
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         action = options["action"]
@@ -68,10 +77,21 @@ class Command(BaseCommand):
                     }
                 )
                 self._skipped(data.skipped)
+            elif action == "normalise":
+                self._normalise(options["kind"], options["top"])
             else:
                 self._info()
         except esco.EscoError as exc:
             raise CommandError(str(exc)) from exc
+
+    def _normalise(self, kind: str, top: int) -> None:
+        from rijksportfolio.skills.normalise import normalise_lines
+
+        if top < 1:
+            raise CommandError(_("--top moet minstens 1 zijn."))
+        for line in normalise_lines(kind, top, sys.stdin):
+            self.stdout.write(line)
+            self.stdout.flush()
 
     def _skipped(self, skipped: dict[str, int]) -> None:
         for reason, count in sorted(skipped.items()):

@@ -81,3 +81,37 @@ class Employment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.job_title} ({self.start_date}–{self.end_date or ''})"
+
+
+class ImportRun(models.Model):
+    """One run of ``rijksportfolio import-hr``: what file, when, with what result. Never the file's content."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Bezig")
+        SUCCEEDED = "succeeded", _("Geslaagd")
+        SUCCEEDED_WITH_ERRORS = "with_errors", _("Geslaagd, met afgekeurde regels")
+        DRY_RUN = "dry_run", _("Proefrun (niets opgeslagen)")
+        FAILED = "failed", _("Mislukt")
+
+    started_at = models.DateTimeField(_("gestart"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("klaar"), null=True, blank=True)
+    file_name = models.CharField(_("bestand"), max_length=255)
+    checksum = models.CharField(_("SHA-256"), max_length=64)
+    started_by = models.CharField(_("gestart door"), max_length=150, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.RUNNING)
+    rows_total = models.PositiveIntegerField(_("regels"), default=0)
+    rows_rejected = models.PositiveIntegerField(_("afgekeurde regels"), default=0)
+    employments_created = models.PositiveIntegerField(_("dienstverbanden nieuw"), default=0)
+    employments_closed = models.PositiveIntegerField(_("dienstverbanden afgesloten"), default=0)
+    employments_unchanged = models.PositiveIntegerField(_("dienstverbanden ongewijzigd"), default=0)
+    people_created = models.PositiveIntegerField(_("medewerkers nieuw"), default=0)
+    people_updated = models.PositiveIntegerField(_("medewerkers gewijzigd"), default=0)
+    message = models.TextField(_("melding"), blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        verbose_name = _("HR-import")
+        verbose_name_plural = _("HR-imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.started_at:%Y-%m-%d %H:%M})"

@@ -11,15 +11,33 @@ import os
 import sys
 
 COMMANDS = {
-    "demo": ("demo", "Set up the embedded demo (database, taxonomy, generated Rijk, accounts) and serve it. --check: verify and exit."),
-    "serve": ("serve", "Serve the web app with the production server (gunicorn) or, with --dev, Django's runserver."),
+    "demo": (
+        "demo",
+        "Set up the embedded demo (database, taxonomy, generated Rijk, accounts) and serve it. --check: verify and exit.",
+    ),
+    "serve": (
+        "serve",
+        "Serve the web app with the production server (gunicorn) or, with --dev, Django's runserver.",
+    ),
     "generate": ("generate", "Generate a synthetic Rijk: --people N --seed S --reference-date YYYY-MM-DD."),
-    "import-hr": ("import_hr", "Import HR master data (personnel and employment records) from a CSV file; see docs/operators/import-formats.md."),
+    "import-hr": (
+        "import_hr",
+        "Import HR master data (personnel and employment records) from a CSV file; see docs/operators/import-formats.md.",
+    ),
     "taxonomy": ("taxonomy", "ESCO skills taxonomy: import DIR | load-bundle | bundle | info."),
     "bench": ("bench", "Benchmarks (generate, web, …); print a table and end with one JSON line of figures."),
-    "eval": ("eval", "Quality evaluations (calibration, …); print a table and end with one JSON line of figures."),
-    "api-token": ("api_token", "API bearer tokens for integrations: create --user U --name N [--expires-days D] | list | revoke PREFIX."),
-    "settings-doc": ("settings_doc", "Write docs/operators/configuration.md from the settings code; --check: fail when stale."),
+    "eval": (
+        "eval",
+        "Quality evaluations (calibration, …); print a table and end with one JSON line of figures.",
+    ),
+    "api-token": (
+        "api_token",
+        "API bearer tokens for integrations: create --user U --name N [--expires-days D] | list | revoke PREFIX.",
+    ),
+    "settings-doc": (
+        "settings_doc",
+        "Write docs/operators/configuration.md from the settings code; --check: fail when stale.",
+    ),
 }
 
 HELP = """usage: rijksportfolio <command> [options]

@@ -28,7 +28,10 @@ def _person_in(organisation: Organisation, *, exclude: set[int], team_only: bool
     if team_only:
         qs = qs.filter(organisation__kind="team")
     employment = (
-        qs.exclude(person_id__in=exclude).filter(contract_type="permanent").order_by("person__personnel_number").first()
+        qs.exclude(person_id__in=exclude)
+        .filter(contract_type="permanent")
+        .order_by("person__personnel_number")
+        .first()
     )
     return employment.person if employment else None
 

@@ -28,7 +28,11 @@ class RoleAssignment(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.CASCADE, null=True, blank=True, related_name="role_assignments"
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
     )
     valid_from = models.DateField(null=True, blank=True)
     valid_until = models.DateField(null=True, blank=True)
@@ -37,7 +41,9 @@ class RoleAssignment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "role", "organisation"], name="role_assignment_unique"),
             models.UniqueConstraint(
-                fields=["user", "role"], condition=Q(organisation__isnull=True), name="role_assignment_unique_unscoped"
+                fields=["user", "role"],
+                condition=Q(organisation__isnull=True),
+                name="role_assignment_unique_unscoped",
             ),
         ]
 
@@ -55,6 +61,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
 
     @staticmethod
     def hash_key(key: str) -> str:

@@ -21,7 +21,11 @@ def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
     lines = []
     for n, row in enumerate(cells):
-        lines.append("  ".join(c.rjust(w) if n and _numeric(c) else c.ljust(w) for c, w in zip(row, widths, strict=True)))
+        lines.append(
+            "  ".join(
+                c.rjust(w) if n and _numeric(c) else c.ljust(w) for c, w in zip(row, widths, strict=True)
+            )
+        )
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
@@ -43,8 +47,12 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def emit(out: TextIO, title: str, rows: Sequence[Sequence[Any]], headers: Sequence[str], figures: dict[str, Any]) -> None:
+def emit(
+    out: TextIO, title: str, rows: Sequence[Sequence[Any]], headers: Sequence[str], figures: dict[str, Any]
+) -> None:
     out.write(f"{title}\n")
-    out.write(f"(machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()})\n\n")
+    out.write(
+        f"(machine: {platform.machine()}, {platform.python_implementation()} {platform.python_version()})\n\n"
+    )
     out.write(table(rows, headers) + "\n\n")
     out.write(json.dumps(figures, ensure_ascii=False, sort_keys=False) + "\n")

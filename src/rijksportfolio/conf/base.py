@@ -12,13 +12,27 @@ from django.utils.translation import gettext_lazy as _
 from rijksportfolio.conf.env import setting
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(setting("RPF_DATA_DIR", "var", "Folder for the embedded SQLite database, uploads and analytical files."))
+DATA_DIR = Path(
+    setting("RPF_DATA_DIR", "var", "Folder for the embedded SQLite database, uploads and analytical files.")
+)
 DATA_DIR = DATA_DIR if DATA_DIR.is_absolute() else Path.cwd() / DATA_DIR
 
-SECRET_KEY = setting("RPF_SECRET_KEY", "dev-only-insecure-key-change-me", "Django secret key. Required in production.")
+SECRET_KEY = setting(
+    "RPF_SECRET_KEY", "dev-only-insecure-key-change-me", "Django secret key. Required in production."
+)
 DEBUG = setting("RPF_DEBUG", False, "Django debug mode. Never on in production.", kind="bool")
-ALLOWED_HOSTS = setting("RPF_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"], "Host names the app answers to (comma separated).", kind="list")
-CSRF_TRUSTED_ORIGINS = setting("RPF_CSRF_TRUSTED_ORIGINS", [], "Origins trusted for CSRF behind a proxy, e.g. https://portfolio.rijksoverheid.nl.", kind="list")
+ALLOWED_HOSTS = setting(
+    "RPF_ALLOWED_HOSTS",
+    ["localhost", "127.0.0.1", "[::1]"],
+    "Host names the app answers to (comma separated).",
+    kind="list",
+)
+CSRF_TRUSTED_ORIGINS = setting(
+    "RPF_CSRF_TRUSTED_ORIGINS",
+    [],
+    "Origins trusted for CSRF behind a proxy, e.g. https://portfolio.rijksoverheid.nl.",
+    kind="list",
+)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -93,8 +107,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rijksportfolio"}}
-_cache_url = setting("RPF_CACHE_URL", "", "Optional Redis URL for the shared cache (login rate limiting across processes), e.g. redis://127.0.0.1:6379/0.")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rijksportfolio"}
+}
+_cache_url = setting(
+    "RPF_CACHE_URL",
+    "",
+    "Optional Redis URL for the shared cache (login rate limiting across processes), e.g. redis://127.0.0.1:6379/0.",
+)
 if _cache_url:
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
 
@@ -108,20 +128,31 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:login"
-LOGIN_RATE_LIMIT = setting("RPF_LOGIN_RATE_LIMIT", 5, "Failed logins allowed per account and per client address in the window.", kind="int")
+LOGIN_RATE_LIMIT = setting(
+    "RPF_LOGIN_RATE_LIMIT",
+    5,
+    "Failed logins allowed per account and per client address in the window.",
+    kind="int",
+)
 LOGIN_RATE_WINDOW = setting("RPF_LOGIN_RATE_WINDOW", 900, "Login rate-limit window in seconds.", kind="int")
 
 # OpenID Connect (the Rijk's identity provider). Off unless RPF_OIDC_ENABLED is set.
 OIDC_ENABLED = setting("RPF_OIDC_ENABLED", False, "Enable OpenID Connect login.", kind="bool")
 OIDC_RP_CLIENT_ID = setting("RPF_OIDC_CLIENT_ID", "", "OIDC client id.")
 OIDC_RP_CLIENT_SECRET = setting("RPF_OIDC_CLIENT_SECRET", "", "OIDC client secret.")
-OIDC_OP_AUTHORIZATION_ENDPOINT = setting("RPF_OIDC_AUTHORIZATION_ENDPOINT", "", "OIDC authorization endpoint URL.")
+OIDC_OP_AUTHORIZATION_ENDPOINT = setting(
+    "RPF_OIDC_AUTHORIZATION_ENDPOINT", "", "OIDC authorization endpoint URL."
+)
 OIDC_OP_TOKEN_ENDPOINT = setting("RPF_OIDC_TOKEN_ENDPOINT", "", "OIDC token endpoint URL.")
 OIDC_OP_USER_ENDPOINT = setting("RPF_OIDC_USER_ENDPOINT", "", "OIDC userinfo endpoint URL.")
 OIDC_OP_JWKS_ENDPOINT = setting("RPF_OIDC_JWKS_ENDPOINT", "", "OIDC JWKS endpoint URL.")
 OIDC_RP_SIGN_ALGO = setting("RPF_OIDC_SIGN_ALGO", "RS256", "Signing algorithm of ID tokens.")
 OIDC_RP_SCOPES = setting("RPF_OIDC_SCOPES", "openid email profile", "Scopes requested.")
-OIDC_PERSON_CLAIM = setting("RPF_OIDC_PERSON_CLAIM", "employee_number", "Claim holding the personnel number used to link the account to a person.")
+OIDC_PERSON_CLAIM = setting(
+    "RPF_OIDC_PERSON_CLAIM",
+    "employee_number",
+    "Claim holding the personnel number used to link the account to a person.",
+)
 if OIDC_ENABLED:
     INSTALLED_APPS.append("mozilla_django_oidc")
     AUTHENTICATION_BACKENDS.insert(0, "rijksportfolio.accounts.oidc.RijkOIDCBackend")
@@ -192,11 +223,20 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": setting("RPF_LOG_LEVEL", "WARNING", "Log level (DEBUG, INFO, WARNING, ERROR).")},
+    "root": {
+        "handlers": ["console"],
+        "level": setting("RPF_LOG_LEVEL", "WARNING", "Log level (DEBUG, INFO, WARNING, ERROR)."),
+    },
 }
 
-EMAIL_BACKEND = setting("RPF_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend", "Django e-mail backend.")
-DEFAULT_FROM_EMAIL = setting("RPF_DEFAULT_FROM_EMAIL", "rijksportfolio@localhost", "Sender address of notifications.")
+EMAIL_BACKEND = setting(
+    "RPF_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend", "Django e-mail backend."
+)
+DEFAULT_FROM_EMAIL = setting(
+    "RPF_DEFAULT_FROM_EMAIL", "rijksportfolio@localhost", "Sender address of notifications."
+)
 
 # Reference date of the generated demo Rijk (history runs up to it).
-GENERATOR_REFERENCE_DATE = setting("RPF_REFERENCE_DATE", "2024-12-31", "Default reference date of the synthetic Rijk generator.")
+GENERATOR_REFERENCE_DATE = setting(
+    "RPF_REFERENCE_DATE", "2024-12-31", "Default reference date of the synthetic Rijk generator."
+)

@@ -7,7 +7,7 @@ os.environ.setdefault("RPF_SECRET_KEY", "bench-only-key-not-secret-0123456789abc
 os.environ.setdefault("RPF_ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("RPF_SSL_REDIRECT", "false")
 
-from rijksportfolio.conf.production import *  # noqa: E402,F403
+from rijksportfolio.conf.production import *  # noqa: F403
 
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

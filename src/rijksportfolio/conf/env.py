@@ -55,7 +55,9 @@ def setting(name: str, default: Any, doc: str, *, kind: str = "str", required: b
 
     ``required=True`` makes a missing value a configuration error (used by production settings).
     """
-    REGISTRY[name] = SettingDoc(name=name, default="" if default is None else repr(default), doc=doc, kind=kind)
+    REGISTRY[name] = SettingDoc(
+        name=name, default="" if default is None else repr(default), doc=doc, kind=kind
+    )
     raw = os.environ.get(name)
     if raw is None:
         if required:

@@ -6,8 +6,15 @@ from rijksportfolio.conf.env import setting
 
 DEBUG = False
 SECRET_KEY = setting("RPF_SECRET_KEY", None, "Django secret key. Required in production.", required=True)
-ALLOWED_HOSTS = setting("RPF_ALLOWED_HOSTS", None, "Host names the app answers to (comma separated).", kind="list", required=True)
-SECURE_SSL_REDIRECT = setting("RPF_SSL_REDIRECT", True, "Redirect HTTP to HTTPS (off only behind a TLS-terminating proxy that does it).", kind="bool")
+ALLOWED_HOSTS = setting(
+    "RPF_ALLOWED_HOSTS", None, "Host names the app answers to (comma separated).", kind="list", required=True
+)
+SECURE_SSL_REDIRECT = setting(
+    "RPF_SSL_REDIRECT",
+    True,
+    "Redirect HTTP to HTTPS (off only behind a TLS-terminating proxy that does it).",
+    kind="bool",
+)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -39,13 +39,22 @@ class Organisation(models.Model):
     abbreviation = models.CharField(_("afkorting"), max_length=30, blank=True)
     kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
     sector_category = models.CharField(
-        _("categorie"), max_length=20, choices=SectorCategory.choices, blank=True,
-        help_text=_("Voor ministeries en hun diensten: kerndepartement, SSO, inspectie of uitvoeringsorganisatie."),
+        _("categorie"),
+        max_length=20,
+        choices=SectorCategory.choices,
+        blank=True,
+        help_text=_(
+            "Voor ministeries en hun diensten: kerndepartement, SSO, inspectie of uitvoeringsorganisatie."
+        ),
     )
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
     path = models.CharField(max_length=255, db_index=True, editable=False)
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
-    locations = models.ManyToManyField(Location, blank=True, related_name="organisations", verbose_name=_("werklocaties"))
+    locations = models.ManyToManyField(
+        Location, blank=True, related_name="organisations", verbose_name=_("werklocaties")
+    )
     active = models.BooleanField(_("actief"), default=True)
 
     class Meta:

@@ -25,8 +25,14 @@ def organisation_create(
     locations: list[Location] | None = None,
 ) -> Organisation:
     organisation = Organisation(
-        code=code, name=name, kind=kind, parent=parent, abbreviation=abbreviation,
-        sector_category=sector_category, path="", depth=(parent.depth + 1) if parent else 0,
+        code=code,
+        name=name,
+        kind=kind,
+        parent=parent,
+        abbreviation=abbreviation,
+        sector_category=sector_category,
+        path="",
+        depth=(parent.depth + 1) if parent else 0,
     )
     organisation.full_clean(exclude=["path"])
     organisation.save()
@@ -46,7 +52,7 @@ def organisation_move(*, organisation: Organisation, new_parent: Organisation | 
     new_path = _path_for(new_parent, organisation.pk)
     depth_delta = ((new_parent.depth + 1) if new_parent else 0) - organisation.depth
     for node in Organisation.objects.filter(path__startswith=old_path).select_for_update():
-        node.path = new_path + node.path[len(old_path):]
+        node.path = new_path + node.path[len(old_path) :]
         node.depth += depth_delta
         if node.pk == organisation.pk:
             node.parent = new_parent

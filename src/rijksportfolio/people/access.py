@@ -19,8 +19,13 @@ def _check(user: Any, action: str, person: Person, *, object_type: str, purpose:
     if can(principal, action, person_target(person=person)):
         return
     audit_record(
-        actor=user, action=AuditAction.READ, object_type=object_type, object_id=person.pk,
-        subject_person=person, purpose=purpose, outcome=AuditOutcome.DENIED,
+        actor=user,
+        action=AuditAction.READ,
+        object_type=object_type,
+        object_id=person.pk,
+        subject_person=person,
+        purpose=purpose,
+        outcome=AuditOutcome.DENIED,
     )
     raise PermissionDenied
 
@@ -38,8 +43,12 @@ def person_employment_history_get(*, user: Any, person: Person, purpose: str = "
     _check(user, "person.view_employment", person, object_type="employment_history", purpose=purpose)
     if principal_for(user).person_id != person.pk:
         audit_record(
-            actor=user, action=AuditAction.READ, object_type="employment_history", object_id=person.pk,
-            subject_person=person, purpose=purpose,
+            actor=user,
+            action=AuditAction.READ,
+            object_type="employment_history",
+            object_id=person.pk,
+            subject_person=person,
+            purpose=purpose,
         )
     return person_history(person=person)
 
@@ -51,7 +60,11 @@ def person_personal_details_visible(*, user: Any, person: Person, purpose: str =
         return False
     if principal.person_id != person.pk:
         audit_record(
-            actor=user, action=AuditAction.READ, object_type="personal_details", object_id=person.pk,
-            subject_person=person, purpose=purpose,
+            actor=user,
+            action=AuditAction.READ,
+            object_type="personal_details",
+            object_id=person.pk,
+            subject_person=person,
+            purpose=purpose,
         )
     return True

@@ -18,7 +18,11 @@ class Person(models.Model):
     gender = models.CharField(_("geslacht"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
     email = models.EmailField(_("e-mailadres"), blank=True)
     work_location = models.ForeignKey(
-        "organisations.Location", on_delete=models.SET_NULL, null=True, blank=True, related_name="people",
+        "organisations.Location",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
         verbose_name=_("standplaats"),
     )
     source = models.CharField(max_length=10, choices=RecordSource.choices, default=RecordSource.MANUAL)
@@ -43,12 +47,18 @@ class Employment(models.Model):
     organisation, scale or FTE ends the record and starts a new one (see ``people.services``)."""
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="employments")
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="employments")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="employments"
+    )
     job_title = models.CharField(_("functienaam"), max_length=200)
     job_family = models.CharField(_("functiefamilie"), max_length=20, choices=JobFamily.choices)
     work_type = models.CharField(_("werksoort"), max_length=20, choices=WorkType.choices)
     occupation = models.ForeignKey(
-        "skills.Occupation", on_delete=models.SET_NULL, null=True, blank=True, related_name="employments",
+        "skills.Occupation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="employments",
         verbose_name=_("ESCO-beroep"),
     )
     salary_scale = models.PositiveSmallIntegerField(
@@ -67,11 +77,16 @@ class Employment(models.Model):
         verbose_name = _("dienstverband")
         verbose_name_plural = _("dienstverbanden")
         constraints = [
-            models.UniqueConstraint(fields=["person", "organisation", "start_date"], name="employment_natural_key"),
-            models.CheckConstraint(condition=Q(salary_scale__gte=1, salary_scale__lte=18), name="employment_scale_1_18"),
+            models.UniqueConstraint(
+                fields=["person", "organisation", "start_date"], name="employment_natural_key"
+            ),
+            models.CheckConstraint(
+                condition=Q(salary_scale__gte=1, salary_scale__lte=18), name="employment_scale_1_18"
+            ),
             models.CheckConstraint(condition=Q(fte__gt=0, fte__lte=1.5), name="employment_fte_range"),
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")), name="employment_end_after_start"
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="employment_end_after_start",
             ),
         ]
         indexes = [

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from rijksportfolio.accounts.constants import Role
-from rijksportfolio.accounts.policy import ACTIONS, ANONYMOUS, OrganisationTarget, PersonTarget, Principal, can
+from rijksportfolio.accounts.policy import (
+    ACTIONS,
+    ANONYMOUS,
+    OrganisationTarget,
+    PersonTarget,
+    Principal,
+    can,
+)
 
 BZK = "00001."
 BZK_TEAM = "00001.00005.00009."
@@ -22,7 +29,12 @@ def principal(role: str | None, scope: str | None = None, *, person: int | None 
     roles = {Role.EMPLOYEE} if person is not None and role != Role.GUEST else set()
     if role:
         roles.add(role)
-    return Principal(user_id=10, person_id=person, roles=frozenset(roles), scopes={role: (scope,)} if role and scope else {})
+    return Principal(
+        user_id=10,
+        person_id=person,
+        roles=frozenset(roles),
+        scopes={role: (scope,)} if role and scope else {},
+    )
 
 
 EMPLOYEE = principal(None)

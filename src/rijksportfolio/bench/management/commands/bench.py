@@ -16,13 +16,17 @@ BENCHMARKS = {
 
 class Command(BaseCommand):
     registry = BENCHMARKS
-    help = "Run a benchmark. Prints a table and ends with one JSON line of figures (keys: docs/performance.md)."
+    help = (
+        "Run a benchmark. Prints a table and ends with one JSON line of figures (keys: docs/performance.md)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="benchmark", required=True)
         for name, module in self.registry.items():
             mod = importlib.import_module(module)
-            p = sub.add_parser(name, help=(mod.__doc__ or "").strip().splitlines()[0] if mod.__doc__ else None)
+            p = sub.add_parser(
+                name, help=(mod.__doc__ or "").strip().splitlines()[0] if mod.__doc__ else None
+            )
             mod.add_arguments(p)
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]

@@ -17,9 +17,7 @@ from rijksportfolio.skills import esco, selectors, services
 
 
 class Command(BaseCommand):
-    help = (
-        "ESCO skills taxonomy: import DIR | bundle DIR | load-bundle | info | normalise (docs/operators/taxonomy.md)."
-    )
+    help = "ESCO skills taxonomy: import DIR | bundle DIR | load-bundle | info | normalise (docs/operators/taxonomy.md)."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)

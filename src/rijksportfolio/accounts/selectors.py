@@ -18,12 +18,14 @@ def user_scoped_organisations(*, user: Any, on: date | None = None) -> list[tupl
     if user is None or not getattr(user, "is_authenticated", False):
         return []
     on = on or date.today()
-    result = []
+    result: list[tuple[str, Organisation]] = []
     for assignment in (
         RoleAssignment.objects.filter(user=user, organisation__isnull=False)
         .select_related("organisation")
         .order_by("role", "organisation__path")
     ):
+        if assignment.organisation is None:  # excluded by the filter; narrows the type
+            continue
         if assignment.valid_from and assignment.valid_from > on:
             continue
         if assignment.valid_until and assignment.valid_until < on:

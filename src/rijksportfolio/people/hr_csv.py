@@ -17,12 +17,12 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
@@ -30,6 +30,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from rijksportfolio.people.constants import ContractType, EndReason, Gender, JobFamily, WorkType
+
+if TYPE_CHECKING:
+    from django.db.models import TextChoices
+
+    from rijksportfolio.people.models import Employment
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ GENDER_CODES = {
     "o": Gender.UNKNOWN,
     "onbekend": Gender.UNKNOWN,
 }
-GENDER_WRITE = {Gender.FEMALE: "V", Gender.MALE: "M", Gender.OTHER: "X", Gender.UNKNOWN: "O"}
+GENDER_WRITE: dict[str, str] = {Gender.FEMALE: "V", Gender.MALE: "M", Gender.OTHER: "X", Gender.UNKNOWN: "O"}
 CONTRACT_CODES = {
     "vast": ContractType.PERMANENT,
     "tijdelijk": ContractType.TEMPORARY,
@@ -100,7 +105,13 @@ END_REASON_CODES = {
     "overig": EndReason.OTHER,
 }
 JOB_FAMILY_CODES = {value: JobFamily(value) for value in JobFamily.values}
-_TABLES = (GENDER_CODES, CONTRACT_CODES, WORK_TYPE_CODES, END_REASON_CODES, JOB_FAMILY_CODES)
+_TABLES: tuple[Mapping[str, str], ...] = (
+    GENDER_CODES,
+    CONTRACT_CODES,
+    WORK_TYPE_CODES,
+    END_REASON_CODES,
+    JOB_FAMILY_CODES,
+)
 
 FTE_MAX = Decimal("1.5")
 ESCO_URI = re.compile(r"^https?://data\.europa\.eu/esco/occupation/[0-9a-f-]+$")
@@ -285,15 +296,15 @@ def parse_decimal(text: str) -> Decimal:
     return Decimal(text)
 
 
-def _choice(text: str, codes: dict[str, str], choices: type) -> str | None:
+def _choice(text: str, codes: Mapping[str, str], choices: type[TextChoices]) -> str | None:
     return _choice_cached(text, id(codes), choices, translation.get_language() or "")
 
 
-_CODE_TABLES: dict[int, dict[str, str]] = {id(table): table for table in _TABLES}
+_CODE_TABLES: dict[int, Mapping[str, str]] = {id(table): table for table in _TABLES}
 
 
 @lru_cache(maxsize=4096)
-def _choice_cached(text: str, codes_id: int, choices: type, _language: str) -> str | None:
+def _choice_cached(text: str, codes_id: int, choices: type[TextChoices], _language: str) -> str | None:
     codes = _CODE_TABLES[codes_id]
     token = _token(text)
     if token in codes:
@@ -304,7 +315,7 @@ def _choice_cached(text: str, codes_id: int, choices: type, _language: str) -> s
     return None
 
 
-def _vocabulary(codes: dict[str, str]) -> str:
+def _vocabulary(codes: Mapping[str, str]) -> str:
     seen: dict[str, str] = {}
     for code, value in codes.items():
         seen.setdefault(value, code)
@@ -481,9 +492,9 @@ def format_fte(value: Decimal) -> str:
     return text.replace(".", ",")
 
 
-_CONTRACT_WRITE = {v: k for k, v in CONTRACT_CODES.items()}
-_WORK_TYPE_WRITE = {v: k for k, v in WORK_TYPE_CODES.items()}
-_END_REASON_WRITE = {v: k for k, v in END_REASON_CODES.items()}
+_CONTRACT_WRITE: dict[str, str] = {v: k for k, v in CONTRACT_CODES.items()}
+_WORK_TYPE_WRITE: dict[str, str] = {v: k for k, v in WORK_TYPE_CODES.items()}
+_END_REASON_WRITE: dict[str, str] = {v: k for k, v in END_REASON_CODES.items()}
 
 
 def display_value(key: str, value: object) -> str:
@@ -500,8 +511,8 @@ def display_value(key: str, value: object) -> str:
         "contract_type": _CONTRACT_WRITE,
         "end_reason": _END_REASON_WRITE,
     }.get(key)
-    if writes is not None:
-        return writes.get(value, str(value))  # type: ignore[call-overload]
+    if writes is not None and isinstance(value, str):
+        return writes.get(value, str(value))
     return str(value)
 
 
@@ -551,10 +562,10 @@ def hr_csv_write(rows: Iterable[HrRecord], stream: TextIO) -> int:
     return count
 
 
-def employment_hr_record(employment: object) -> HrRecord:
+def employment_hr_record(employment: Employment) -> HrRecord:
     """An ``Employment`` (with person, organisation, person.work_location and occupation loaded) as HrRecord."""
     e = employment
-    p = e.person  # type: ignore[attr-defined]
+    p = e.person
     return HrRecord(
         personnel_number=p.personnel_number,
         first_name=p.first_name,
@@ -563,16 +574,16 @@ def employment_hr_record(employment: object) -> HrRecord:
         date_of_birth=p.date_of_birth,
         gender=p.gender,
         email=p.email,
-        location_code=p.work_location.code if p.work_location_id else "",
+        location_code=p.work_location.code if p.work_location is not None else "",
         organisation_code=e.organisation.code,
         job_title=e.job_title,
-        job_family=e.job_family,  # type: ignore[attr-defined]
+        job_family=e.job_family,
         work_type=e.work_type,
         salary_scale=e.salary_scale,
         fte=e.fte,
-        contract_type=e.contract_type,  # type: ignore[attr-defined]
+        contract_type=e.contract_type,
         start_date=e.start_date,
         end_date=e.end_date,
-        end_reason=e.end_reason,  # type: ignore[attr-defined]
-        occupation_uri=e.occupation.uri if e.occupation_id else "",  # type: ignore[attr-defined]
+        end_reason=e.end_reason,
+        occupation_uri=e.occupation.uri if e.occupation is not None else "",
     )

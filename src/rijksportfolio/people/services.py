@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 from rijksportfolio.audit.models import AuditAction, AuditOutcome
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.organisations.models import Location, Organisation
+from rijksportfolio.organisations.read_cache import invalidates_directory
 from rijksportfolio.people.constants import Gender, RecordSource
 from rijksportfolio.people.hr_csv import (
     COLUMN_BY_KEY,
@@ -143,6 +144,7 @@ def person_changes(*, existing: dict[str, Any], new: dict[str, Any]) -> dict[str
 # --- single-record services -------------------------------------------------------------------------
 
 
+@invalidates_directory
 @transaction.atomic
 def person_upsert(
     *,
@@ -188,6 +190,7 @@ def person_upsert(
     return person, False, sorted(changes)
 
 
+@invalidates_directory
 @transaction.atomic
 def employment_upsert(
     *,
@@ -420,6 +423,7 @@ def _employment_values(record: HrRecord, occupation_id: int | None) -> dict[str,
     }
 
 
+@invalidates_directory
 def hr_import(
     *, data: bytes, file_name: str, actor: Any = None, started_by: str = "", dry_run: bool = False
 ) -> ImportReport:
@@ -636,8 +640,9 @@ def _plan_against_file_and_database(plan: _Plan, report: ImportReport) -> _Opera
             "end_date",
             "end_reason",
         ):
-            row["occupation"] = row.pop("occupation_id")
-            existing_employments[(row["person_id"], row["organisation_id"], row["start_date"])] = row
+            item: dict[str, Any] = dict(row)
+            item["occupation"] = item.pop("occupation_id")
+            existing_employments[(row["person_id"], row["organisation_id"], row["start_date"])] = item
     outcomes: list[tuple[int, HrRecord, str, int | None]] = []
     for line, rec in plan.rows:
         person = existing_people.get(rec.personnel_number)
@@ -822,6 +827,7 @@ from django.db.models import Q as _Q  # noqa: E402
 from rijksportfolio.people.constants import EndReason as _EndReason  # noqa: E402
 
 
+@invalidates_directory
 @transaction.atomic
 def person_create(
     *,
@@ -864,6 +870,7 @@ def person_create(
     return person
 
 
+@invalidates_directory
 @transaction.atomic
 def employment_add(
     *,
@@ -941,6 +948,7 @@ def employment_add(
     return record
 
 
+@invalidates_directory
 @transaction.atomic
 def employment_end(*, actor: Any, employment: Employment, end_date: date, end_reason: str) -> Employment:
     """End a running employment record: sets end date and reason, only when both are still empty."""

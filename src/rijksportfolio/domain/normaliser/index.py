@@ -313,7 +313,7 @@ class Normaliser:
         qw = np.fromiter(weights.values(), dtype=np.float64)
         idf = self._idf[uids]
         q_total = float((idf * qw).sum()) + unknown * float(np.median(self._idf))
-        postings = [self._postings[u] for u in uids]
+        postings = [self._postings[int(u)] for u in uids]
         flat = np.concatenate(postings)
         lens = np.fromiter((p.size for p in postings), dtype=np.int64)
         labels, inverse = np.unique(flat, return_inverse=True)

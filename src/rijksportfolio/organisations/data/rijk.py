@@ -877,14 +877,16 @@ def build_catalogue() -> list[CatalogueNode]:
                 float(fte),
             )
         )
-        directorates = named or GENERIC_DIRECTORATES[category][: (2 if fte < 400 else 3 if fte < 1200 else 4)]
-        for i, (slug, title, hint) in enumerate(directorates):
+        service_directorates = (
+            named or GENERIC_DIRECTORATES[category][: (2 if fte < 400 else 3 if fte < 1200 else 4)]
+        )
+        for i, (slug, title, hint) in enumerate(service_directorates):
             _expand_directorate(
                 nodes,
                 code=f"{code}-{slug}",
                 name=f"{title}",
                 hint=hint,
-                fte=fte / len(directorates),
+                fte=fte / len(service_directorates),
                 parent=code,
                 unit=code,
                 ministry=ministry,

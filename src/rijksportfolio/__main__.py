@@ -30,6 +30,10 @@ COMMANDS = {
         "eval",
         "Quality evaluations (calibration, …); print a table and end with one JSON line of figures.",
     ),
+    "workforce": (
+        "workforce",
+        "Workforce figures as JSON: figures --peildatum YYYY-MM-DD [--organisation CODE].",
+    ),
     "api-token": (
         "api_token",
         "API bearer tokens for integrations: create --user U --name N [--expires-days D] | list | revoke PREFIX.",

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Dates as integer day numbers (days since 1970-01-01, numpy ``datetime64[D]``) and the state-pension age."""
+"""Dates as integer day numbers (days since 1970-01-01, numpy ``datetime64[D]``).
+
+The state-pension (AOW) age lives in ``rijksportfolio.domain.aow``, shared with the workforce analytics."""
 
 from __future__ import annotations
 
@@ -9,33 +11,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 Days = NDArray[np.int64]
-
-# AOW age (years, months) by the calendar year in which it is reached (Dutch state pension age).
-AOW_AGE: dict[int, tuple[int, int]] = {
-    2013: (65, 1),
-    2014: (65, 2),
-    2015: (65, 3),
-    2016: (65, 6),
-    2017: (65, 9),
-    2018: (66, 0),
-    2019: (66, 4),
-    2020: (66, 4),
-    2021: (66, 4),
-    2022: (66, 7),
-    2023: (66, 10),
-    2024: (67, 0),
-    2025: (67, 0),
-    2026: (67, 0),
-    2027: (67, 0),
-    2028: (67, 3),
-}
-
-
-def aow_age_months(year: int) -> int:
-    if year <= 2012:
-        return 65 * 12
-    y, m = AOW_AGE[min(year, 2028)]
-    return y * 12 + m
 
 
 def to_days(value: dt.date) -> int:
@@ -67,16 +42,3 @@ def add_months(days: Days, months: Days | int) -> Days:
     return np.asarray(
         first.astype("datetime64[D]").astype(np.int64) + np.minimum(d, last_day) - 1, dtype=np.int64
     )
-
-
-def aow_dates(birth: Days) -> Days:
-    """Day on which each person reaches the state-pension age: the first year Y in which the birthday plus the
-    AOW age of year Y falls in year Y."""
-    out = np.full(birth.shape, np.iinfo(np.int64).max, dtype=np.int64)
-    by, _, _ = ymd(birth)
-    for year in range(int(by.min()) + 64, int(by.max()) + 69):
-        candidate = add_months(birth, aow_age_months(year))
-        cy, _, _ = ymd(candidate)
-        hit = (cy == year) & (candidate < out)
-        out[hit] = candidate[hit]
-    return out

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from rijksportfolio.domain.aow import aow_dates
 from rijksportfolio.domain.generator import params as P
-from rijksportfolio.domain.generator.dates import add_months, aow_dates, to_days, ymd
+from rijksportfolio.domain.generator.dates import add_months, to_days, ymd
 from rijksportfolio.domain.generator.titles import POLICY_ESCO_BY_PROFILE, TITLES
 
 I64 = NDArray[np.int64]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from rijksportfolio.accounts import cache as auth_cache
 from rijksportfolio.accounts.constants import Role
 
 ACTIONS = (
@@ -52,12 +53,22 @@ ANONYMOUS = Principal(user_id=None, person_id=None, roles=frozenset(), scopes={}
 
 
 def principal_for(user: Any, *, today: date | None = None) -> Principal:
-    """Build (and memoise on the user object) the principal for a Django user."""
+    """Build (and memoise on the user object) the principal for a Django user.
+
+    For today's date the principal is also kept per process for ``AUTH_CACHE_TTL`` seconds
+    (``accounts.cache``): a role change made in this process takes effect at once, one made elsewhere within
+    the TTL."""
     if user is None or not getattr(user, "is_authenticated", False):
         return ANONYMOUS
     cached = getattr(user, "_rpf_principal", None)
     if cached is not None:
         return cached
+    if today is None:
+        shared = auth_cache.principals.get(user.pk)
+        if shared is not None and shared.person_id == user.person_id:
+            user._rpf_principal = shared
+            return shared
+    use_cache = today is None
     today = today or date.today()
     roles: set[str] = set()
     scopes: dict[str, list[str]] = {}
@@ -78,6 +89,8 @@ def principal_for(user: Any, *, today: date | None = None) -> Principal:
         scopes={role: tuple(paths) for role, paths in scopes.items()},
     )
     user._rpf_principal = principal
+    if use_cache:
+        auth_cache.principals.set(user.pk, principal, auth_cache.ttl())
     return principal
 
 
@@ -105,7 +118,11 @@ def can(principal: Principal, action: str, target: Any = None) -> bool:
     if action == "organisation.view":
         return principal.is_civil_servant or bool(roles - {Role.GUEST, Role.EMPLOYEE})
     if action == "organisation.change":
-        return isinstance(target, OrganisationTarget) and target.path != "" and principal.covers(Role.ORG_ADMIN, [target.path])
+        return (
+            isinstance(target, OrganisationTarget)
+            and target.path != ""
+            and principal.covers(Role.ORG_ADMIN, [target.path])
+        )
     if action == "audit.view_own":
         return principal.person_id is not None
 

@@ -14,8 +14,10 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from rijksportfolio.accounts import cache as auth_cache
 from rijksportfolio.accounts.constants import SCOPED_ROLES, Role
 from rijksportfolio.accounts.models import ApiToken, RoleAssignment, User
 from rijksportfolio.audit.models import AuditAction, AuditOutcome
@@ -82,6 +84,7 @@ def role_assign(
     )
     if hasattr(user, "_rpf_principal"):
         del user._rpf_principal  # the memoised principal is stale now
+    auth_cache.user_changed(user.pk)  # and so is this process's cached one (other processes: AUTH_CACHE_TTL)
     return assignment
 
 
@@ -92,6 +95,16 @@ def api_token_create(*, user: User, name: str, expires_at: datetime | None = Non
         user=user, name=name, key_hash=ApiToken.hash_key(key), prefix=key[4:12], expires_at=expires_at
     )
     return token, key
+
+
+def api_token_revoke(*, token: ApiToken) -> ApiToken:
+    """Revoke a bearer token. Refused at once in this process; in other server processes within
+    ``AUTH_CACHE_TTL`` seconds (their per-process cache, ``accounts.cache``)."""
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    auth_cache.token_revoked(token.key_hash)
+    return token
 
 
 # --- Login -------------------------------------------------------------------------------------------

@@ -10,3 +10,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Per-process caches off, so that tests changing data behind the services' back see it at once; the cache
+# tests switch them on (settings fixture).
+AUTH_CACHE_TTL = 0
+READ_CACHE_TTL = 0
+AGGREGATE_CACHE_TTL = 0

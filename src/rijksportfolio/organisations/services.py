@@ -7,12 +7,14 @@ from django.db import transaction
 
 from rijksportfolio.organisations.constants import PATH_STEP
 from rijksportfolio.organisations.models import Location, Organisation
+from rijksportfolio.organisations.read_cache import invalidates_directory
 
 
 def _path_for(parent: Organisation | None, pk: int) -> str:
     return (parent.path if parent else "") + str(pk).zfill(PATH_STEP) + "."
 
 
+@invalidates_directory
 @transaction.atomic
 def organisation_create(
     *,
@@ -43,6 +45,7 @@ def organisation_create(
     return organisation
 
 
+@invalidates_directory
 @transaction.atomic
 def organisation_move(*, organisation: Organisation, new_parent: Organisation | None) -> Organisation:
     """Re-parent a subtree, rewriting the paths of all its descendants."""
@@ -61,6 +64,7 @@ def organisation_move(*, organisation: Organisation, new_parent: Organisation | 
     return organisation
 
 
+@invalidates_directory
 def location_create(**fields: object) -> Location:
     location = Location(**fields)
     location.full_clean()

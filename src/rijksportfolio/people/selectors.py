@@ -35,8 +35,12 @@ def person_history(*, person: Person) -> list[Employment]:
 
 
 def person_target(*, person: Person, on: date | None = None) -> PersonTarget:
-    """The person as the permission policy sees them: where they currently work."""
-    paths = tuple(e.organisation.path for e in person_current_employments(person=person, on=on))
+    """The person as the permission policy sees them: where they currently work.
+
+    Uses ``person.current_employments`` when the caller prefetched today's records (``card_queryset``)."""
+    prefetched = getattr(person, "current_employments", None) if on is None else None
+    current = prefetched if prefetched is not None else person_current_employments(person=person, on=on)
+    paths = tuple(e.organisation.path for e in current)
     if not paths:  # left the Rijk: the last organisation(s) keep HR responsibility for the record
         last = person.employments.select_related("organisation").order_by("-end_date", "-start_date").first()
         paths = (last.organisation.path,) if last else ()

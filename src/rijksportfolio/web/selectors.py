@@ -6,12 +6,16 @@ Candidates to move to ``organisations.selectors`` / ``audit.selectors`` once tho
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Substr
 
+from rijksportfolio.accounts.cache import TTLCache
 from rijksportfolio.audit.models import AuditEvent
+from rijksportfolio.organisations import read_cache
 from rijksportfolio.organisations.constants import PATH_STEP, OrganisationKind
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.models import Person
@@ -20,8 +24,30 @@ from rijksportfolio.people.selectors import employments_current
 AGENCY_KINDS = (OrganisationKind.AGENCY, OrganisationKind.INSPECTORATE, OrganisationKind.SHARED_SERVICE)
 
 
+_aggregates: TTLCache[tuple[object, ...], object] = TTLCache(maxsize=4096)
+
+
+def _aggregate[T](name: str, arg: object, on: date | None, compute: Callable[[], T]) -> T:
+    """Workforce aggregates are counted over all current records, which grows with the Rijk; they are kept
+    per process for ``AGGREGATE_CACHE_TTL`` seconds (``RPF_AGGREGATE_CACHE_TTL``, default 60) and recomputed
+    at once after a change through the services in this process (the directory version is in the key)."""
+    ttl = float(getattr(settings, "AGGREGATE_CACHE_TTL", 60))
+    if ttl <= 0:
+        return compute()
+    key = (name, arg, on or date.today(), read_cache.directory_version())
+    value = _aggregates.get(key)
+    if value is None:
+        value = compute()
+        _aggregates.set(key, value, ttl)
+    return value  # type: ignore[return-value]
+
+
 def organisation_headcount(*, organisation: Organisation, on: date | None = None) -> int:
-    """People with a running employment record anywhere in the organisation's subtree."""
+    """People with a running employment record anywhere in the organisation's subtree (cached, see above)."""
+    return _aggregate("headcount", organisation.path, on, lambda: _organisation_headcount(organisation, on))
+
+
+def _organisation_headcount(organisation: Organisation, on: date | None) -> int:
     return (
         employments_current(on=on)
         .filter(organisation__path__startswith=organisation.path)
@@ -32,7 +58,11 @@ def organisation_headcount(*, organisation: Organisation, on: date | None = None
 
 
 def headcount_by_ministry(*, on: date | None = None) -> list[tuple[Organisation, int]]:
-    """Every ministry with the number of people currently employed in its subtree (one query + ministries)."""
+    """Every ministry with the number of people currently employed in its subtree (cached, see above)."""
+    return _aggregate("by-ministry", None, on, lambda: _headcount_by_ministry(on))
+
+
+def _headcount_by_ministry(on: date | None) -> list[tuple[Organisation, int]]:
     counts = dict(
         employments_current(on=on)
         .annotate(top=Substr("organisation__path", 1, PATH_STEP + 1))
@@ -56,6 +86,15 @@ def organisation_children(*, organisation: Organisation) -> list[Organisation]:
         organisation.children.filter(active=True)
         .annotate(child_count=Count("children", filter=Q(children__active=True)))
         .order_by("name")
+    )
+
+
+def person_page_queryset() -> QuerySet[Person]:
+    """People with their work location and today's employment records (``current_employments``, main first)
+    loaded: one query for the person, one for the records."""
+    current = employments_current().select_related("organisation").order_by("-fte", "start_date", "id")
+    return Person.objects.select_related("work_location").prefetch_related(
+        Prefetch("employments", queryset=current, to_attr="current_employments")
     )
 
 

@@ -29,7 +29,6 @@ from rijksportfolio.people.access import (
     person_employment_history_get,
     person_personal_details_visible,
 )
-from rijksportfolio.people.models import Person
 from rijksportfolio.people.selectors import person_current_employments, person_target
 from rijksportfolio.web import selectors
 
@@ -206,11 +205,14 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     principal = principal_for(request.user)
-    person = person_card_get(user=request.user, person=get_object_or_404(Person, pk=pk))
+    # Today's records prefetched once: the card, and every permission check on this page (person_target).
+    person = person_card_get(
+        user=request.user, person=get_object_or_404(selectors.person_page_queryset(), pk=pk)
+    )
     target = person_target(person=person)
     context: dict[str, object] = {
         "person": person,
-        "jobs": person_current_employments(person=person),
+        "jobs": person.current_employments,  # type: ignore[attr-defined]
         "page_title": person.full_name,
         "is_me": principal.person_id == person.pk,
     }

@@ -11,19 +11,26 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import exceptions, generics
 
 from rijksportfolio.accounts.policy import can
-from rijksportfolio.api.views import ApiView
+from rijksportfolio.api.views import ApiView, CachedReadMixin
 from rijksportfolio.organisations.api.serializers import OrganisatieSerializer, WerklocatieSerializer
 from rijksportfolio.organisations.constants import OrganisationKind
 from rijksportfolio.organisations.models import Location, Organisation
 
 
-class _OrganisationReadable(ApiView):
-    """Organisations and locations are visible to civil servants and to holders of a non-guest role."""
+class _OrganisationReadable(CachedReadMixin, ApiView):
+    """Organisations and locations are visible to civil servants and to holders of a non-guest role.
+
+    The answer is the same for everyone who may see them: served from the read cache after the check."""
 
     def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         if not can(self.principal, "organisation.view"):
             raise exceptions.PermissionDenied()
+
+    def get(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        return self.cached_response(request, "organisation.view") or super().get(  # type: ignore[misc]
+            request, *args, **kwargs
+        )
 
 
 @extend_schema_view(

@@ -272,3 +272,63 @@ class MedewerkerZoekSerializer(serializers.Serializer):
                 _("Geef ten minste één zoekcriterium: naam, organisatie of werklocatie.")
             )
         return attrs
+
+
+# --- fast read representations --------------------------------------------------------------------------
+# The same JSON as the serializers above (which stay the documented schema and validate input), built as
+# plain dicts: DRF builds a ModelSerializer's fields anew for every object, which cost more than the queries
+# on the read endpoints (docs/performance.md, "bench web"). tests/api_conformance checks both agree.
+
+
+def organisation_ref_data(organisation: Organisation) -> dict[str, Any]:
+    return {"code": organisation.code, "naam": organisation.name, "afkorting": organisation.abbreviation}
+
+
+def location_ref_data(location: Location | None) -> dict[str, Any] | None:
+    if location is None:
+        return None
+    return {"code": location.code, "naam": location.name, "plaats": location.city}
+
+
+def card_data(person: Person) -> dict[str, Any]:
+    """``MedewerkerKaart``; expects ``current_employments`` prefetched, main record first."""
+    current = getattr(person, "current_employments", [])
+    return {
+        "personeelsnummer": person.personnel_number,
+        "naam": person.full_name,
+        "huidigeFuncties": [
+            {"functienaam": e.job_title, "organisatie": organisation_ref_data(e.organisation)}
+            for e in current
+        ],
+        "organisatie": organisation_ref_data(current[0].organisation) if current else None,
+        "werklocatie": location_ref_data(person.work_location),
+    }
+
+
+def person_data(person: Person, *, personal_visible: bool) -> dict[str, Any]:
+    """``Medewerker``: the card plus e-mail; date of birth and gender only when ``personal_visible``."""
+    data = card_data(person)
+    data["emailadres"] = person.email
+    data["geboortedatum"] = person.date_of_birth.isoformat() if personal_visible else None
+    data["geslacht"] = person.gender if personal_visible else None
+    return data
+
+
+def employment_data(record: Employment) -> dict[str, Any]:
+    """``Dienstverband``; expects ``organisation`` and ``occupation`` selected."""
+    occupation = record.occupation
+    return {
+        "id": record.pk,
+        "organisatie": organisation_ref_data(record.organisation),
+        "functienaam": record.job_title,
+        "functiefamilie": record.job_family,
+        "werksoort": record.work_type,
+        "beroep": occupation.uri if occupation is not None else None,
+        "salarisschaal": record.salary_scale,
+        "fte": float(record.fte),
+        "soortDienstverband": record.contract_type,
+        "begindatum": record.start_date.isoformat(),
+        "einddatum": record.end_date.isoformat() if record.end_date else None,
+        "redenEinde": record.end_reason,
+        "aangemaaktOp": UtcDateTimeField().to_representation(record.created_at),
+    }

@@ -19,7 +19,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 
 from rijksportfolio.accounts.policy import PersonTarget, can
-from rijksportfolio.api.views import ApiView
+from rijksportfolio.api.views import ApiView, CachedReadMixin
 from rijksportfolio.organisations.models import Location, Organisation
 from rijksportfolio.people import access, services
 from rijksportfolio.people.api.serializers import (
@@ -32,7 +32,10 @@ from rijksportfolio.people.api.serializers import (
     MedewerkerKaartSerializer,
     MedewerkerSerializer,
     MedewerkerZoekSerializer,
+    card_data,
+    employment_data,
     employment_kwargs,
+    person_data,
 )
 from rijksportfolio.people.models import Employment, Person
 from rijksportfolio.people.selectors import employments_current, person_target
@@ -117,7 +120,7 @@ def _filter_cards(
         tags=["medewerkers"],
     ),
 )
-class MedewerkerListView(ApiView):
+class MedewerkerListView(CachedReadMixin, ApiView):
     serializer_class = MedewerkerKaartSerializer
 
     def get(self, request: Any) -> Response:
@@ -132,9 +135,13 @@ class MedewerkerListView(ApiView):
             if location is None:
                 raise exceptions.ValidationError({"werklocatie": [_("Onbekende werklocatie.")]})
         _cards_allowed_or_403(self, organisation)
+        # Cards are the same for everyone allowed to see them (checked just now): the read cache may answer.
+        cached = self.cached_response(request, "person.view_card")
+        if cached is not None:
+            return cached  # type: ignore[return-value]
         queryset = _filter_cards(card_queryset(), organisation=organisation, location=location)
         page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(MedewerkerKaartSerializer(page, many=True).data)
+        return self.get_paginated_response([card_data(person) for person in page])
 
     def post(self, request: Any) -> Response:
         body: dict[str, Any] = request.data if isinstance(request.data, dict) else {}
@@ -215,7 +222,7 @@ class MedewerkerDetailView(ApiView):
         personal = access.person_personal_details_visible(
             user=request.user, person=person, purpose=request.query_params.get("doel", "")
         )
-        return Response(MedewerkerSerializer(person, context={"personal_visible": personal}).data)
+        return Response(person_data(person, personal_visible=personal))
 
 
 def _history(view: ApiView, person: Person) -> list[Employment]:
@@ -246,7 +253,7 @@ class DienstverbandListView(ApiView):
     def get(self, request: Any, personeelsnummer: str) -> Response:
         records = _history(self, _person_or_404(personeelsnummer))
         page = self.paginate_queryset(records)
-        return self.get_paginated_response(DienstverbandSerializer(page, many=True).data)
+        return self.get_paginated_response([employment_data(record) for record in page])
 
     def post(self, request: Any, personeelsnummer: str) -> Response:
         person = _person_or_404(personeelsnummer)
@@ -288,7 +295,7 @@ class DienstverbandDetailView(ApiView):
         record = next((r for r in _history(self, person) if r.pk == id), None)
         if record is None:
             raise exceptions.NotFound()
-        return Response(DienstverbandSerializer(record).data)
+        return Response(employment_data(record))
 
     def patch(self, request: Any, personeelsnummer: str, id: int) -> Response:
         person = _person_or_404(personeelsnummer)

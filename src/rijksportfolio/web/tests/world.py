@@ -77,7 +77,8 @@ def build_world() -> World:
 
     def person(key: str, first: str, last: str, org: Organisation) -> Person:
         p = PersonFactory(first_name=first, name_prefix="", last_name=last, work_location=location)
-        EmploymentFactory(person=p, organisation=org, start_date=date(2020, 1, 1))
+        # A fixed title: a random one could be "Behandelaar", which the person-page tests look for in the history.
+        EmploymentFactory(person=p, organisation=org, job_title="Beleidsmedewerker", start_date=date(2020, 1, 1))
         w.people[key] = p
         return p
 

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from rijksportfolio.accounts import services
 from rijksportfolio.accounts.models import ApiToken
 from rijksportfolio.accounts.services import api_token_create
 
@@ -73,9 +74,10 @@ class Command(BaseCommand):
             )
 
     def _revoke(self, options: dict[str, Any]) -> None:
-        count = ApiToken.objects.filter(prefix=options["prefix"], revoked_at__isnull=True).update(
-            revoked_at=timezone.now()
-        )
+        tokens = list(ApiToken.objects.filter(prefix=options["prefix"], revoked_at__isnull=True))
+        for token in tokens:
+            services.api_token_revoke(token=token)
+        count = len(tokens)
         if count == 0:
             raise CommandError(f"No active token with prefix {options['prefix']!r}.")
         self.stdout.write(f"Revoked {count} token(s).")

@@ -33,7 +33,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -158,7 +158,7 @@ def add_arguments(parser: CommandParser) -> None:
 
 
 def build_urls(
-    templates: Sequence[str], samples: dict[str, Sequence[Any]], per_template: int = PER_TEMPLATE
+    templates: Sequence[str], samples: Mapping[str, Sequence[Any]], per_template: int = PER_TEMPLATE
 ) -> list[str]:
     """Concrete paths, interleaved template by template so that each endpoint gets an equal share of the load.
 
@@ -658,7 +658,7 @@ def _status(url: str, headers: dict[str, str]) -> int:
 def _probe(
     base: str,
     templates: Sequence[str | tuple[str, ...]],
-    samples: dict[str, list[Any]],
+    samples: Mapping[str, Sequence[Any]],
     headers: dict[str, str],
 ) -> tuple[list[str], list[str]]:
     """Pick, per entry, the first alternative whose first concrete URL answers 2xx."""
@@ -715,7 +715,9 @@ def _endpoint_costs(
     client = Client(HTTP_HOST=HOST)
     if phase == "html":
         client.force_login(User.objects.get(pk=credentials.user_id))
-    extra = {"HTTP_AUTHORIZATION": headers["Authorization"]} if "Authorization" in headers else {}
+    extra: dict[str, Any] = (
+        {"HTTP_AUTHORIZATION": headers["Authorization"]} if "Authorization" in headers else {}
+    )
     rows: list[list[Any]] = []
     for template in templates:
         urls = build_urls([template], samples, per_template=10)

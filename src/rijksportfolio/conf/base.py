@@ -121,9 +121,24 @@ if _cache_url:
 
 # Per-process caches that keep reads cheap (docs/performance.md, "bench web"). Each bounds how long a change
 # made in *another* process can go unseen; changes through the services are seen at once in their own process.
-AUTH_CACHE_TTL = setting("RPF_AUTH_CACHE_TTL", 30, "Seconds a worker process keeps a bearer token's user and a user's roles (0: off). A revoked token or changed role takes effect in the other processes within this time.", kind="int")
-READ_CACHE_TTL = setting("RPF_READ_CACHE_TTL", 30, "Seconds a worker process keeps whole answers of non-personal API reads (organisations, work locations, directory list; 0: off). Writes through the services invalidate them at once where the cache is shared (RPF_CACHE_URL), else within this time.", kind="int")
-AGGREGATE_CACHE_TTL = setting("RPF_AGGREGATE_CACHE_TTL", 60, "Seconds a worker process keeps workforce headcounts shown on pages (0: off).", kind="int")
+AUTH_CACHE_TTL = setting(
+    "RPF_AUTH_CACHE_TTL",
+    30,
+    "Seconds a worker process keeps a bearer token's user and a user's roles (0: off). A revoked token or changed role takes effect in the other processes within this time.",
+    kind="int",
+)
+READ_CACHE_TTL = setting(
+    "RPF_READ_CACHE_TTL",
+    30,
+    "Seconds a worker process keeps whole answers of non-personal API reads (organisations, work locations, directory list; 0: off). Writes through the services invalidate them at once where the cache is shared (RPF_CACHE_URL), else within this time.",
+    kind="int",
+)
+AGGREGATE_CACHE_TTL = setting(
+    "RPF_AGGREGATE_CACHE_TTL",
+    60,
+    "Seconds a worker process keeps workforce headcounts shown on pages (0: off).",
+    kind="int",
+)
 
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [

@@ -75,7 +75,7 @@ def _headcount_by_ministry(on: date | None) -> list[tuple[Organisation, int]]:
 
 def ministries_with_agencies() -> list[tuple[Organisation, list[Organisation]]]:
     ministries = list(Organisation.objects.filter(depth=0, active=True).order_by("name"))
-    agencies: dict[int, list[Organisation]] = {}
+    agencies: dict[int | None, list[Organisation]] = {}
     for org in Organisation.objects.filter(depth=1, active=True, kind__in=AGENCY_KINDS).order_by("name"):
         agencies.setdefault(org.parent_id, []).append(org)
     return [(m, agencies.get(m.pk, [])) for m in ministries]

@@ -119,7 +119,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     principal = principal_for(request.user)
     context: dict[str, object] = {"page_title": _("Start")}
-    person = request.user.person if principal.person_id else None
+    person = getattr(request.user, "person", None) if principal.person_id else None
     if person is not None:
         context["me"] = person
         context["my_jobs"] = person_current_employments(person=person)

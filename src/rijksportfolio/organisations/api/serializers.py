@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from rijksportfolio.organisations.models import Location, Organisation
@@ -50,12 +52,12 @@ class OrganisatieSerializer(serializers.ModelSerializer):
     afkorting = serializers.CharField(source="abbreviation")
     soort = serializers.CharField(source="kind")
     categorie = serializers.CharField(source="sector_category")
-    bovenliggend = serializers.SlugRelatedField(
+    bovenliggend: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         source="parent", slug_field="code", read_only=True, allow_null=True
     )
     niveau = serializers.IntegerField(source="depth")
     actief = serializers.BooleanField(source="active")
-    werklocaties = serializers.SlugRelatedField(
+    werklocaties: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         source="locations", slug_field="code", many=True, read_only=True
     )
 

@@ -114,7 +114,7 @@ class DienstverbandSerializer(serializers.ModelSerializer):
     functienaam = serializers.CharField(source="job_title")
     functiefamilie = serializers.ChoiceField(source="job_family", choices=JobFamily.values)
     werksoort = serializers.ChoiceField(source="work_type", choices=WorkType.values)
-    beroep = serializers.SlugRelatedField(
+    beroep: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         source="occupation", slug_field="uri", read_only=True, allow_null=True
     )
     salarisschaal = serializers.IntegerField(source="salary_scale")

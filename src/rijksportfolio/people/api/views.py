@@ -140,7 +140,7 @@ class MedewerkerListView(CachedReadMixin, ApiView):
         if cached is not None:
             return cached  # type: ignore[return-value]
         queryset = _filter_cards(card_queryset(), organisation=organisation, location=location)
-        page = self.paginate_queryset(queryset)
+        page = self.paginate_queryset(queryset) or []
         return self.get_paginated_response([card_data(person) for person in page])
 
     def post(self, request: Any) -> Response:
@@ -252,7 +252,7 @@ class DienstverbandListView(ApiView):
 
     def get(self, request: Any, personeelsnummer: str) -> Response:
         records = _history(self, _person_or_404(personeelsnummer))
-        page = self.paginate_queryset(records)
+        page = self.paginate_queryset(records) or []
         return self.get_paginated_response([employment_data(record) for record in page])
 
     def post(self, request: Any, personeelsnummer: str) -> Response:

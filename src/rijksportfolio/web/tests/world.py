@@ -78,7 +78,9 @@ def build_world() -> World:
     def person(key: str, first: str, last: str, org: Organisation) -> Person:
         p = PersonFactory(first_name=first, name_prefix="", last_name=last, work_location=location)
         # A fixed title: a random one could be "Behandelaar", which the person-page tests look for in the history.
-        EmploymentFactory(person=p, organisation=org, job_title="Beleidsmedewerker", start_date=date(2020, 1, 1))
+        EmploymentFactory(
+            person=p, organisation=org, job_title="Beleidsmedewerker", start_date=date(2020, 1, 1)
+        )
         w.people[key] = p
         return p
 

@@ -71,4 +71,8 @@ class ApiToken(models.Model):
 
     @staticmethod
     def new_key() -> str:
-        return "rpf_" + secrets.token_urlsafe(32)
+        # The prefix (first characters after "rpf_") is typed on command lines: never let it start with "-".
+        while True:
+            key = "rpf_" + secrets.token_urlsafe(32)
+            if key[4].isalnum():
+                return key

@@ -65,6 +65,14 @@ def rijk():  # type: ignore[no-untyped-def]
     EmploymentFactory(
         organisation=agency, contract_type=ContractType.EXTERNAL, start_date=dt.date(2015, 1, 1)
     )
+    EmploymentFactory(  # a known leaver, so the history always holds outflow
+        person=PersonFactory(),
+        organisation=team,
+        contract_type=ContractType.PERMANENT,
+        start_date=dt.date(2011, 3, 1),
+        end_date=dt.date(2018, 6, 30),
+        end_reason=EndReason.OWN_REQUEST,
+    )
     return {"ministry": ministry, "directorate": directorate, "team": team, "agency": agency, "mover": mover}
 
 

@@ -1,0 +1,463 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The matching index and scoring (framework-free; numpy only). See docs/matching.md, "Matching engine".
+
+Score of a person for an opportunity (both directions use the same function):
+
+    raw   = Σ_required  importance_r · max_{e ∈ expand(r), person holds e} weight_e · min(1, level_e / min_level_r)
+          + TEXT_WEIGHT · text_relevance                 (only when the opportunity has free-text terms)
+    score = raw / max_attainable,   max_attainable = Σ_r importance_r (+ TEXT_WEIGHT when there are terms)
+
+rounded to SCORE_DECIMALS. Every term is listed as a :class:`Contribution` whose ``value`` is its share of
+``raw / max_attainable``; they add up to the score. Each required skill counts once, through the single best
+skill of the person that reaches it (so no requirement can exceed its importance). Consequence (tested):
+adding an essential requirement the person holds at ≥ its minimum level turns R/M into (R+1)/(M+1) ≥ R/M,
+so it never lowers the score.
+
+``text_relevance`` is BM25-lite over the person's visible tokens, normalised to [0, 1) by the best any
+single document could reach: Σ_t idf_t·tf·(k1+1)/(tf+k1·(1−b+b·dl/avgdl)) / Σ_t idf_t·(k1+1) over the
+distinct query terms (idf from the index: the only place other people's data touches a person's score).
+
+Ordering: score descending, then person (or opportunity) id ascending. Only consenting people are indexed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from rijksportfolio.domain.matching.model import (
+    BM25_B,
+    BM25_K1,
+    LEVELS,
+    SCORE_DECIMALS,
+    TEXT_WEIGHT,
+    Contribution,
+    Filters,
+    Missing,
+    Opportunity,
+    PersonProfile,
+    Requirement,
+    Result,
+)
+from rijksportfolio.domain.matching.taxonomy import Expansion, Taxonomy
+from rijksportfolio.domain.normaliser.text import fold
+
+_TOKEN = re.compile(r"[a-z0-9]{2,}")
+EARTH_RADIUS_KM = 6371.0088
+_NO_ORG = np.iinfo(np.int64).min
+_LEVEL_RANGE = np.arange(5, dtype=np.float64)
+
+_RELATION_TEXT = {
+    "narrower": "via specifiekere vaardigheid",
+    "broader": "via bredere vaardigheid",
+    "related": "via verwante vaardigheid",
+}
+
+FloatArray = np.ndarray[Any, np.dtype[np.float64]]
+IntArray = np.ndarray[Any, np.dtype[np.int64]]
+
+
+def tokenize(texts: Iterable[str]) -> list[str]:
+    """Fold (lower case, no diacritics) and split into alphanumeric tokens of two or more characters."""
+    out: list[str] = []
+    for text in texts:
+        out.extend(_TOKEN.findall(fold(text)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Step:
+    column: int
+    expansion: Expansion
+    weight: float  # importance × relation weight
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    opportunity: Opportunity
+    steps: tuple[tuple[Requirement, tuple[_Step, ...]], ...]
+    terms: tuple[tuple[str, int, float], ...]  # (term, column or -1, idf)
+    text_denominator: float
+    max_attainable: float
+    # column → ((requirement index, position in its expansion, step), …): lets an explanation start from
+    # the person's ~20 skills instead of every expanded skill of the query.
+    by_column: dict[int, tuple[tuple[int, int, _Step, tuple[float, ...]], ...]]
+    texts: dict[tuple[int, int, int], str]  # (requirement, position, level) → text, filled lazily
+    missing: dict[int, Missing]  # requirement → its Missing entry, filled lazily
+
+
+def _round(raw: float, max_attainable: float) -> float:
+    return float(np.round(np.float64(raw) / max_attainable, SCORE_DECIMALS))
+
+
+class MatchIndex:
+    """Inverted index over consenting people. Build with :meth:`build`; query with :meth:`search` (people
+    for an opportunity) or :meth:`opportunities_for` (opportunities for an indexed person)."""
+
+    def __init__(self) -> None:  # use MatchIndex.build
+        self.taxonomy: Taxonomy
+        self.person_ids: IntArray
+        self.size = 0
+
+    # --- building -------------------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, profiles: Iterable[PersonProfile], taxonomy: Taxonomy) -> MatchIndex:
+        """Index ``profiles`` (exactly :class:`PersonProfile`; anything else is a ``TypeError``). People
+        without consent are left out entirely."""
+        kept: list[PersonProfile] = []
+        for profile in profiles:
+            if type(profile) is not PersonProfile:
+                raise TypeError(f"MatchIndex.build accepts only PersonProfile, not {type(profile).__name__}")
+            if profile.consent:
+                kept.append(profile)
+        kept.sort(key=lambda p: p.person_id)
+        self = cls()
+        self.taxonomy = taxonomy
+        self._scratch = threading.local()  # per-thread dense buffers, kept all-zero between queries
+        n = self.size = len(kept)
+        self.person_ids = np.fromiter((p.person_id for p in kept), dtype=np.int64, count=n)
+        if n > 1 and bool(np.any(np.diff(self.person_ids) == 0)):
+            raise ValueError("duplicate person_id")
+
+        skill_vocab: dict[str, int] = {}
+        term_vocab: dict[str, int] = {}
+        skill_cols: list[int] = []
+        skill_levels: list[int] = []
+        skill_counts: list[int] = []
+        term_cols: list[int] = []
+        term_tfs: list[int] = []
+        term_counts: list[int] = []
+        doc_len: list[int] = []
+        hours: list[float] = []
+        lat: list[float] = []
+        lon: list[float] = []
+        scale: list[float] = []
+        org: list[int] = []
+        sadd, tadd = skill_vocab.setdefault, term_vocab.setdefault
+        nan = math.nan
+        for p in kept:
+            sk = p.skills
+            skill_counts.append(len(sk))
+            skill_cols.extend([sadd(s, len(skill_vocab)) for s in sk])
+            skill_levels.extend(sk.values())
+            tokens = tokenize(p.tokens)
+            doc_len.append(len(tokens))
+            tf = Counter(tokens)
+            term_counts.append(len(tf))
+            term_cols.extend([tadd(t, len(term_vocab)) for t in tf])
+            term_tfs.extend(tf.values())
+            hours.append(p.hours_available)
+            if p.location is None:
+                lat.append(nan)
+                lon.append(nan)
+            else:
+                lat.append(p.location[0])
+                lon.append(p.location[1])
+            scale.append(nan if p.scale is None else p.scale)
+            org.append(_NO_ORG if p.organisation_id is None else p.organisation_id)
+
+        self.skill_vocab = skill_vocab
+        self.skill_names = list(skill_vocab)
+        self.term_vocab = term_vocab
+        self.term_names = list(term_vocab)
+        # Row-major (person → skills) and column-major (skill → people) CSR.
+        self.row_skill_ptr, self.row_skill_col, self.row_skill_level, self.skill_ptr, self.skill_rows, sl = (
+            _csr(skill_counts, skill_cols, skill_levels, len(skill_vocab))
+        )
+        self.skill_levels = sl.astype(np.intp)
+        self.row_term_ptr, self.row_term_col, self.row_term_tf, self.term_ptr, self.term_rows, tf_arr = _csr(
+            term_counts, term_cols, term_tfs, len(term_vocab)
+        )
+        self.term_tf = tf_arr.astype(np.float64)
+        self.doc_len = np.asarray(doc_len, dtype=np.float64)
+        self.avg_doc_len = float(self.doc_len.mean()) if n and self.doc_len.sum() else 1.0
+        self.term_df = np.diff(self.term_ptr)
+        self.hours = np.asarray(hours, dtype=np.float64)
+        self.lat_rad = np.radians(np.asarray(lat, dtype=np.float64))
+        self.lon_rad = np.radians(np.asarray(lon, dtype=np.float64))
+        self.scale = np.asarray(scale, dtype=np.float64)
+        self.org = np.asarray(org, dtype=np.int64)
+        return self
+
+    # --- querying -------------------------------------------------------------------------------------
+
+    def _plan(self, opportunity: Opportunity) -> _Plan:
+        steps = []
+        for req in opportunity.requirements:
+            row = []
+            for exp in self.taxonomy.expand(req.skill_id):
+                col = self.skill_vocab.get(exp.skill_id)
+                if col is not None:
+                    row.append(_Step(col, exp, req.importance * exp.weight))
+            steps.append((req, tuple(row)))
+        terms = []
+        n = self.size
+        for term in sorted(set(tokenize(opportunity.terms))):
+            col = self.term_vocab.get(term, -1)
+            df = int(self.term_df[col]) if col >= 0 else 0
+            terms.append((term, col, math.log(1.0 + (n - df + 0.5) / (df + 0.5))))
+        denominator = sum(idf * (BM25_K1 + 1.0) for _, _, idf in terms)
+        max_attainable = sum(r.importance for r in opportunity.requirements)
+        if terms:
+            max_attainable += TEXT_WEIGHT
+        by_column: dict[int, list[tuple[int, int, _Step, tuple[float, ...]]]] = {}
+        for i, (req, row_steps) in enumerate(steps):
+            for position, step in enumerate(row_steps):
+                # value by level: weight · min(1, level / min_level), as in search()
+                values = tuple(step.weight * min(1.0, level / req.min_level) for level in range(5))
+                by_column.setdefault(step.column, []).append((i, position, step, values))
+        return _Plan(
+            opportunity,
+            tuple(steps),
+            tuple(terms),
+            denominator,
+            max_attainable,
+            {col: tuple(v) for col, v in by_column.items()},
+            {},
+            {},
+        )
+
+    def search(self, opportunity: Opportunity, top_k: int = 50) -> list[Result]:
+        """The ``top_k`` best-fitting people, each with an explanation. People who fit nothing (score 0)
+        or fail a filter are not returned."""
+        plan = self._plan(opportunity)
+        if plan.max_attainable <= 0 or self.size == 0 or top_k <= 0:
+            return []
+        scratch = self._scratch
+        if getattr(scratch, "buffers", None) is None:
+            scratch.buffers = (np.zeros(self.size), np.zeros(self.size))
+        total, best = scratch.buffers
+        try:
+            return self._search(plan, total, best, top_k)
+        except BaseException:
+            total.fill(0.0)
+            best.fill(0.0)
+            raise
+
+    def _search(self, plan: _Plan, total: FloatArray, best: FloatArray, top_k: int) -> list[Result]:
+        opportunity = plan.opportunity
+        ptr, post_rows, post_levels = self.skill_ptr, self.skill_rows, self.skill_levels
+        for req, steps in plan.steps:
+            # factor[level] = min(1, level / min_level), the same float operations as in _explain
+            factor = np.minimum(1.0, _LEVEL_RANGE / req.min_level)
+            touched = []
+            for step in steps:
+                a, b = ptr[step.column], ptr[step.column + 1]
+                if a == b:
+                    continue
+                rows = post_rows[a:b]
+                values = (step.weight * factor)[post_levels[a:b]]
+                if touched:
+                    best[rows] = np.maximum(best[rows], values)
+                else:
+                    best[rows] = values  # first posting list of this requirement: nothing to compare
+                touched.append(rows)
+            if len(touched) == 1:
+                total[touched[0]] += best[touched[0]]
+                best[touched[0]] = 0.0
+            elif touched:
+                t = np.concatenate(touched)
+                total[t] += best[t]
+                best[t] = 0.0
+        if plan.terms and plan.text_denominator > 0:
+            text = best  # reuse the zeroed buffer
+            touched = []
+            for _term, col, idf in plan.terms:
+                if col < 0:
+                    continue
+                a, b = self.term_ptr[col], self.term_ptr[col + 1]
+                rows = self.term_rows[a:b]
+                tf = self.term_tf[a:b]
+                norm = BM25_K1 * (1.0 - BM25_B + BM25_B * (self.doc_len[rows] / self.avg_doc_len))
+                text[rows] += idf * (tf * (BM25_K1 + 1.0)) / (tf + norm)
+                touched.append(rows)
+            if touched:
+                t = touched[0] if len(touched) == 1 else np.concatenate(touched)
+                total[t] = total[t] + TEXT_WEIGHT * (text[t] / plan.text_denominator)
+                text[t] = 0.0
+        candidates = np.flatnonzero(total)
+        raw = total[candidates]
+        total[candidates] = 0.0  # leave the buffer zeroed for the next query
+        keep = self._filter(candidates, opportunity.filters)
+        candidates, raw = candidates[keep], raw[keep]
+        if candidates.size == 0:
+            return []
+        scores = np.round(raw / plan.max_attainable, SCORE_DECIMALS)
+        if candidates.size > top_k:
+            threshold = -np.partition(-scores, top_k - 1)[top_k - 1]
+            keep = scores >= threshold  # every tie at the boundary, so the id tie-break is exact
+            candidates, scores = candidates[keep], scores[keep]
+        order = np.lexsort((candidates, -scores))[:top_k]  # rows are in person-id order
+        return [self._result(int(candidates[i]), float(scores[i]), plan) for i in order]
+
+    def _filter(self, rows: IntArray, f: Filters) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        keep = np.ones(rows.size, dtype=bool)
+        if f.min_hours is not None:
+            keep &= self.hours[rows] >= f.min_hours
+        if f.max_distance_km is not None and f.point is not None:
+            lat0, lon0 = math.radians(f.point[0]), math.radians(f.point[1])
+            lat, lon = self.lat_rad[rows], self.lon_rad[rows]
+            h = np.sin((lat - lat0) / 2) ** 2 + math.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
+            with np.errstate(invalid="ignore"):
+                keep &= 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(h, 1.0))) <= f.max_distance_km
+        if f.scale_min is not None:
+            with np.errstate(invalid="ignore"):
+                keep &= self.scale[rows] >= f.scale_min
+        if f.scale_max is not None:
+            with np.errstate(invalid="ignore"):
+                keep &= self.scale[rows] <= f.scale_max
+        if f.organisation_ids is not None:
+            keep &= np.isin(self.org[rows], np.fromiter(f.organisation_ids, dtype=np.int64))
+        return keep
+
+    def _explain(self, row: int, plan: _Plan) -> tuple[float, list[Contribution], list[Missing]]:
+        """Raw score and its parts for one person — the scalar twin of the vectorised loop in
+        :meth:`search` (same operations in the same order, so the figures agree)."""
+        a, b = self.row_skill_ptr[row], self.row_skill_ptr[row + 1]
+        cols = self.row_skill_col[a:b].tolist()
+        levels = self.row_skill_level[a:b].tolist()
+        label = self.taxonomy.label
+        # Best step per requirement: highest value; on a tie the earlier step in expansion order.
+        best: dict[int, tuple[float, int, _Step, int]] = {}
+        for col, level in zip(cols, levels, strict=True):
+            for i, position, step, values in plan.by_column.get(col, ()):
+                value = values[level]
+                current = best.get(i)
+                if current is None or value > current[0] or (value == current[0] and position < current[1]):
+                    best[i] = (value, position, step, level)
+        raw = 0.0
+        parts: list[tuple[float, str | None, str, tuple[str, ...], int | None, str]] = []
+        missing: list[Missing] = []
+        for i, (req, _steps) in enumerate(plan.steps):
+            found = best.get(i)
+            if found is None or found[0] <= 0.0:
+                gap = plan.missing.get(i)
+                if gap is None:
+                    kind = "essentieel" if req.essential else "wenselijk"
+                    gap = plan.missing[i] = Missing(
+                        req.skill_id, req.essential, f"{label(req.skill_id)} — ontbreekt ({kind})"
+                    )
+                missing.append(gap)
+                continue
+            best_value, position, best_step, best_level = found
+            raw += best_value
+            exp = best_step.expansion
+            text = plan.texts.get((i, position, best_level))
+            if text is None:
+                text = plan.texts[i, position, best_level] = self._text(req, exp, best_level)
+            parts.append((best_value, exp.skill_id, exp.relation, exp.path, best_level, text))
+        if plan.terms and plan.text_denominator > 0:
+            a, b = self.row_term_ptr[row], self.row_term_ptr[row + 1]
+            tfs = dict(zip(self.row_term_col[a:b].tolist(), self.row_term_tf[a:b].tolist(), strict=True))
+            text_sum, matched = 0.0, []
+            norm = BM25_K1 * (1.0 - BM25_B + BM25_B * (float(self.doc_len[row]) / self.avg_doc_len))
+            for term, col, idf in plan.terms:
+                tf = tfs.get(col)
+                if col < 0 or tf is None:
+                    continue
+                tf = float(tf)
+                text_sum += idf * (tf * (BM25_K1 + 1.0)) / (tf + norm)
+                matched.append(term)
+            if matched:
+                value = TEXT_WEIGHT * (text_sum / plan.text_denominator)
+                raw += value
+                parts.append(
+                    (
+                        value,
+                        None,
+                        "text",
+                        (),
+                        None,
+                        "Tekst in portfolio — komt overeen met: " + ", ".join(matched),
+                    )
+                )
+        m = plan.max_attainable
+        contributions = [Contribution(s, k, p, lv, v / m, t) for v, s, k, p, lv, t in parts]
+        return raw, contributions, missing
+
+    def _text(self, req: Requirement, exp: Expansion, level: int) -> str:
+        label = self.taxonomy.label
+        if exp.relation == "direct":
+            text = f"{label(req.skill_id)} — direct, niveau {LEVELS[level]}"
+        else:
+            text = (
+                f"{label(req.skill_id)} — {_RELATION_TEXT[exp.relation]} {label(exp.skill_id)}, "
+                f"niveau {LEVELS[level]}"
+            )
+        if level < req.min_level:
+            share = round(100 * level / req.min_level)
+            text += f", onder het gevraagde niveau {LEVELS[req.min_level]} (telt voor {share}%)"
+        return text
+
+    def _result(self, row: int, score: float, plan: _Plan) -> Result:
+        _raw, contributions, missing = self._explain(row, plan)
+        return Result(
+            person_id=int(self.person_ids[row]),
+            score=score,
+            contributions=tuple(contributions),
+            missing=tuple(missing),
+            opportunity_id=plan.opportunity.opportunity_id,
+        )
+
+    def row_of(self, person_id: int) -> int | None:
+        i = int(np.searchsorted(self.person_ids, person_id))
+        return i if i < self.size and int(self.person_ids[i]) == person_id else None
+
+    def score(self, person_id: int, opportunity: Opportunity) -> Result | None:
+        """The result for one indexed person (``None``: not indexed, filtered out or score 0)."""
+        row = self.row_of(person_id)
+        if row is None:
+            return None
+        plan = self._plan(opportunity)
+        if plan.max_attainable <= 0 or not self._filter(np.array([row]), opportunity.filters)[0]:
+            return None
+        raw, contributions, missing = self._explain(row, plan)
+        if raw <= 0:
+            return None
+        return Result(
+            person_id=person_id,
+            score=_round(raw, plan.max_attainable),
+            contributions=tuple(contributions),
+            missing=tuple(missing),
+            opportunity_id=opportunity.opportunity_id,
+        )
+
+    def opportunities_for(self, person_id: int, opportunities: Sequence[Opportunity]) -> list[Result]:
+        """Opportunities that fit an indexed person, with the same scoring and explanations as
+        :meth:`search`; ordered by score descending, then opportunity id. Empty for a person not in the
+        index (no consent)."""
+        results = [r for o in opportunities if (r := self.score(person_id, o)) is not None]
+        results.sort(key=lambda r: (-r.score, r.opportunity_id))
+        return results
+
+
+def _csr(
+    counts: list[int], cols: list[int], values: list[int], n_cols: int
+) -> tuple[IntArray, IntArray, IntArray, IntArray, IntArray, IntArray]:
+    """Row-major (ptr, col, value) and column-major (ptr, row, value) sparse arrays from row-ordered entries."""
+    row_ptr = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(np.asarray(counts, dtype=np.int64), out=row_ptr[1:])
+    col = np.asarray(cols, dtype=np.int64)
+    val = np.asarray(values, dtype=np.int64)
+    rows = np.repeat(np.arange(len(counts), dtype=np.int64), np.asarray(counts, dtype=np.int64))
+    order = np.argsort(col, kind="stable")
+    col_ptr = np.zeros(n_cols + 1, dtype=np.int64)
+    np.cumsum(np.bincount(col, minlength=n_cols), out=col_ptr[1:])
+    return row_ptr, col, val, col_ptr, rows[order], val[order]
+
+
+def opportunities_for(
+    person: PersonProfile, opportunities: Sequence[Opportunity], taxonomy: Taxonomy
+) -> list[Result]:
+    """Opportunities for one person on their own (text idf from this person alone). With a full index at
+    hand prefer ``MatchIndex.opportunities_for``, whose text statistics cover everyone."""
+    index = MatchIndex.build([person], taxonomy)
+    return index.opportunities_for(person.person_id, opportunities)

@@ -24,11 +24,17 @@ COMMANDS = {
         "import_hr",
         "Import HR master data (personnel and employment records) from a CSV file; see docs/operators/import-formats.md.",
     ),
-    "taxonomy": ("taxonomy", "ESCO skills taxonomy: import DIR | load-bundle | bundle | info."),
-    "bench": ("bench", "Benchmarks (generate, web, …); print a table and end with one JSON line of figures."),
+    "taxonomy": (
+        "taxonomy",
+        "ESCO skills taxonomy: import DIR | load-bundle | bundle DIR | info | normalise --kind K --top N.",
+    ),
+    "bench": (
+        "bench",
+        "Benchmarks (generate, web, matching); print a table and end with one JSON line of figures.",
+    ),
     "eval": (
         "eval",
-        "Quality evaluations (calibration, …); print a table and end with one JSON line of figures.",
+        "Quality evaluations (calibration, normaliser); print a table and end with one JSON line of figures.",
     ),
     "workforce": (
         "workforce",

@@ -101,10 +101,34 @@ class MatchIndex:
     """Inverted index over consenting people. Build with :meth:`build`; query with :meth:`search` (people
     for an opportunity) or :meth:`opportunities_for` (opportunities for an indexed person)."""
 
-    def __init__(self) -> None:  # use MatchIndex.build
-        self.taxonomy: Taxonomy
-        self.person_ids: IntArray
-        self.size = 0
+    taxonomy: Taxonomy
+    size: int
+    person_ids: IntArray
+    skill_vocab: dict[str, int]
+    skill_names: list[str]
+    term_vocab: dict[str, int]
+    term_names: list[str]
+    row_skill_ptr: IntArray
+    row_skill_col: IntArray
+    row_skill_level: IntArray
+    skill_ptr: IntArray
+    skill_rows: IntArray
+    skill_levels: IntArray
+    row_term_ptr: IntArray
+    row_term_col: IntArray
+    row_term_tf: IntArray
+    term_ptr: IntArray
+    term_rows: IntArray
+    term_tf: FloatArray
+    term_df: IntArray
+    doc_len: FloatArray
+    avg_doc_len: float
+    hours: FloatArray
+    lat_rad: FloatArray
+    lon_rad: FloatArray
+    scale: FloatArray
+    org: IntArray
+    _scratch: threading.local
 
     # --- building -------------------------------------------------------------------------------------
 
@@ -248,7 +272,7 @@ class MatchIndex:
         for req, steps in plan.steps:
             # factor[level] = min(1, level / min_level), the same float operations as in _explain
             factor = np.minimum(1.0, _LEVEL_RANGE / req.min_level)
-            touched = []
+            touched: list[IntArray] = []
             for step in steps:
                 a, b = ptr[step.column], ptr[step.column + 1]
                 if a == b:

@@ -10,8 +10,7 @@ import pytest
 
 from rijksportfolio.domain.analytics.calibration import compute, summary
 from rijksportfolio.domain.aow import aow_dates
-from rijksportfolio.domain.generator import generate
-from rijksportfolio.domain.generator import params as P
+from rijksportfolio.domain.generator import generate, params as P
 from rijksportfolio.domain.generator.dates import to_date, to_days
 from rijksportfolio.domain.generator.simulate import calibration_data
 from rijksportfolio.organisations.data import build_catalogue, generator_units

@@ -4,8 +4,7 @@ without a distance filter, explanations that add up, determinism."""
 
 import math
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from rijksportfolio.domain.matching import (
     Filters,

@@ -26,8 +26,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from rijksportfolio.audit.models import AuditEvent
-from rijksportfolio.domain.generator import GeneratedRijk
-from rijksportfolio.domain.generator import params as P
+from rijksportfolio.domain.generator import GeneratedRijk, params as P
 from rijksportfolio.domain.generator.names import FEMALE, LAST, MALE
 from rijksportfolio.domain.generator.simulate import WORK_TYPES
 from rijksportfolio.organisations.constants import PATH_STEP

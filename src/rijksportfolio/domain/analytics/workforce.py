@@ -33,6 +33,23 @@ import numpy as np
 from numpy.typing import NDArray
 
 from rijksportfolio.domain.aow import aow_dates
+from rijksportfolio.domain.vocabulary import (  # re-exported: one vocabulary for generator and analytics
+    CONTRACTS as CONTRACTS,
+    DISMISSAL as DISMISSAL,
+    END_OF_CONTRACT as END_OF_CONTRACT,
+    END_OF_SECONDMENT as END_OF_SECONDMENT,
+    END_REASONS as END_REASONS,
+    EXTERNAL as EXTERNAL,
+    MOBILITY as MOBILITY,
+    NO_REASON as NO_REASON,
+    OTHER as OTHER,
+    OWN_REQUEST as OWN_REQUEST,
+    PERMANENT as PERMANENT,
+    SECONDMENT as SECONDMENT,
+    STATE_PENSION as STATE_PENSION,
+    TEMPORARY as TEMPORARY,
+    TRAINEE as TRAINEE,
+)
 
 I64 = NDArray[np.int64]
 F64 = NDArray[np.float64]
@@ -40,22 +57,6 @@ B = NDArray[np.bool_]
 
 OPEN_END = np.iinfo(np.int64).max // 4
 
-# Mirrors people.constants.ContractType / EndReason (checked by the workforce app's tests).
-CONTRACTS = ("permanent", "temporary", "secondment", "external", "trainee")
-PERMANENT, TEMPORARY, SECONDMENT, EXTERNAL, TRAINEE = range(5)
-END_REASONS = (
-    "",
-    "mobility",
-    "state_pension",
-    "own_request",
-    "end_of_contract",
-    "end_of_secondment",
-    "dismissal",
-    "other",
-)
-NO_REASON, MOBILITY, STATE_PENSION, OWN_REQUEST, END_OF_CONTRACT, END_OF_SECONDMENT, DISMISSAL, OTHER = range(
-    8
-)
 
 # Outflow categories of the figures and the end reasons each covers (anything else -> "other").
 OUTFLOW = ("state_pension", "own_request", "end_of_contract", "other")

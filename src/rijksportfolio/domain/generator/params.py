@@ -6,6 +6,24 @@ from __future__ import annotations
 
 import numpy as np
 
+from rijksportfolio.domain.vocabulary import (  # re-exported: one vocabulary for generator and analytics
+    CONTRACTS as CONTRACTS,
+    DISMISSAL as DISMISSAL,
+    END_OF_CONTRACT as END_OF_CONTRACT,
+    END_OF_SECONDMENT as END_OF_SECONDMENT,
+    END_REASONS as END_REASONS,
+    EXTERNAL as EXTERNAL,
+    MOBILITY as MOBILITY,
+    NO_REASON as NO_REASON,
+    OTHER as OTHER,
+    OWN_REQUEST as OWN_REQUEST,
+    PERMANENT as PERMANENT,
+    SECONDMENT as SECONDMENT,
+    STATE_PENSION as STATE_PENSION,
+    TEMPORARY as TEMPORARY,
+    TRAINEE as TRAINEE,
+)
+
 FAMILIES = (
     "beleid",
     "uitvoering",
@@ -20,19 +38,8 @@ FAMILIES = (
     "onderzoek",
 )
 CATEGORIES = ("core_department", "shared_service", "inspectorate", "executive_agency")
-CONTRACTS = ("permanent", "temporary", "secondment", "external", "trainee")
-PERMANENT, TEMPORARY, SECONDMENT, EXTERNAL, TRAINEE = range(5)
-END_REASONS = (
-    "",
-    "mobility",
-    "state_pension",
-    "own_request",
-    "end_of_contract",
-    "end_of_secondment",
-    "dismissal",
-    "other",
-)
-OPEN, MOBILITY, STATE_PENSION, OWN_REQUEST, END_OF_CONTRACT, END_OF_SECONDMENT, DISMISSAL, OTHER = range(8)
+
+OPEN = NO_REASON  # a record that is still open has no end reason
 
 # C4: fte per sector category in 2022 (×1,000): the categories' shares of the whole.
 CATEGORY_FTE = {"core_department": 17.3, "shared_service": 7.4, "inspectorate": 8.9, "executive_agency": 89.6}

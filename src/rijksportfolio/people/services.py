@@ -30,7 +30,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as _ValidationError
 from django.db import connection, transaction
+from django.db.models import Q as _Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,7 +40,7 @@ from rijksportfolio.audit.models import AuditAction, AuditOutcome
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.organisations.models import Location, Organisation
 from rijksportfolio.organisations.read_cache import invalidates_directory
-from rijksportfolio.people.constants import Gender, RecordSource
+from rijksportfolio.people.constants import EndReason as _EndReason, Gender, RecordSource
 from rijksportfolio.people.hr_csv import (
     COLUMN_BY_KEY,
     HrRecord,
@@ -821,10 +823,20 @@ def import_report_write_csv(report: ImportReport, stream: TextIO) -> None:
 # History is never overwritten: employment_end only fills an empty end date and reason; a change of job
 # is employment_end + employment_add.
 
-from django.core.exceptions import ValidationError as _ValidationError  # noqa: E402
-from django.db.models import Q as _Q  # noqa: E402
 
-from rijksportfolio.people.constants import EndReason as _EndReason  # noqa: E402
+def _create_audited(
+    instance: Person | Employment, *, actor: Any, object_type: str, subject_person: Person
+) -> None:
+    """Validate and save a new record of one person and write its audit row (never its content)."""
+    instance.full_clean()
+    instance.save()
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        object_type=object_type,
+        object_id=instance.pk,
+        subject_person=subject_person,
+    )
 
 
 @invalidates_directory
@@ -858,15 +870,7 @@ def person_create(
         work_location=work_location,
         source=source,
     )
-    person.full_clean()
-    person.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        object_type="person",
-        object_id=person.pk,
-        subject_person=person,
-    )
+    _create_audited(person, actor=actor, object_type="person", subject_person=person)
     return person
 
 
@@ -936,15 +940,7 @@ def employment_add(
         occupation=occupation,
         source=source,
     )
-    record.full_clean()
-    record.save()
-    audit_record(
-        actor=actor,
-        action=AuditAction.CREATE,
-        object_type="employment",
-        object_id=record.pk,
-        subject_person=person,
-    )
+    _create_audited(record, actor=actor, object_type="employment", subject_person=person)
     return record
 
 

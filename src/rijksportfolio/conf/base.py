@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "rijksportfolio.organisations",
     "rijksportfolio.people",
     "rijksportfolio.skills",
+    "rijksportfolio.notifications",
+    "rijksportfolio.portfolios",
     "rijksportfolio.api",
     "rijksportfolio.web",
     "rijksportfolio.bench",

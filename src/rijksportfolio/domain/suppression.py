@@ -24,7 +24,9 @@ of a group that size is what aggregate statistics are for. A zero is hidden only
 
 1. No margin (a row with its row total, a column with its column total, the row of column totals with the
    grand total, ...) may contain exactly one hidden figure -- it would be the total minus the published
-   rest. Where one does, the next smallest published figure of that line is hidden too.
+   rest. Where one does, the next smallest published figure of that line is hidden too -- preferring one
+   whose crossing line also hides exactly one figure (one complement then protects both lines), then one
+   whose crossing line already hides two or more, so that complements do not cascade through the table.
 2. Hidden figures must not be derivable by *combining* margins either. Two 2x2 blocks of hidden cells
    joined by one hidden cell satisfy rule 1 everywhere, yet the joining cell is the sum of two row
    equations minus two column equations. Seen as a graph (rows and columns as vertices, hidden figures as
@@ -36,8 +38,8 @@ of a group that size is what aggregate statistics are for. A zero is hidden only
    attack (two hidden cells in a row whose published total leaves 2 -- both are 1). Where it fails, the next
    smallest published figure of the line is hidden.
 
-The rules are applied one change at a time, in a fixed order (rows before columns, smallest value first,
-cells before totals, then position), until none applies: the outcome is a deterministic function of the
+The rules are applied one change at a time, in a fixed order (rules 1, 3, 2; rows before columns; the
+preference above, smallest value, cells before totals, then position), until none applies: the outcome is a deterministic function of the
 input.
 
 *Publishing.* Primary and secondary suppressions must be published with the same mark. A secondary cell is
@@ -208,13 +210,22 @@ def _protect(ext: list[list[int]], threshold: int) -> dict[Pos, Reason]:
     lines: list[list[Pos]] = [[(i, j) for j in range(cols)] for i in range(rows)]
     lines += [[(i, j) for i in range(rows)] for j in range(cols)]
 
-    def key(p: Pos) -> tuple[bool, int, bool, int, int]:
-        # smallest non-zero value first, zeros only as a last resort; cells before totals; then position
-        return (ext[p[0]][p[1]] == 0, ext[p[0]][p[1]], p[0] == m or p[1] == n, p[0], p[1])
+    def key(p: Pos, line: list[Pos] | None) -> tuple[int, bool, int, bool, int, int]:
+        # 1. a figure whose other line already needs a complement (fixes two lines at once), then one whose
+        #    other line hides two or more already, then one that starts a new line (which will need its own);
+        # 2. smallest non-zero value, zeros only as a last resort; 3. cells before totals; 4. position.
+        rank = 0
+        if line is not None:
+            is_row = line[0][0] == line[-1][0]
+            other = [(i, p[1]) for i in range(rows)] if is_row else [(p[0], j) for j in range(cols)]
+            count = sum(q in hidden for q in other)
+            rank = 0 if count == 1 else 1 if count >= 2 else 2
+        value = ext[p[0]][p[1]]
+        return (rank, value == 0, value, p[0] == m or p[1] == n, p[0], p[1])
 
-    def smallest(candidates: Iterable[Pos]) -> Pos | None:
+    def smallest(candidates: Iterable[Pos], line: list[Pos] | None = None) -> Pos | None:
         published = [p for p in candidates if p not in hidden]
-        return min(published, key=key) if published else None
+        return min(published, key=lambda p: key(p, line)) if published else None
 
     while True:
         add = _first(lines, lambda line: _single_hidden(line, hidden, smallest))
@@ -236,12 +247,12 @@ def _first(lines: list[list[Pos]], rule: Callable[[list[Pos]], Pos | None]) -> P
 
 
 def _single_hidden(
-    line: list[Pos], hidden: dict[Pos, Reason], smallest: Callable[[Iterable[Pos]], Pos | None]
+    line: list[Pos], hidden: dict[Pos, Reason], smallest: Callable[[Iterable[Pos], list[Pos]], Pos | None]
 ) -> Pos | None:
     """Rule 1: a line with exactly one hidden figure gives it away."""
     if sum(p in hidden for p in line) != 1:
         return None
-    return smallest(line)
+    return smallest(line, line)
 
 
 def _narrow_interval(
@@ -249,7 +260,7 @@ def _narrow_interval(
     hidden: dict[Pos, Reason],
     ext: list[list[int]],
     threshold: int,
-    smallest: Callable[[Iterable[Pos]], Pos | None],
+    smallest: Callable[[Iterable[Pos], list[Pos]], Pos | None],
 ) -> Pos | None:
     """Rule 3: with the total published, the hidden part must leave each hidden figure room up to t - 1."""
     total = line[-1]
@@ -260,7 +271,7 @@ def _narrow_interval(
         return None
     if sum(ext[i][j] for i, j in parts) - (len(parts) - 1) >= threshold - 1:
         return None
-    return smallest(line)
+    return smallest(line, line)
 
 
 def _bridge_complement(

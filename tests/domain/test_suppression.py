@@ -17,6 +17,7 @@ from rijksportfolio.domain.suppression import (
     Cell,
     Reason,
     SuppressedTable,
+    suppress_rows,
     suppress_series,
     suppress_table,
 )
@@ -211,6 +212,27 @@ def test_mask_hides_an_accompanying_measure_of_a_suppressed_cell() -> None:
     assert [c.mask(f) for c, f in zip(series.cells, fte, strict=True)] == [112.4, None, None]
 
 
+def test_a_grand_total_published_elsewhere_is_kept_and_other_figures_protect_instead() -> None:
+    rows = [[1, 0], [3, 40]]
+    assert suppress_table(rows).grand_total == Cell(None, Reason.SECONDARY)
+    kept = suppress_table(rows, keep_grand_total=True)
+    assert kept.grand_total == Cell(44)
+    assert [[c.value for c in r] for r in kept.cells] == [[None, 0], [None, None]]
+    assert derivable(_hidden(_published(kept)), 3, 3) == set()
+
+
+def test_a_grand_total_below_the_threshold_is_hidden_even_when_kept() -> None:
+    assert suppress_table([[3, 4]], keep_grand_total=True).grand_total == Cell(None, Reason.PRIMARY)
+
+
+def test_rows_with_their_own_totals_are_suppressed_row_by_row() -> None:
+    table = suppress_rows([[120, 5, 30], [120, 50, 30]])
+    assert [[c.value for c in r] for r in table.cells] == [[120, None, None], [120, 50, 30]]
+    assert table.row_totals == (Cell(155), Cell(200))
+    assert table.column_totals is None
+    assert table.grand_total is None
+
+
 # --- properties --------------------------------------------------------------------------------------------
 
 
@@ -221,6 +243,16 @@ def test_no_hidden_figure_can_be_derived_from_the_published_margins(rows: list[l
     published = _published(table)
     hidden = _hidden(published)
     assert derivable(hidden, len(published), len(published[0])) == set()
+
+
+@SETTINGS
+@given(tables(), st.sampled_from([5, 10]))
+def test_keeping_the_grand_total_still_leaves_nothing_derivable(rows: list[list[int]], t: int) -> None:
+    table = suppress_table(rows, threshold=t, keep_grand_total=True)
+    published = _published(table)
+    assert derivable(_hidden(published), len(published), len(published[0])) == set()
+    assert table.grand_total is not None
+    assert table.grand_total.value in (None, sum(map(sum, rows)))
 
 
 @SETTINGS

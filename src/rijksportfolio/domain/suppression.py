@@ -67,6 +67,7 @@ __all__ = [
     "Reason",
     "SuppressedSeries",
     "SuppressedTable",
+    "suppress_rows",
     "suppress_series",
     "suppress_table",
 ]
@@ -158,7 +159,11 @@ def suppress_series(
 
 
 def suppress_table(
-    rows: Sequence[Sequence[int]], *, threshold: int = DEFAULT_THRESHOLD, with_totals: bool = True
+    rows: Sequence[Sequence[int]],
+    *,
+    threshold: int = DEFAULT_THRESHOLD,
+    with_totals: bool = True,
+    keep_grand_total: bool = False,
 ) -> SuppressedTable:
     """Suppress a rows x columns table of counts; with ``with_totals`` its margins and grand total are
     published too (computed here from the cells) and the secondary rules applied.
@@ -166,6 +171,11 @@ def suppress_table(
     Without totals only primary suppression applies: without published sums there is nothing to subtract
     from. Only use that when no total of the table is published anywhere (not in a heading, a chart
     title, another panel or the API).
+
+    ``keep_grand_total``: the grand total is published elsewhere anyway (the headcount of the same
+    population in another table of the page), so hiding it here would protect nothing -- choose other
+    complements. It is hidden only if no other figure can do (check ``grand_total.suppressed``), or when it
+    is below the threshold itself (then every table of that population hides it).
     """
     grid = [list(r) for r in rows]
     if len({len(r) for r in grid}) > 1:
@@ -181,7 +191,7 @@ def suppress_table(
     # grand total. Every row and every column of it is one published equation ("parts sum to total").
     ext = [[*r, sum(r)] for r in grid]
     ext.append([sum(ext[i][j] for i in range(m)) for j in range(n + 1)])
-    hidden = _protect(ext, threshold)
+    hidden = _protect(ext, threshold, keep_grand_total=keep_grand_total)
 
     def cell(i: int, j: int) -> Cell:
         reason = hidden.get((i, j))
@@ -196,10 +206,29 @@ def suppress_table(
     )
 
 
+def suppress_rows(rows: Sequence[Sequence[int]], *, threshold: int = DEFAULT_THRESHOLD) -> SuppressedTable:
+    """A table whose rows are independent series, each published with its own total but with no column
+    totals (e.g. years x gender: a total per year is meaningful, a sum over the years is not).
+
+    Each row is suppressed as :func:`suppress_series`; ``column_totals`` and ``grand_total`` are ``None``.
+    Publish no column total of such a table anywhere, or use :func:`suppress_table`.
+    """
+    series = [suppress_series(r, threshold=threshold) for r in rows]
+    if len({len(r) for r in rows}) > 1:
+        raise ValueError("all rows must have the same number of columns")
+    return SuppressedTable(
+        cells=tuple(s.cells for s in series),
+        row_totals=tuple(s.total for s in series if s.total is not None),
+        column_totals=None,
+        grand_total=None,
+        threshold=threshold,
+    )
+
+
 Pos = tuple[int, int]
 
 
-def _protect(ext: list[list[int]], threshold: int) -> dict[Pos, Reason]:
+def _protect(ext: list[list[int]], threshold: int, *, keep_grand_total: bool = False) -> dict[Pos, Reason]:
     """The hidden positions of the extended table, with their reasons, at the fixed point of the rules."""
     rows, cols = len(ext), len(ext[0])
     m, n = rows - 1, cols - 1
@@ -210,7 +239,8 @@ def _protect(ext: list[list[int]], threshold: int) -> dict[Pos, Reason]:
     lines: list[list[Pos]] = [[(i, j) for j in range(cols)] for i in range(rows)]
     lines += [[(i, j) for i in range(rows)] for j in range(cols)]
 
-    def key(p: Pos, line: list[Pos] | None) -> tuple[int, bool, int, bool, int, int]:
+    def key(p: Pos, line: list[Pos] | None) -> tuple[bool, int, bool, int, bool, int, int]:
+        # 0. a grand total published elsewhere only as a last resort;
         # 1. a figure whose other line already needs a complement (fixes two lines at once), then one whose
         #    other line hides two or more already, then one that starts a new line (which will need its own);
         # 2. smallest non-zero value, zeros only as a last resort; 3. cells before totals; 4. position.
@@ -221,7 +251,8 @@ def _protect(ext: list[list[int]], threshold: int) -> dict[Pos, Reason]:
             count = sum(q in hidden for q in other)
             rank = 0 if count == 1 else 1 if count >= 2 else 2
         value = ext[p[0]][p[1]]
-        return (rank, value == 0, value, p[0] == m or p[1] == n, p[0], p[1])
+        kept = keep_grand_total and p == (m, n)
+        return (kept, rank, value == 0, value, p[0] == m or p[1] == n, p[0], p[1])
 
     def smallest(candidates: Iterable[Pos], line: list[Pos] | None = None) -> Pos | None:
         published = [p for p in candidates if p not in hidden]

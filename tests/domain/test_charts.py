@@ -178,3 +178,12 @@ def test_margin_tables_are_the_margins_of_the_two_way_table() -> None:
     )
     assert [label for label, _ in per_column.rows] == ["Vast", "Tijdelijk", "Trainee"]
     assert [v for _, (v,) in per_column.rows] == list(table.column_totals or ())
+
+
+def test_axis_ticks_are_round_whole_numbers() -> None:
+    table = DataTable(title="t", row_heading="r", columns=("k",), rows=(("a", (12,)),))
+    ticks = [e.text for e in to_elements(Chart(ChartKind.BAR, table)) if e.attr("text-anchor") == "middle"]
+    assert ticks == ["0", "5", "10", "15"]
+    big = DataTable(title="t", row_heading="r", columns=("k",), rows=(("a", (1234,)),))
+    ticks = [e.text for e in to_elements(Chart(ChartKind.BAR, big)) if e.attr("text-anchor") == "middle"]
+    assert ticks == ["0", "250", "500", "750", "1.000", "1.250"]

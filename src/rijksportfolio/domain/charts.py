@@ -372,14 +372,14 @@ def _legend_block(items: Sequence[tuple[str, Element]]) -> tuple[list[Element], 
 
 
 def _nice_max(maximum: float) -> tuple[float, float]:
-    """A round upper bound of the axis and its tick step (1, 2, 2.5 or 5 times a power of ten)."""
+    """A round upper bound of the axis and its tick step: 1, 2, 2.5 or 5 times a power of ten, and a whole
+    number (the figures are counts, or FTE where whole ticks read best too)."""
     if maximum <= 0:
         return 1.0, 1.0
     raw = maximum / 5
     power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
-    if step < 1:
-        step = 1.0
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw and float(m * power).is_integer())
+    step = max(step, 1.0)
     return math.ceil(maximum / step) * step, step
 
 
@@ -388,7 +388,7 @@ def _ticks(top: float, step: float) -> list[float]:
 
 
 def _label(value: float, decimals: int) -> str:
-    return format_number(value, decimals if value != int(value) else 0)
+    return format_number(value, 0 if float(value).is_integer() else max(decimals, 1))
 
 
 # --- bar charts --------------------------------------------------------------------------------------------
@@ -594,7 +594,9 @@ def pyramid_chart(chart: Chart, *, chart_id: str) -> Svg:
         raise ValueError("a population pyramid draws exactly two columns")
     a, b = drawn
     defs = [p for i in drawn if (p := _pattern(chart_id, i)) is not None]
-    centre, gap, margin = WIDTH / 2, 44.0, 64.0
+    # the row labels sit between the two sides: the gap is as wide as the longest of them
+    centre, margin = WIDTH / 2, 64.0
+    gap = max(44.0, max((len(label) for label, _ in table.rows), default=0) * CHAR / 2 + 10)
     half = centre - gap - margin
     values = [float(v) for _, vs in table.rows for i in drawn if (v := vs[i]) is not None]
     top, step = _nice_max(max(values, default=0.0))

@@ -19,7 +19,8 @@ from rijksportfolio.audit.models import AuditEvent
 from rijksportfolio.organisations import read_cache
 from rijksportfolio.organisations.constants import PATH_STEP, OrganisationKind
 from rijksportfolio.organisations.models import Organisation
-from rijksportfolio.people.models import Person
+from rijksportfolio.people.constants import ContractType
+from rijksportfolio.people.models import Employment, Person
 from rijksportfolio.people.selectors import employments_current
 
 AGENCY_KINDS = (OrganisationKind.AGENCY, OrganisationKind.INSPECTORATE, OrganisationKind.SHARED_SERVICE)
@@ -125,7 +126,8 @@ GENDER_COLUMNS = ("female", "male", "")  # "" = other or unknown, one column so 
 class RijkFigures:
     """Counts of people for the "Rijk in cijfers" page, each person counted once (at their main job: the
     running record with the largest FTE, then the earliest start), so that every table adds up to the same
-    headcount. Raw counts: suppression is the page's job (``domain.suppression``)."""
+    headcount. Personnel as in docs/workforce-figures.md: external hires are not counted. Raw counts:
+    suppression is the page's job (``domain.suppression``)."""
 
     on: date
     ministries: list[Organisation]
@@ -147,6 +149,10 @@ def _age(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
+def _personnel(on: date) -> QuerySet[Employment]:
+    return employments_current(on=on).exclude(contract_type=ContractType.EXTERNAL)
+
+
 def rijk_figures(*, on: date | None = None) -> RijkFigures:
     """The counts behind the "Rijk in cijfers" page (cached, see ``_aggregate``)."""
     on = on or date.today()
@@ -159,7 +165,7 @@ def _rijk_figures(on: date) -> RijkFigures:
     matrix = [[0] * len(SCALE_GROUPS) for _ in ministries]
     ages = [[0] * len(GENDER_COLUMNS) for _ in AGE_BANDS]
     rows = (
-        employments_current(on=on)
+        _personnel(on)
         .order_by("person_id", "-fte", "start_date", "id")
         .values_list(
             "person_id", "organisation__path", "salary_scale", "person__gender", "person__date_of_birth"
@@ -179,7 +185,7 @@ def _rijk_figures(on: date) -> RijkFigures:
     for day in dates:
         counts = [0] * len(GENDER_COLUMNS)
         for gender, n in (
-            employments_current(on=day)
+            _personnel(day)
             .values("person__gender")
             .annotate(n=Count("person_id", distinct=True))
             .values_list("person__gender", "n")

@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from rijksportfolio.people.constants import Gender
+from rijksportfolio.people.constants import ContractType, Gender
 from rijksportfolio.people.tests.factories import EmploymentFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +128,13 @@ def test_page_in_english(staffed):
     html = client.get(reverse("web:figures")).content.decode()
     assert '<h1 class="nl-heading nl-heading--level-1">Government in figures</h1>' in html
     assert ">Employees per ministry</caption>" in html
+
+
+def test_external_hires_are_not_counted(staffed):
+    EmploymentFactory(
+        organisation=staffed.orgs["bzk"], contract_type=ContractType.EXTERNAL, start_date=date(2020, 1, 1)
+    )
+    rows = _csv(
+        client_for(staffed, "analist").get(reverse("web:figures"), {"formaat": "csv", "tabel": "ministerie"})
+    )
+    assert rows[-1] == ["Totaal", "76"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from xml.sax.saxutils import escape, quoteattr
 
@@ -258,7 +258,6 @@ class ChartText:
     """The words a chart draws, supplied (translated) by the caller."""
 
     suppressed: str = "afgeschermd"  # legend entry for the hidden remainder of a stacked bar
-    suppressed_note: str = "x = afgeschermd"  # shown below a chart that has suppressed figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +268,6 @@ class Chart:
     table: DataTable
     series: tuple[int, ...] | None = None
     description: str = ""  # what the chart shows in one or two sentences (becomes the SVG's <desc>)
-    text: ChartText = field(default_factory=ChartText)
 
     @property
     def drawn(self) -> tuple[int, ...]:
@@ -394,7 +392,7 @@ def _label(value: float, decimals: int) -> str:
 # --- bar charts --------------------------------------------------------------------------------------------
 
 
-def bar_chart(chart: Chart, *, chart_id: str, stacked: bool = False) -> Svg:
+def bar_chart(chart: Chart, *, chart_id: str, stacked: bool = False, text: ChartText = ChartText()) -> Svg:
     """Horizontal bars: per row one bar per drawn column (grouped) or one bar of stacked segments.
 
     A stacked bar whose row total is published draws the hidden remainder (the total minus the published
@@ -421,7 +419,7 @@ def bar_chart(chart: Chart, *, chart_id: str, stacked: bool = False) -> Svg:
         maximum = max((row_sum(k)[2] or row_sum(k)[0] for k in range(len(table.rows))), default=0.0)
         if any(row_sum(k)[1] and row_sum(k)[2] is not None for k in range(len(table.rows))):
             defs.append(_suppressed_pattern(chart_id))
-            legend_items.append((chart.text.suppressed, _swatch(0, 0, f"url(#{chart_id}-px)", SUPPRESSED)))
+            legend_items.append((text.suppressed, _swatch(0, 0, f"url(#{chart_id}-px)", SUPPRESSED)))
     else:
         maximum = max(
             (float(v) for _, vs in table.rows for i, v in enumerate(vs) if i in drawn and v is not None),
@@ -643,11 +641,12 @@ def pyramid_chart(chart: Chart, *, chart_id: str) -> Svg:
     return Svg(WIDTH, math.ceil(height), table.title, chart.description, tuple(defs), tuple(elements))
 
 
-def chart_svg(chart: Chart, *, chart_id: str) -> Svg:
+def chart_svg(chart: Chart, *, chart_id: str, text: ChartText = ChartText()) -> Svg:
+    """The geometry of ``chart``; ``chart_id`` prefixes the ids of its patterns (unique per page)."""
     if chart.kind is ChartKind.BAR:
-        return bar_chart(chart, chart_id=chart_id)
+        return bar_chart(chart, chart_id=chart_id, text=text)
     if chart.kind is ChartKind.STACKED_BAR:
-        return bar_chart(chart, chart_id=chart_id, stacked=True)
+        return bar_chart(chart, chart_id=chart_id, stacked=True, text=text)
     if chart.kind is ChartKind.LINE:
         return line_chart(chart, chart_id=chart_id)
     return pyramid_chart(chart, chart_id=chart_id)

@@ -79,7 +79,8 @@ def tables_xlsx(tables: Sequence[DataTable], *, title: str, on: date | None = No
     sheet "Toelichting" with the title, reference date, each table's description and the suppression rule."""
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
-    taken: set[str] = {"toelichting"}
+    notes_title = _("Toelichting")
+    taken: set[str] = {notes_title.lower()}
     bold = Font(bold=True)
     right = Alignment(horizontal="right")
     for table in tables:
@@ -101,7 +102,7 @@ def tables_xlsx(tables: Sequence[DataTable], *, title: str, on: date | None = No
                     cell.font = bold
         sheet.freeze_panes = "B2"
         sheet.column_dimensions["A"].width = min(60, max(12, *(len(str(lbl)) for lbl, _ in table.rows), 12))
-    notes = workbook.create_sheet(_("Toelichting"))
+    notes = workbook.create_sheet(notes_title)
     lines = [title]
     if on is not None:
         lines.append(_("Peildatum: %(date)s") % {"date": on.strftime("%d-%m-%Y")})

@@ -32,7 +32,7 @@ _ID = re.compile(r"[^a-z0-9-]+")
 
 def chart_text() -> ChartText:
     """The words drawn inside charts, in the current language."""
-    return ChartText(suppressed=_("afgeschermd"), suppressed_note=_("x = afgeschermd"))
+    return ChartText(suppressed=_("afgeschermd"))
 
 
 def display_value(value: int | float | None, decimals: int = 0) -> str:
@@ -52,7 +52,7 @@ def _element(e: Element) -> SafeString:
 def rpf_chart(context: template.Context, chart: Chart, *, downloads: bool = True) -> dict[str, Any]:
     table = chart.table
     chart_id = "rpf-chart-" + _ID.sub("-", table.slug.lower()).strip("-")
-    svg = chart_svg(chart, chart_id=chart_id)
+    svg = chart_svg(chart, chart_id=chart_id, text=chart_text())
     grid = table.grid()
     body = []
     last = len(grid) - 2

@@ -128,6 +128,8 @@ def test_page_in_english(staffed):
     html = client.get(reverse("web:figures")).content.decode()
     assert '<h1 class="nl-heading nl-heading--level-1">Government in figures</h1>' in html
     assert ">Employees per ministry</caption>" in html
+    assert ">suppressed</text>" in html  # the legend of the stacked bars' hidden remainder, drawn in the SVG
+    assert ">afgeschermd<" not in html
 
 
 def test_external_hires_are_not_counted(staffed):

@@ -181,15 +181,23 @@ def _rijk_figures(on: date) -> RijkFigures:
             matrix[ministry][_band(scale, SCALE_GROUPS)] += 1
         ages[_band(_age(born, on), AGE_BANDS)][_gender_column(gender)] += 1
     dates = [date(on.year - k, 1, 1) for k in range(9, -1, -1)]
-    trend = []
-    for day in dates:
-        counts = [0] * len(GENDER_COLUMNS)
-        for gender, n in (
-            _personnel(day)
-            .values("person__gender")
-            .annotate(n=Count("person_id", distinct=True))
-            .values_list("person__gender", "n")
-        ):
-            counts[_gender_column(gender)] += n
-        trend.append(counts)
+    # One scan for all ten dates: a distinct count per date, filtered to the records running on it.
+    running = {
+        f"d{k}": Count(
+            "person_id",
+            distinct=True,
+            filter=Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day)),
+        )
+        for k, day in enumerate(dates)
+    }
+    trend = [[0] * len(GENDER_COLUMNS) for _ in dates]
+    for row in (
+        Employment.objects.exclude(contract_type=ContractType.EXTERNAL)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=dates[0]), start_date__lte=dates[-1])
+        .values("person__gender")
+        .annotate(**running)
+        .values_list("person__gender", *running)
+    ):
+        for k, n in enumerate(row[1:]):
+            trend[k][_gender_column(row[0])] += n
     return RijkFigures(on, ministries, matrix, ages, dates, trend)

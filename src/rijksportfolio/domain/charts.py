@@ -369,12 +369,12 @@ def _legend_block(items: Sequence[tuple[str, Element]]) -> tuple[list[Element], 
     return [_el("g", children=legend, transform="translate(8 0)")], height
 
 
-def _nice_max(maximum: float) -> tuple[float, float]:
+def _nice_max(maximum: float, ticks: int = 5) -> tuple[float, float]:
     """A round upper bound of the axis and its tick step: 1, 2, 2.5 or 5 times a power of ten, and a whole
     number (the figures are counts, or FTE where whole ticks read best too)."""
     if maximum <= 0:
         return 1.0, 1.0
-    raw = maximum / 5
+    raw = maximum / ticks
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw and float(m * power).is_integer())
     step = max(step, 1.0)
@@ -597,7 +597,7 @@ def pyramid_chart(chart: Chart, *, chart_id: str) -> Svg:
     gap = max(44.0, max((len(label) for label, _ in table.rows), default=0) * CHAR / 2 + 10)
     half = centre - gap - margin
     values = [float(v) for _, vs in table.rows for i in drawn if (v := vs[i]) is not None]
-    top, step = _nice_max(max(values, default=0.0))
+    top, step = _nice_max(max(values, default=0.0), ticks=3)  # two half-width axes: fewer labels
     elements: list[Element] = []
     # Column headings with their swatches, above each side.
     elements.append(_swatch(centre - gap - 16, 0, _fill(chart_id, a), COLOURS[a % len(COLOURS)]))

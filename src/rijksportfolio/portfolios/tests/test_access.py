@@ -368,3 +368,18 @@ def test_the_number_of_queries_does_not_grow_with_the_portfolio(colleague_user, 
     small = count()
     add(10)
     assert (small, count()) == (10, 10)
+
+
+def test_request_state_tells_the_form_what_is_possible_without_auditing(
+    colleague_user, colleague, owner_user, filled
+):
+    def state(section: str, user=colleague_user) -> str:
+        return access.section_request_state(user=user, portfolio=filled, section=section)
+
+    assert [state(s) for s in ALL] == ["no", "requestable", "no", "requestable", "no"]
+    AccessRequestFactory(portfolio=filled, requester=colleague, section="vrij")
+    AccessRequestFactory(portfolio=filled, requester=colleague, section="analytisch", approved=True)
+    assert (state("vrij"), state("analytisch"), state("vrij", owner_user)) == ("pending", "granted", "no")
+    ItemFactory(portfolio=filled, category=category_get("ambitie"), title="Geheim", visibility="alleen_ik")
+    assert state("ambitie") == "no"
+    assert _reads() == []

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from PIL import Image
 
@@ -52,3 +53,8 @@ def weasyprint_pdf() -> bytes:
 
     html = "<h1>Certificaat</h1><p>Uitgereikt aan <a href='https://example.org'>Jan Jansen</a>.</p>"
     return weasyprint.HTML(string=html).write_pdf()
+
+
+def stored_files(media: Path) -> list[Path]:
+    """Every file under the media root (to see that nothing was stored, or left behind)."""
+    return sorted(p for p in Path(media).rglob("*") if p.is_file())

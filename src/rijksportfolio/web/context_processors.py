@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from rijksportfolio.accounts.policy import PersonTarget, can, principal_for
+from rijksportfolio.notifications.selectors import notifications_unread_count
 
 
 def navigation(request):  # type: ignore[no-untyped-def]
@@ -30,4 +31,10 @@ def navigation(request):  # type: ignore[no-untyped-def]
         }
         for key, url, label in items
     ]
-    return {"principal": principal, "oidc_enabled": settings.OIDC_ENABLED, "main_nav": nav}
+    unread = notifications_unread_count(user=request.user) if principal.user_id is not None else 0
+    return {
+        "principal": principal,
+        "oidc_enabled": settings.OIDC_ENABLED,
+        "main_nav": nav,
+        "unread_notifications": unread,
+    }

@@ -59,7 +59,7 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _owner_only(*, user: Any, portfolio: Portfolio, object_type: str) -> None:
+def owner_only(*, user: Any, portfolio: Portfolio, object_type: str) -> None:
     from rijksportfolio.portfolios.access import portfolio_export_allowed
 
     if portfolio_export_allowed(user=user, portfolio=portfolio):
@@ -174,7 +174,7 @@ def export_json(document: dict[str, Any]) -> bytes:
 
 def portfolio_export(*, user: Any, portfolio: Portfolio) -> bytes:
     """Owner only: the export as UTF-8 JSON bytes. Audited (action export), also when denied."""
-    _owner_only(user=user, portfolio=portfolio, object_type=OBJECT_TYPE_EXPORT)
+    owner_only(user=user, portfolio=portfolio, object_type=OBJECT_TYPE_EXPORT)
     document = export_document(portfolio=portfolio)
     audit_record(
         actor=user,

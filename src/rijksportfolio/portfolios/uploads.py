@@ -98,7 +98,7 @@ def check_upload(source: IO[bytes] | bytes, *, name: str) -> CheckedUpload:
     content = _read_limited(source, limit)
     if len(content) > limit:
         raise _reject(
-            _("Het bestand is te groot: het mag hoogstens %(mb)s MB zijn.") % {"mb": _megabytes(limit)}
+            _("Het bestand is te groot: het mag hoogstens %(size)s zijn.") % {"size": size_label(limit)}
         )
     if not content:
         raise _reject(_("Het bestand is leeg."))
@@ -120,9 +120,12 @@ def check_upload(source: IO[bytes] | bytes, *, name: str) -> CheckedUpload:
     )
 
 
-def _megabytes(n: int) -> str:
+def size_label(n: int) -> str:
+    """``10 MB``, ``2,5 MB``, ``512 kB``: a size limit as people read it (Dutch decimal comma)."""
+    if n < 1024 * 1024:
+        return f"{max(1, n // 1024)} kB"
     value = n / (1024 * 1024)
-    return f"{value:.0f}" if value == int(value) else f"{value:.1f}".replace(".", ",")
+    return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB".replace(".", ",")
 
 
 def detect_type(content: bytes) -> str:

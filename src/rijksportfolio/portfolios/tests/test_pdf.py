@@ -81,7 +81,8 @@ def test_pdf_uses_the_vendored_fira_sans_and_fetches_nothing_else(filled):
 
 
 @pytest.mark.parametrize(
-    "url", ["https://example.org/tracker.css", "http://169.254.169.254/latest", "file:///etc/passwd", "data:,x"]
+    "url",
+    ["https://example.org/tracker.css", "http://169.254.169.254/latest", "file:///etc/passwd", "data:,x"],
 )
 def test_fetcher_refuses_anything_but_the_vendored_fonts(url):
     fetcher = pdf.restricted_fetcher()
@@ -92,7 +93,9 @@ def test_fetcher_refuses_anything_but_the_vendored_fonts(url):
 
 def test_markdown_in_the_pdf_cannot_pull_in_remote_resources(owner_user, filled):
     item = filled.items["publicatie"]
-    item.body = '<img src="https://evil.example/x.png"> <link rel=stylesheet href="https://evil.example/x.css">'
+    item.body = (
+        '<img src="https://evil.example/x.png"> <link rel=stylesheet href="https://evil.example/x.css">'
+    )
     item.save()
     fetcher = pdf.restricted_fetcher()
     pdf.render_pdf(portfolio=filled.portfolio, sections=["vrij"], fetcher=fetcher)

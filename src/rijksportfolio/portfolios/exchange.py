@@ -38,7 +38,7 @@ from rijksportfolio import __version__
 from rijksportfolio.audit.models import AuditAction, AuditOutcome
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain import portfolio_schema
-from rijksportfolio.portfolios import uploads
+from rijksportfolio.portfolios import access, uploads
 from rijksportfolio.portfolios.constants import EXPORT_SCHEMA_VERSION
 from rijksportfolio.portfolios.models import SECTION_FIELDS, Item, ItemCategory, Portfolio
 from rijksportfolio.skills.models import Skill
@@ -60,9 +60,7 @@ def _iso(value: date | datetime | None) -> str | None:
 
 
 def owner_only(*, user: Any, portfolio: Portfolio, object_type: str) -> None:
-    from rijksportfolio.portfolios.access import portfolio_export_allowed
-
-    if portfolio_export_allowed(user=user, portfolio=portfolio):
+    if access.portfolio_export_allowed(user=user, portfolio=portfolio):
         return
     audit_record(
         actor=user,

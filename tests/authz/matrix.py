@@ -160,6 +160,46 @@ ENDORSABLE = {
     NOT_GRANTED: NOBODY,
     PRIVATE: NOBODY,
 }
+CATEGORY_ADMINS = frozenset({Role.ORG_ADMIN})
+FIELD_ROWS = {
+    "veld-TOTAL_FORMS": "1",
+    "veld-INITIAL_FORMS": "0",
+    "veld-MIN_NUM_FORMS": "0",
+    "veld-MAX_NUM_FORMS": "30",
+}
+
+
+def _category(key: str) -> Callable[[Any, Any], dict[str, Any]]:
+    from rijksportfolio.portfolios.models import ItemCategory
+
+    return lambda w, s: {"pk": ItemCategory.objects.get(key=key).pk}
+
+
+def _new_category(world: Any, subject: Any) -> dict[str, Any]:
+    return {
+        **FIELD_ROWS,
+        "key": "spreekbeurt",
+        "part": "vrij",
+        "label_nl": "Spreekbeurt",
+        "label_en": "Talk",
+        "veld-0-key": "publiek",
+        "veld-0-label_nl": "Publiek",
+        "veld-0-type": "text",
+    }
+
+
+def _category_change(world: Any, subject: Any) -> dict[str, Any]:
+    from rijksportfolio.portfolios.forms import category_field_initial
+    from rijksportfolio.portfolios.models import ItemCategory
+
+    category = ItemCategory.objects.get(key="cursus")
+    rows = category_field_initial(category)
+    body = {**FIELD_ROWS, "veld-TOTAL_FORMS": str(len(rows)), "veld-INITIAL_FORMS": str(len(rows))}
+    for i, row in enumerate(rows):
+        body |= {f"veld-{i}-{k}": v for k, v in row.items() if v not in (False, "")}
+    return body | {"label_nl": "Cursus of training", "label_en": "Course or training"}
+
+
 VISIBILITY_BODY = {s: "alleen_ik" for s in ("dossier", "analytisch", "ambitie", "vrij", "vaardigheden")}
 
 
@@ -285,6 +325,21 @@ PORTFOLIO_ROWS: list[Row] = [
         kwargs=lambda w, s: {"person_pk": s.pk, "pk": _pw(w).skills[s.pk].pk},
         web=True,
     ),
+    # --- item categories (pweb): Rijk-wide reference data, any organisation administrator ---
+    Row("portfolios:category_list", allow=CATEGORY_ADMINS, web=True),
+    Row("portfolios:category_create", allow=CATEGORY_ADMINS, web=True),
+    Row("portfolios:category_create", "POST", allow=CATEGORY_ADMINS, body=_new_category, web=True),
+    Row("portfolios:category_update", allow=CATEGORY_ADMINS, kwargs=_category("cursus"), web=True),
+    Row(
+        "portfolios:category_update",
+        "POST",
+        allow=CATEGORY_ADMINS,
+        kwargs=_category("cursus"),
+        body=_category_change,
+        web=True,
+    ),
+    Row("portfolios:category_retire", "POST", allow=CATEGORY_ADMINS, kwargs=_category("cursus"), web=True),
+    Row("portfolios:category_restore", "POST", allow=CATEGORY_ADMINS, kwargs=_category("cursus"), web=True),
     # --- notifications (pweb) ---
     Row("notifications:inbox", allow=SIGNED_IN, web=True),
     Row("notifications:mark_all_read", "POST", allow=SIGNED_IN, web=True),

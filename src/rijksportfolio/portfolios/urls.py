@@ -65,4 +65,7 @@ urlpatterns = [
     path("beheer/soorten-onderdelen/nieuw", views.category_create, name="category_create"),
     path("beheer/soorten-onderdelen/<int:pk>", views.category_update, name="category_update"),
     path("beheer/soorten-onderdelen/<int:pk>/buiten-gebruik", views.category_retire, name="category_retire"),
+    path(
+        "beheer/soorten-onderdelen/<int:pk>/weer-in-gebruik", views.category_restore, name="category_restore"
+    ),
 ]

@@ -892,3 +892,13 @@ def category_retire(request: HttpRequest, pk: int) -> HttpResponse:
         % {"label": category.label_nl},
     )
     return redirect("portfolios:category_list")
+
+
+@login_required
+@require_POST
+def category_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manage(request)
+    category = get_object_or_404(ItemCategory, pk=pk)
+    services.category_restore(actor=request.user, category=category)
+    messages.success(request, _("‘%(label)s’ is weer in gebruik.") % {"label": category.label_nl})
+    return redirect("portfolios:category_list")

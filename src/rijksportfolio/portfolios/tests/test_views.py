@@ -530,3 +530,71 @@ def test_portfolio_pages_have_no_inline_styles_or_scripts(world):
         html = response.content.decode()
         for forbidden in (" style=", "<style", " onclick=", "<script>"):
             assert forbidden not in html, (url, forbidden)
+
+
+def _formset(rows: list[dict[str, str]], initial: int = 0) -> dict[str, str]:
+    body = {
+        "veld-TOTAL_FORMS": str(len(rows)),
+        "veld-INITIAL_FORMS": str(initial),
+        "veld-MIN_NUM_FORMS": "0",
+        "veld-MAX_NUM_FORMS": "30",
+    }
+    for i, row in enumerate(rows):
+        body |= {f"veld-{i}-{k}": v for k, v in row.items()}
+    return body
+
+
+def test_category_administration_add_change_retire(world):
+    chosen(world, "beheerder")
+    admin = client_for(world, "beheerder")
+    assert "Soorten onderdelen" in text(admin.get(reverse("web:home")))
+    body = {
+        "key": "spreekbeurt",
+        "part": "vrij",
+        "label_nl": "Spreekbeurt",
+        "label_en": "Talk",
+        **_formset(
+            [
+                {
+                    "key": "publiek",
+                    "label_nl": "Publiek",
+                    "label_en": "Audience",
+                    "type": "choice",
+                    "required": "on",
+                    "choices": "intern | Intern | Internal\nextern | Extern | External",
+                },
+                {"key": "", "label_nl": "", "label_en": "", "type": "text"},
+            ]
+        ),
+    }
+    response = admin.post(reverse("portfolios:category_create"), body)
+    assert response.status_code == 302
+    category = ItemCategory.objects.get(key="spreekbeurt")
+    assert category.fields == [
+        {
+            "key": "publiek",
+            "label_nl": "Publiek",
+            "label_en": "Audience",
+            "type": "choice",
+            "required": True,
+            "choices": [
+                {"value": "intern", "label_nl": "Intern", "label_en": "Internal"},
+                {"value": "extern", "label_nl": "Extern", "label_en": "External"},
+            ],
+        },
+    ]
+    # A choice field without choices is refused by the category schema, with a Dutch message.
+    bad = {**body, "key": "lezing", "veld-0-choices": ""}
+    response = admin.post(reverse("portfolios:category_create"), bad)
+    assert response.status_code == 400
+    assert "een keuzeveld heeft een lijst met keuzes nodig" in text(response)
+    html = text(admin.get(reverse("portfolios:category_update", args=[category.pk])))
+    assert 'value="publiek"' in html
+    assert "intern | Intern | Internal" in html
+    admin.post(reverse("portfolios:category_retire", args=[category.pk]))
+    category.refresh_from_db()
+    assert category.is_retired
+    assert "Buiten gebruik sinds" in text(admin.get(reverse("portfolios:category_list")))
+    employee = client_for(world, "medewerker")
+    assert employee.get(reverse("portfolios:category_list")).status_code == 403
+    assert "Soorten onderdelen" not in text(employee.get(reverse("web:home")))

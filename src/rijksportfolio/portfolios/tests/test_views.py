@@ -598,3 +598,15 @@ def test_category_administration_add_change_retire(world):
     employee = client_for(world, "medewerker")
     assert employee.get(reverse("portfolios:category_list")).status_code == 403
     assert "Soorten onderdelen" not in text(employee.get(reverse("web:home")))
+
+
+def test_pages_are_translated_to_english(world):
+    chosen(world)
+    client = client_for(world, "medewerker")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = text(client.get(reverse("portfolios:mine")))
+    assert '<html lang="en"' in html
+    assert ">My portfolio</h1>" in html
+    assert "View and edit" in html
+    html = text(client.get(reverse("portfolios:item_create", args=["dossier", "certificaat"])))
+    assert ">Issuer" in html  # the category's own English field label

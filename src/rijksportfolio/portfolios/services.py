@@ -239,7 +239,8 @@ def _skills_checked(skills: Iterable[Skill], errors: dict[str, list[str]]) -> li
 
 
 def _item_checked(item: Item, *, data: Any, skills: Iterable[Skill] | None) -> list[Skill] | None:
-    """Validate an item's fields (title, dates, visibility, data); returns the skills to set (None: keep)."""
+    """Validate an item's fields (title, dates, visibility, and ``data`` unless it is ``_UNSET``); returns
+    the skills to set (None: keep)."""
     errors: dict[str, list[str]] = {}
     item.title = (item.title or "").strip()
     if not item.title:
@@ -255,10 +256,11 @@ def _item_checked(item: Item, *, data: Any, skills: Iterable[Skill] | None) -> l
     if item.visibility not in ("", *Visibility.values):
         errors["visibility"] = [_("Kies een van de drie mogelijkheden voor de zichtbaarheid.")]
     chosen = _skills_checked(skills, errors) if skills is not None else None
-    try:
-        item.data = item_data_validate(category=item.category, data=data)
-    except ValidationError as exc:
-        errors.update(exc.message_dict)
+    if data is not _UNSET:  # unchanged data is not checked again (the category may have changed since)
+        try:
+            item.data = item_data_validate(category=item.category, data=data)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
     return chosen
@@ -326,7 +328,7 @@ def item_update(*, actor: Any, item: Item, **fields: Any) -> Item:
             }
         )
     skills = fields.pop("skills", None)
-    data = fields.pop("data", item.data)
+    data = fields.pop("data", _UNSET)
     for key, value in fields.items():
         setattr(item, key, "" if value is None and key in ("body", "visibility") else value)
     chosen = _item_checked(item, data=data, skills=skills)

@@ -156,3 +156,23 @@ def test_retired_category_items_stay_readable_for_owner_and_colleagues(
         services.item_create(actor=owner_user, portfolio=portfolio, category=category, title="Nog een")
     services.category_restore(actor=admin, category=category)
     assert category in selectors.categories_active()
+
+
+def test_a_new_required_field_does_not_block_editing_other_fields_of_old_items(admin, owner_user, portfolio):
+    category = _create(admin)
+    item = services.item_create(
+        actor=owner_user, portfolio=portfolio, category=category, title="Hack", data={"organisator": "BZK"}
+    )
+    required = {
+        "key": "locatie",
+        "label_nl": "Locatie",
+        "label_en": "Location",
+        "type": "text",
+        "required": True,
+    }
+    services.category_update(actor=admin, category=category, fields=[*FIELDS, required])
+    item.refresh_from_db()
+    services.item_update(actor=owner_user, item=item, title="Hack the Rijk", visibility="rijk")
+    with pytest.raises(ValidationError) as exc:
+        services.item_update(actor=owner_user, item=item, data={"organisator": "BZK"})
+    assert exc.value.message_dict == {"data.locatie": ["Locatie is verplicht."]}

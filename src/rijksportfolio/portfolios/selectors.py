@@ -29,7 +29,8 @@ from rijksportfolio.portfolios.models import (
 )
 from rijksportfolio.skills.models import OccupationSkill, Skill
 
-AUDIT_PREFIX = "portfolio."
+AUDIT_PREFIX = "portfolio."  # + section: a read of that section
+AUDIT_WHOLE = "portfolio"  # a (denied) attempt to open a whole portfolio
 
 
 def portfolio_for_person(*, person: Person) -> Portfolio:
@@ -162,13 +163,15 @@ class PortfolioViewEntry:
     at: datetime
     actor_label: str
     actor_id: int | None
-    section: str  # a Section value
+    section: str  # a Section value; "" for an attempt to open the whole portfolio
     section_label: str
     purpose: str
     outcome: str
 
 
 def _section_label(section: str) -> str:
+    if not section:
+        return str(Portfolio._meta.verbose_name)
     try:
         return str(Section(section).label)
     except ValueError:
@@ -180,14 +183,14 @@ def portfolio_views_log(*, owner_person: Person, limit: int = 200) -> list[Portf
 
     Denied attempts are included (``outcome`` says so), so the owner also sees who tried."""
     events: Iterable[Any] = AuditEvent.objects.filter(
+        Q(object_type__startswith=AUDIT_PREFIX) | Q(object_type=AUDIT_WHOLE),
         subject_person=owner_person,
         action=AuditAction.READ,
-        object_type__startswith=AUDIT_PREFIX,
         outcome__in=(AuditOutcome.SUCCESS, AuditOutcome.DENIED),
     ).order_by("-at", "-id")[:limit]
     entries = []
     for event in events:
-        section = event.object_type[len(AUDIT_PREFIX) :]
+        section = event.object_type[len(AUDIT_PREFIX) :] if event.object_type != AUDIT_WHOLE else ""
         entries.append(
             PortfolioViewEntry(
                 at=event.at,

@@ -9,29 +9,42 @@ matching consent) are written to the audit log; ordinary edits are not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from datetime import date
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _, gettext_lazy
 
-from rijksportfolio.accounts.policy import principal_for
+from rijksportfolio.accounts.models import User
+from rijksportfolio.accounts.policy import PortfolioTarget, can, principal_for
 from rijksportfolio.audit.models import AuditAction
 from rijksportfolio.audit.services import audit_record
-from rijksportfolio.domain import portfolio_schema as schema
-from rijksportfolio.portfolios.constants import ItemSource, SkillLevel, Visibility
+from rijksportfolio.domain import portfolio_schema as schema, visibility as rules
+from rijksportfolio.notifications.services import notification_send, recipient_language_active
+from rijksportfolio.portfolios.constants import (
+    DEFAULT_GRANT_DAYS,
+    ItemSource,
+    RequestStatus,
+    Section,
+    SkillLevel,
+    Visibility,
+)
 from rijksportfolio.portfolios.models import (
     SECTION_FIELDS,
+    AccessRequest,
     Item,
     ItemCategory,
     Portfolio,
     PortfolioSkill,
 )
+from rijksportfolio.portfolios.selectors import grants_active_q
 from rijksportfolio.skills.models import Skill
 
 MAX_HOURS_PER_WEEK = 40
@@ -42,9 +55,8 @@ _UNSET: Any = object()
 
 
 def _require_owner(actor: Any, portfolio: Portfolio) -> None:
-    """Only the owner changes their portfolio."""
-    principal = principal_for(actor)
-    if principal.person_id is None or principal.person_id != portfolio.person_id:
+    """Only the owner changes their portfolio (``portfolio.edit``)."""
+    if not can(principal_for(actor), "portfolio.edit", PortfolioTarget(owner_person_id=portfolio.person_id)):
         raise PermissionDenied
 
 
@@ -338,6 +350,202 @@ def item_delete(*, actor: Any, item: Item) -> None:
     item.delete()
     if names:
         transaction.on_commit(partial(_storage_delete, names))
+
+
+# --- access requests and grants ------------------------------------------------------------------------------
+
+MAX_GRANT_DAYS = 365
+
+
+def _user_of(person: Any) -> Any:
+    return User.objects.filter(person=person, is_active=True).first()
+
+
+def _link(name: str, **kwargs: Any) -> str:
+    """The path of a page, or "" while that page is not part of this installation."""
+    try:
+        return reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return ""
+
+
+def _notify(person: Any, kind: str, url: str, render: Callable[[], tuple[str, str]]) -> None:
+    """Notify the person's login (if they have one) in their own language; ``render`` gives (subject, body)."""
+    user = _user_of(person)
+    if user is None:
+        return
+    with recipient_language_active(user):
+        subject, body = render()
+    notification_send(recipient=user, kind=kind, subject=subject, body=body, url=url)
+
+
+def _section_name(section: str) -> str:
+    return str(Section(section).label)
+
+
+def _requestable(portfolio: Portfolio, section: str) -> bool:
+    """Is anything in the section *op aanvraag* (the section itself or one of its items)?"""
+    if portfolio.section_visibility(section) == Visibility.ON_REQUEST:
+        return True
+    return (
+        section in rules.PARTS
+        and portfolio.items.filter(part=section, visibility=Visibility.ON_REQUEST).exists()
+    )
+
+
+@transaction.atomic
+def access_request_create(*, actor: Any, portfolio: Portfolio, section: str, purpose: str) -> AccessRequest:
+    """A civil servant asks to see an *op aanvraag* section of someone else's portfolio, with a purpose.
+    The owner is notified."""
+    principal = principal_for(actor)
+    target = PortfolioTarget(
+        owner_person_id=portfolio.person_id, section=section, visibility=Visibility.ON_REQUEST
+    )
+    if not can(principal, "portfolio.request_access", target):
+        raise PermissionDenied
+    requester_id = principal.person_id
+    assert requester_id is not None  # may_request holds only for a person
+    purpose = " ".join((purpose or "").split())
+    errors: dict[str, list[str]] = {}
+    if not purpose:
+        errors["purpose"] = [_("Geef aan waarvoor je inzage wilt.")]
+    elif len(purpose) > 300:
+        errors["purpose"] = [_("Het doel mag ten hoogste 300 tekens hebben.")]
+    if section not in SECTION_FIELDS or not _requestable(portfolio, section):
+        errors["section"] = [_("Dit onderdeel is niet op aanvraag in te zien.")]
+    if errors:
+        raise ValidationError(errors)
+    mine = AccessRequest.objects.filter(
+        portfolio=portfolio, section=section, requester_id=principal.person_id
+    )
+    if mine.filter(status=RequestStatus.PENDING).exists():
+        raise ValidationError({"section": [_("Je hebt al een verzoek voor dit onderdeel openstaan.")]})
+    if mine.filter(grants_active_q()).exists():
+        raise ValidationError({"section": [_("Je hebt al inzage in dit onderdeel.")]})
+    request = AccessRequest.objects.create(
+        portfolio=portfolio, section=section, requester_id=requester_id, purpose=purpose
+    )
+    requester_name = request.requester.full_name
+
+    def render() -> tuple[str, str]:
+        params = {"name": requester_name, "section": _section_name(section), "purpose": purpose}
+        return (
+            _("%(name)s vraagt inzage in je portfolio") % params,
+            _("%(name)s vraagt inzage in het onderdeel %(section)s van je portfolio. Doel: %(purpose)s")
+            % params,
+        )
+
+    _notify(portfolio.person, "portfolio.request_new", _link("portfolios:requests"), render)
+    return request
+
+
+def _owner_decides(actor: Any, request: AccessRequest, status: str) -> None:
+    _require_owner(actor, request.portfolio)
+    if request.status != status:
+        raise ValidationError(_("Over dit verzoek is al besloten."))
+
+
+def _notify_requester(
+    request: AccessRequest, kind: str, render: Callable[[dict[str, str]], tuple[str, str]]
+) -> None:
+    owner = request.portfolio.person
+    url = _link("portfolios:person_portfolio", person_pk=owner.pk)
+
+    def rendered() -> tuple[str, str]:
+        params = {
+            "name": owner.full_name,
+            "section": _section_name(request.section),
+            "note": request.decision_note,
+        }
+        if request.valid_until is not None:
+            params["until"] = date_format(timezone.localtime(request.valid_until), "DATE_FORMAT")
+        return render(params)
+
+    _notify(request.requester, kind, url, rendered)
+
+
+def _with_note(body: str, params: dict[str, str]) -> str:
+    return body + "\n" + _("Toelichting: %(note)s") % params if params["note"] else body
+
+
+def _note_checked(note: str) -> str:
+    note = " ".join((note or "").split())
+    if len(note) > 300:
+        raise ValidationError({"note": [_("De toelichting mag ten hoogste 300 tekens hebben.")]})
+    return note
+
+
+@transaction.atomic
+def access_request_approve(
+    *, actor: Any, request: AccessRequest, days: int = DEFAULT_GRANT_DAYS, note: str = ""
+) -> AccessRequest:
+    """The owner grants the request for ``days`` days (default 30, at most 365). The requester is notified."""
+    _owner_decides(actor, request, RequestStatus.PENDING)
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_GRANT_DAYS:
+        raise ValidationError(
+            {"days": [_("Kies een periode van 1 tot %(max)s dagen.") % {"max": MAX_GRANT_DAYS}]}
+        )
+    now = timezone.now()
+    request.decision_note = _note_checked(note)
+    request.status = RequestStatus.APPROVED
+    request.decided_at = now
+    request.valid_until = now + timedelta(days=days)
+    request.save()
+
+    def render(params: dict[str, str]) -> tuple[str, str]:
+        body = _("%(name)s geeft je tot %(until)s inzage in het onderdeel %(section)s.") % params
+        return _("Je verzoek om inzage is goedgekeurd"), _with_note(body, params)
+
+    _notify_requester(request, "portfolio.request_approved", render)
+    return request
+
+
+@transaction.atomic
+def access_request_decline(*, actor: Any, request: AccessRequest, note: str = "") -> AccessRequest:
+    """The owner declines the request. The requester is notified."""
+    _owner_decides(actor, request, RequestStatus.PENDING)
+    request.decision_note = _note_checked(note)
+    request.status = RequestStatus.DECLINED
+    request.decided_at = timezone.now()
+    request.save()
+
+    def render(params: dict[str, str]) -> tuple[str, str]:
+        body = _("%(name)s heeft je verzoek om inzage in het onderdeel %(section)s afgewezen.") % params
+        return _("Je verzoek om inzage is afgewezen"), _with_note(body, params)
+
+    _notify_requester(request, "portfolio.request_declined", render)
+    return request
+
+
+@transaction.atomic
+def access_request_withdraw(*, actor: Any, request: AccessRequest) -> AccessRequest:
+    """The requester takes back a pending request."""
+    if principal_for(actor).person_id != request.requester_id:
+        raise PermissionDenied
+    if request.status != RequestStatus.PENDING:
+        raise ValidationError(_("Over dit verzoek is al besloten."))
+    request.status = RequestStatus.WITHDRAWN
+    request.decided_at = timezone.now()
+    request.save()
+    return request
+
+
+@transaction.atomic
+def access_grant_revoke(*, actor: Any, request: AccessRequest) -> AccessRequest:
+    """The owner ends a grant before it expires; it denies from the next request on. The requester is told."""
+    _owner_decides(actor, request, RequestStatus.APPROVED)
+    request.status = RequestStatus.REVOKED
+    request.revoked_at = timezone.now()
+    request.save()
+
+    def render(params: dict[str, str]) -> tuple[str, str]:
+        return (
+            _("Je inzage in een portfolio is beëindigd"),
+            _("%(name)s heeft je inzage in het onderdeel %(section)s beëindigd.") % params,
+        )
+
+    _notify_requester(request, "portfolio.grant_revoked", render)
+    return request
 
 
 # --- skills profile ------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Web endpoints of the taxonomy: the skill autocomplete fragment (htmx) for the portfolio's skill picker.
 
-The URL is ``portfolios:skill_autocomplete`` (``portfolios/urls.py``): the widget lives on portfolio pages.
+The URL is ``portfolios:skill_autocomplete`` (``portfolios/urls.py``): the picker lives on portfolio pages
+(``portfolios/_skill_picker.html``) and swaps this fragment into its results region (``aria-live``).
 """
 
 from __future__ import annotations
@@ -17,27 +18,37 @@ from django.views.decorators.http import require_GET
 from rijksportfolio.accounts.policy import can, principal_for
 from rijksportfolio.skills import selectors
 
-# The widget's input id; option and listbox ids derive from it ("vaardigheid-optie-3").
-_FIELD_ID = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
-DEFAULT_FIELD_ID = "vaardigheid"
+# The form field the chosen skills post as (its html name); anything else falls back to the default.
+_FIELD_NAME = re.compile(r"^[a-z_][a-z0-9_-]{0,39}$")
+DEFAULT_FIELD_NAME = "skills"
 AUTOCOMPLETE_RESULTS = 10
 
 
 @login_required
 @require_GET
 def skill_autocomplete(request: HttpRequest) -> HttpResponse:
-    """``?zoek=…&veld=…``: an ARIA listbox of matching skills, to be swapped in next to the combobox input.
+    """``?q=…&veld=<field name>&soort=checkbox|radio``: matching skills as checkboxes or radio buttons.
 
-    Each option carries the skill id (``data-vaardigheid``) and its label (``data-naam``); English-only
-    labels are marked with ``lang="en"`` and a visible "(Engels)". The status paragraph says how many were
-    found, for the widget's live region. Not personal data: the query may travel in the URL.
+    Real form controls with labels (no custom keyboard handling needed), named like the picker's field so
+    a chosen skill posts with the form. English-only labels carry ``lang="en"`` and a visible "(Engels)"; an
+    alternative label that matched is shown with it. ``zoek`` is accepted for ``q``. Not personal data: the
+    query may travel in the URL.
     """
     if not can(principal_for(request.user), "taxonomy.view"):
         raise PermissionDenied
-    field = request.GET.get("veld", "")
-    if not _FIELD_ID.match(field):
-        field = DEFAULT_FIELD_ID
-    query = request.GET.get("zoek", "")
+    name = request.GET.get("veld", "")
+    if not _FIELD_NAME.match(name):
+        name = DEFAULT_FIELD_NAME
+    query = request.GET.get("q", request.GET.get("zoek", ""))
     hits = selectors.skills_autocomplete(query=query, limit=AUTOCOMPLETE_RESULTS)
-    context = {"hits": hits, "field": field, "query": query.strip()}
-    return render(request, "skills/partials/skill_autocomplete.html", context)
+    results = []
+    for hit in hits:
+        hit.skill.autocomplete_match = hit.matched_label  # type: ignore[attr-defined]
+        results.append(hit.skill)
+    context = {
+        "results": results,
+        "name": name,
+        "multiple": request.GET.get("soort", "checkbox") != "radio",
+        "searched": bool(query.strip()),
+    }
+    return render(request, "portfolios/partials/skill_results.html", context)

@@ -186,49 +186,49 @@ def test_api_detail_of_a_group_or_unknown_id_is_404(employee, skills):
     assert employee.get("/api/v1/vaardigheden/999999").status_code == 404
 
 
-# --- htmx fragment -------------------------------------------------------------------------------------
+# --- htmx fragment (rendered into the portfolio's skill picker) -----------------------------------------
 
 
-def test_fragment_is_an_accessible_listbox_with_ids_from_the_field(employee, skills):
-    url = reverse("portfolios:skill_autocomplete")
-    html = employee.get(url, {"zoek": "rekenbladen", "veld": "nieuwe-vaardigheid"}).content.decode()
-    assert '<ul class="rpf-skill-listbox" role="listbox" id="nieuwe-vaardigheid-lijst"' in html
+def _fragment(client, **params):
+    return client.get(reverse("portfolios:skill_autocomplete"), params).content.decode()
+
+
+def test_fragment_offers_checkboxes_named_like_the_field_with_the_matched_label(employee, skills):
+    html = _fragment(employee, q="rekenbladen", veld="skills", soort="checkbox")
+    pk = skills["spreadsheets"].pk
+    assert f'<input type="checkbox" name="skills" value="{pk}" id="gevonden-skills-{pk}"' in html
     assert (
-        f'id="nieuwe-vaardigheid-optie-0" aria-selected="false" data-vaardigheid="{skills["spreadsheets"].pk}"'
+        f'for="gevonden-skills-{pk}">spreadsheetsoftware gebruiken <span class="rpf-muted">(ook: rekenbladen gebruiken)</span></label>'
         in html
     )
-    assert 'data-naam="spreadsheetsoftware gebruiken"' in html
-    assert "ook: rekenbladen gebruiken" in html
-    assert 'role="status">1 vaardigheid gevonden</p>' in html
+
+
+def test_fragment_offers_radio_buttons_for_a_single_skill(employee, skills):
+    html = _fragment(employee, q="informatiebeveileging", veld="skill", soort="radio")
+    assert f'<input type="radio" name="skill" value="{skills["security"].pk}"' in html
 
 
 def test_fragment_marks_english_labels_with_lang(employee, skills):
-    html = employee.get(
-        reverse("portfolios:skill_autocomplete"), {"zoek": "public administration"}
-    ).content.decode()
-    assert '<span class="rpf-skill-listbox__label" lang="en">public administration</span>' in html
-    assert "(Engels)" in html
+    html = _fragment(employee, q="public administration", veld="skills")
+    assert '<span lang="en">public administration</span> (Engels)' in html
 
 
-def test_fragment_ignores_an_unsafe_field_id_and_says_when_nothing_is_found(employee, skills):
-    html = employee.get(
-        reverse("portfolios:skill_autocomplete"), {"zoek": "kwantumfysica", "veld": '"><script>'}
-    ).content.decode()
-    assert 'id="vaardigheid-lijst"' in html
+def test_fragment_ignores_an_unsafe_field_name_and_says_when_nothing_is_found(employee, skills):
+    html = _fragment(employee, q="kwantumfysica", veld='"><script>')
     assert "<script>" not in html
-    assert 'role="option"' not in html
-    assert "0 vaardigheden gevonden" in html
+    assert "<input" not in html
+    assert "Geen vaardigheid gevonden." in html
+    assert 'name="skills"' in _fragment(employee, zoek="rekenbladen", veld='"><script>')
 
 
 def test_fragment_in_english(employee, skills):
     with translation.override("en"):
         html = employee.get(
             reverse("portfolios:skill_autocomplete"),
-            {"zoek": "spreadsheetsoftware"},
+            {"q": "public administration"},
             HTTP_ACCEPT_LANGUAGE="en",
         ).content.decode()
-    assert '<span class="rpf-skill-listbox__label">use spreadsheets software</span>' in html
-    assert "1 skill found" in html
+    assert '<span lang="en">public administration</span> (English)' in html
 
 
 # --- the full ESCO bundle (no database) ----------------------------------------------------------------

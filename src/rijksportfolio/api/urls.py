@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("rijksportfolio.organisations.api.urls")),
     path("", include("rijksportfolio.people.api.urls")),
     path("", include("rijksportfolio.skills.api.urls")),
+    path("", include("rijksportfolio.portfolios.api.urls")),
 ]

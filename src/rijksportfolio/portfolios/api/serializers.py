@@ -13,7 +13,16 @@ from typing import Any
 from rest_framework import serializers
 
 from rijksportfolio.api.fields import UtcDateTimeField
-from rijksportfolio.portfolios.constants import Part, RequestStatus, Section, SkillLevel, Visibility
+from rijksportfolio.notifications.models import Notification
+from rijksportfolio.portfolios.constants import (
+    DEFAULT_GRANT_DAYS,
+    Part,
+    RequestStatus,
+    Section,
+    SkillLevel,
+    Visibility,
+)
+from rijksportfolio.portfolios.models import AccessRequest
 
 # JSON property for each service/model field name, so service ValidationErrors point at the client's fields.
 PORTFOLIO_FIELDS = {
@@ -98,9 +107,13 @@ class OnderdeelSerializer(serializers.Serializer):
     van = serializers.DateField(source="start_date", allow_null=True)
     tot = serializers.DateField(source="end_date", allow_null=True)
     zichtbaarheid = serializers.ChoiceField(
-        source="visibility", choices=ITEM_VISIBILITY_CHOICES, help_text="Eigen zichtbaarheid; leeg: volgt het deel."
+        source="visibility",
+        choices=ITEM_VISIBILITY_CHOICES,
+        help_text="Eigen zichtbaarheid; leeg: volgt het deel.",
     )
-    effectieveZichtbaarheid = serializers.ChoiceField(source="effective_visibility", choices=VISIBILITY_CHOICES)
+    effectieveZichtbaarheid = serializers.ChoiceField(
+        source="effective_visibility", choices=VISIBILITY_CHOICES
+    )
     bron = serializers.CharField(source="source")
     vaardigheden = SkillRefSerializer(source="skills", many=True)
     bewijsstukken = BewijsstukSerializer(source="evidence", many=True)
@@ -115,10 +128,14 @@ class ProfielVaardigheidSerializer(serializers.Serializer):
     niveau = serializers.ChoiceField(source="level", choices=SkillLevel.values)
     niveauNaam = serializers.CharField(source="level_label")
     bewijsOnderdelen = serializers.ListField(
-        source="evidence_item_ids", child=serializers.IntegerField(), help_text="Alleen onderdelen die u mag zien."
+        source="evidence_item_ids",
+        child=serializers.IntegerField(),
+        help_text="Alleen onderdelen die u mag zien.",
     )
     aantalOnderschrijvingen = serializers.IntegerField(
-        source="endorsement_count", allow_null=True, help_text="Null als de eigenaar onderschrijvingen niet toont."
+        source="endorsement_count",
+        allow_null=True,
+        help_text="Null als de eigenaar onderschrijvingen niet toont.",
     )
     onderschrijvers = serializers.ListField(source="endorsers", child=serializers.CharField())
     doorMijOnderschreven = serializers.BooleanField(source="endorsed_by_viewer")
@@ -144,7 +161,9 @@ class DeelSerializer(serializers.Serializer):
     deel = serializers.ChoiceField(source="section", choices=Section.values)
     naam = serializers.CharField(source="label")
     zichtbaarheid = serializers.ChoiceField(source="visibility", choices=VISIBILITY_CHOICES)
-    zichtbaar = serializers.BooleanField(source="visible", help_text="Het deel als geheel is zichtbaar voor u.")
+    zichtbaar = serializers.BooleanField(
+        source="visible", help_text="Het deel als geheel is zichtbaar voor u."
+    )
     kanAanvragen = serializers.BooleanField(source="can_request")
     lopendVerzoek = VerzoekVerwijzingSerializer(source="pending_request", allow_null=True)
     actieveInzage = VerzoekVerwijzingSerializer(source="active_grant", allow_null=True)
@@ -172,7 +191,9 @@ class PortfolioSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="portfolio_id")
     eigenaar = EigenaarSerializer(source="owner")
     isEigenaar = serializers.BooleanField(source="is_owner")
-    bekijkAls = serializers.CharField(source="preview", help_text="Leeg, of rijk/grant/none bij 'bekijk als'.")
+    bekijkAls = serializers.CharField(
+        source="preview", help_text="Leeg, of rijk/grant/none bij 'bekijk als'."
+    )
     delen = DeelSerializer(source="sections", many=True)
     onderschrijvingenTonen = serializers.BooleanField(source="show_endorsements")
     beschikbaarUrenPerWeek = serializers.IntegerField(source="available_hours_per_week", allow_null=True)
@@ -183,7 +204,7 @@ class PortfolioSerializer(serializers.Serializer):
     class Meta:
         ref_name = "Portfolio"
 
-    def get_zichtbaarheidGekozen(self, view: Any) -> bool | None:  # noqa: N802
+    def get_zichtbaarheidGekozen(self, view: Any) -> bool | None:
         return (not view.needs_first_use) if view.is_owner else None
 
 
@@ -193,7 +214,9 @@ class PortfolioSerializer(serializers.Serializer):
 class PortfolioInstellingenSerializer(serializers.Serializer):
     kopregel = serializers.CharField(required=False, allow_blank=True, max_length=200)
     onderschrijvingenTonen = serializers.BooleanField(required=False)
-    beschikbaarUrenPerWeek = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=40)
+    beschikbaarUrenPerWeek = serializers.IntegerField(
+        required=False, allow_null=True, min_value=0, max_value=40
+    )
     beschikbaarVanaf = serializers.DateField(required=False, allow_null=True)
 
     class Meta:
@@ -218,7 +241,9 @@ class ZichtbaarheidSerializer(serializers.Serializer):
 
 
 class ToestemmingSerializer(serializers.Serializer):
-    toestemming = serializers.BooleanField(help_text="Mag het vaardighedenprofiel voor matching worden gebruikt?")
+    toestemming = serializers.BooleanField(
+        help_text="Mag het vaardighedenprofiel voor matching worden gebruikt?"
+    )
     gewijzigdOp = UtcDateTimeField(read_only=True, allow_null=True)
 
     class Meta:
@@ -227,7 +252,8 @@ class ToestemmingSerializer(serializers.Serializer):
 
 class OnderdeelInvoerSerializer(serializers.Serializer):
     soort = serializers.SlugField(help_text="Sleutel van de soort onderdeel (zie /onderdeelsoorten).")
-    titel = serializers.CharField(max_length=200)
+    # Blank passes here so that the service reports it together with the category's fields.
+    titel = serializers.CharField(max_length=200, allow_blank=True)
     toelichting = serializers.CharField(required=False, allow_blank=True, help_text="Markdown.")
     gegevens = serializers.DictField(required=False, help_text="Velden van de soort, op hun sleutel.")
     van = serializers.DateField(required=False, allow_null=True)
@@ -244,7 +270,7 @@ class OnderdeelInvoerSerializer(serializers.Serializer):
 
 class OnderdeelWijzigingSerializer(OnderdeelInvoerSerializer):
     soort = None  # type: ignore[assignment]  # an item keeps its category
-    titel = serializers.CharField(max_length=200, required=False)
+    titel = serializers.CharField(max_length=200, required=False, allow_blank=True)
 
     class Meta:
         ref_name = "OnderdeelWijziging"
@@ -256,3 +282,99 @@ class ProfielVaardigheidInvoerSerializer(serializers.Serializer):
 
     class Meta:
         ref_name = "ProfielVaardigheidInvoer"
+
+
+# --- who viewed, access requests, notifications ----------------------------------------------------------
+
+
+class InzageSerializer(serializers.Serializer):
+    """One entry of "wie heeft mijn portfolio bekeken"."""
+
+    op = UtcDateTimeField(source="at")
+    wie = serializers.CharField(source="actor_label")
+    deel = serializers.CharField(source="section", help_text="Leeg: een poging het hele portfolio te openen.")
+    deelNaam = serializers.CharField(source="section_label")
+    doel = serializers.CharField(source="purpose")
+    uitkomst = serializers.CharField(
+        source="outcome", help_text="success, of denied voor een geweigerde poging."
+    )
+
+    class Meta:
+        ref_name = "PortfolioInzage"
+
+
+class InzageverzoekSerializer(serializers.ModelSerializer):
+    portfolio = serializers.IntegerField(source="portfolio_id")
+    eigenaar = serializers.CharField(source="portfolio.person.full_name")
+    aanvrager = serializers.CharField(source="requester.full_name")
+    deel = serializers.ChoiceField(source="section", choices=Section.values)
+    doel = serializers.CharField(source="purpose")
+    status = serializers.ChoiceField(choices=RequestStatus.values)
+    aangevraagdOp = UtcDateTimeField(source="requested_at")
+    besluitOp = UtcDateTimeField(source="decided_at", allow_null=True)
+    toelichting = serializers.CharField(source="decision_note")
+    geldigTot = UtcDateTimeField(source="valid_until", allow_null=True)
+    ingetrokkenOp = UtcDateTimeField(source="revoked_at", allow_null=True)
+
+    class Meta:
+        model = AccessRequest
+        fields = [
+            "id",
+            "portfolio",
+            "eigenaar",
+            "aanvrager",
+            "deel",
+            "doel",
+            "status",
+            "aangevraagdOp",
+            "besluitOp",
+            "toelichting",
+            "geldigTot",
+            "ingetrokkenOp",
+        ]
+        ref_name = "Inzageverzoek"
+
+
+class InzageverzoekInvoerSerializer(serializers.Serializer):
+    portfolio = serializers.IntegerField(help_text="Id van het portfolio (zie /portfolios/{id}).")
+    deel = serializers.ChoiceField(choices=Section.values)
+    doel = serializers.CharField(max_length=300, help_text="Waarvoor u inzage wilt; de eigenaar ziet het.")
+
+    class Meta:
+        ref_name = "InzageverzoekInvoer"
+
+
+class GoedkeurenSerializer(serializers.Serializer):
+    dagen = serializers.IntegerField(required=False, default=DEFAULT_GRANT_DAYS, min_value=1, max_value=365)
+    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=300)
+
+    class Meta:
+        ref_name = "InzageverzoekGoedkeuren"
+
+
+class AfwijzenSerializer(serializers.Serializer):
+    toelichting = serializers.CharField(required=False, allow_blank=True, max_length=300)
+
+    class Meta:
+        ref_name = "InzageverzoekAfwijzen"
+
+
+class MeldingSerializer(serializers.ModelSerializer):
+    soort = serializers.CharField(source="kind")
+    onderwerp = serializers.CharField(source="subject")
+    bericht = serializers.CharField(source="body")
+    link = serializers.CharField(source="url")
+    verstuurdOp = UtcDateTimeField(source="created_at")
+    gelezenOp = UtcDateTimeField(source="read_at", allow_null=True)
+
+    class Meta:
+        model = Notification
+        fields = ["id", "soort", "onderwerp", "bericht", "link", "verstuurdOp", "gelezenOp"]
+        ref_name = "Melding"
+
+
+class MeldingWijzigingSerializer(serializers.Serializer):
+    gelezen = serializers.BooleanField()
+
+    class Meta:
+        ref_name = "MeldingWijziging"

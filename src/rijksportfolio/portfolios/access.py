@@ -446,6 +446,35 @@ def evidence_get(*, user: Any, evidence: Evidence, purpose: str = "") -> Evidenc
     return evidence
 
 
+def section_request_state(*, user: Any, portfolio: Portfolio, section: str) -> str:
+    """May ``user`` ask for access to ``section`` now? ``"requestable"``, ``"pending"`` (an open request),
+    ``"granted"`` (an active grant) or ``"no"``. Reads no portfolio content, so nothing is audited; use it for
+    the request form. Items that are *alleen ik* never make a section requestable."""
+    if section not in rules.SECTIONS:
+        raise ValueError(f"unknown section {section!r}")
+    principal = principal_for(user)
+    if not rules.may_request(
+        viewer=rules.Viewer(person_id=principal.person_id, is_civil_servant=principal.is_civil_servant),
+        owner_person_id=portfolio.person_id,
+    ):
+        return "no"
+    state = _viewer_state(principal, portfolio)
+    if section in state.pending:
+        return "pending"
+    if section in state.grants:
+        return "granted"
+    decision = rules.decide(
+        viewer=state.viewer,
+        owner_person_id=portfolio.person_id,
+        section_visibilities=selectors.section_visibilities(portfolio),
+        items=[
+            rules.ItemRef(pk, part, visibility)
+            for pk, part, visibility in portfolio.items.values_list("pk", "part", "visibility")
+        ],
+    )
+    return "requestable" if decision.sections[section].can_request else "no"
+
+
 def portfolio_export_allowed(*, user: Any, portfolio: Portfolio) -> bool:
     """Export (JSON, PDF) is the owner's: nobody else, whatever their role."""
     return can(principal_for(user), "portfolio.export", PortfolioTarget(owner_person_id=portfolio.person_id))

@@ -34,8 +34,15 @@ AUDIT_WHOLE = "portfolio"  # a (denied) attempt to open a whole portfolio
 
 
 def portfolio_for_person(*, person: Person) -> Portfolio:
-    """The person's portfolio; made (everything *alleen ik*) the first time it is asked for."""
-    portfolio, _created = Portfolio.objects.get_or_create(person=person)
+    """The person's portfolio; made the first time it is asked for — everything *alleen ik*, with the
+    *werkervaring* items filled from the person's employment records."""
+    portfolio, created = Portfolio.objects.get_or_create(person=person)
+    if created:
+        from rijksportfolio.portfolios.services import (
+            portfolio_sync_employment,
+        )  # services build on selectors
+
+        portfolio_sync_employment(portfolio=portfolio)
     return portfolio
 
 

@@ -9,6 +9,7 @@ matching consent) are written to the audit log; ordinary edits are not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from functools import partial
@@ -28,9 +29,11 @@ from rijksportfolio.audit.models import AuditAction
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain import portfolio_schema as schema, visibility as rules
 from rijksportfolio.notifications.services import notification_send, recipient_language_active
+from rijksportfolio.people.models import Employment
 from rijksportfolio.portfolios.constants import (
     DEFAULT_GRANT_DAYS,
     ItemSource,
+    Part,
     RequestStatus,
     Section,
     SkillLevel,
@@ -39,12 +42,13 @@ from rijksportfolio.portfolios.constants import (
 from rijksportfolio.portfolios.models import (
     SECTION_FIELDS,
     AccessRequest,
+    Endorsement,
     Item,
     ItemCategory,
     Portfolio,
     PortfolioSkill,
 )
-from rijksportfolio.portfolios.selectors import grants_active_q
+from rijksportfolio.portfolios.selectors import active_grant_sections, grants_active_q
 from rijksportfolio.skills.models import Skill
 
 MAX_HOURS_PER_WEEK = 40
@@ -235,7 +239,8 @@ def _skills_checked(skills: Iterable[Skill], errors: dict[str, list[str]]) -> li
 
 
 def _item_checked(item: Item, *, data: Any, skills: Iterable[Skill] | None) -> list[Skill] | None:
-    """Validate an item's fields (title, dates, visibility, data); returns the skills to set (None: keep)."""
+    """Validate an item's fields (title, dates, visibility, and ``data`` unless it is ``_UNSET``); returns
+    the skills to set (None: keep)."""
     errors: dict[str, list[str]] = {}
     item.title = (item.title or "").strip()
     if not item.title:
@@ -251,10 +256,11 @@ def _item_checked(item: Item, *, data: Any, skills: Iterable[Skill] | None) -> l
     if item.visibility not in ("", *Visibility.values):
         errors["visibility"] = [_("Kies een van de drie mogelijkheden voor de zichtbaarheid.")]
     chosen = _skills_checked(skills, errors) if skills is not None else None
-    try:
-        item.data = item_data_validate(category=item.category, data=data)
-    except ValidationError as exc:
-        errors.update(exc.message_dict)
+    if data is not _UNSET:  # unchanged data is not checked again (the category may have changed since)
+        try:
+            item.data = item_data_validate(category=item.category, data=data)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
     return chosen
@@ -322,7 +328,7 @@ def item_update(*, actor: Any, item: Item, **fields: Any) -> Item:
             }
         )
     skills = fields.pop("skills", None)
-    data = fields.pop("data", item.data)
+    data = fields.pop("data", _UNSET)
     for key, value in fields.items():
         setattr(item, key, "" if value is None and key in ("body", "visibility") else value)
     chosen = _item_checked(item, data=data, skills=skills)
@@ -546,6 +552,261 @@ def access_grant_revoke(*, actor: Any, request: AccessRequest) -> AccessRequest:
 
     _notify_requester(request, "portfolio.grant_revoked", render)
     return request
+
+
+# --- item categories (administrators) ------------------------------------------------------------------------
+
+CATEGORY_KEY_RE = re.compile(r"^[a-z][a-z0-9_-]{1,59}$")
+CATEGORY_UPDATABLE = frozenset(
+    {"label_nl", "label_en", "description_nl", "description_en", "fields", "allows_evidence", "sort_order"}
+)
+
+
+def _require_category_admin(actor: Any) -> None:
+    if not can(principal_for(actor), "portfolio.manage_categories"):
+        raise PermissionDenied
+
+
+def _category_errors(category: ItemCategory) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for name in ("label_nl", "label_en"):
+        value = " ".join(str(getattr(category, name) or "").split())
+        setattr(category, name, value)
+        if not value or len(value) > 120:
+            errors[name] = [_("Geef een naam van ten hoogste 120 tekens.")]
+    for name in ("description_nl", "description_en"):
+        if len(getattr(category, name) or "") > 2000:
+            errors[name] = [_("De toelichting mag ten hoogste %(max)s tekens hebben.") % {"max": 2000}]
+    if (
+        not isinstance(category.sort_order, int)
+        or isinstance(category.sort_order, bool)
+        or category.sort_order < 0
+    ):
+        errors["sort_order"] = [_("De volgorde is een geheel getal vanaf 0.")]
+    problems = schema.validate_fields(category.fields)
+    if problems:
+        errors["fields"] = [schema_message(p) for p in problems]
+    return errors
+
+
+def _fields_in_use(category: ItemCategory, new_fields: list[dict[str, Any]]) -> list[str]:
+    """Messages for fields existing items hold data for that would be removed or change type."""
+    new_types = {f.get("key"): f.get("type") for f in new_fields if isinstance(f, dict)}
+    messages = []
+    for old in category.fields:
+        key = old["key"]
+        if new_types.get(key) == old["type"]:
+            continue
+        used = category.items.filter(data__has_key=key).count()
+        if used:
+            messages.append(
+                _(
+                    "Het veld %(key)s wordt gebruikt door %(count)s onderdelen en kan niet worden verwijderd "
+                    "of van soort veranderen. Zet de soort buiten gebruik en maak een nieuwe."
+                )
+                % {"key": key, "count": used}
+            )
+    return messages
+
+
+def _category_audit(actor: Any, action: str, category: ItemCategory) -> None:
+    audit_record(actor=actor, action=action, object_type="portfolio_category", object_id=category.key)
+
+
+@transaction.atomic
+def category_create(
+    *,
+    actor: Any,
+    key: str,
+    part: str,
+    label_nl: str,
+    label_en: str,
+    fields: list[dict[str, Any]],
+    description_nl: str = "",
+    description_en: str = "",
+    allows_evidence: bool = False,
+    sort_order: int = 100,
+) -> ItemCategory:
+    """Add an item category at run time (no code, no migration). ``fields`` follow the category schema."""
+    _require_category_admin(actor)
+    category = ItemCategory(
+        key=(key or "").strip(),
+        part=part,
+        label_nl=label_nl,
+        label_en=label_en,
+        fields=fields,
+        description_nl=description_nl or "",
+        description_en=description_en or "",
+        allows_evidence=bool(allows_evidence),
+        sort_order=sort_order,
+    )
+    errors = _category_errors(category)
+    if not CATEGORY_KEY_RE.match(category.key):
+        errors["key"] = [
+            _(
+                "De sleutel begint met een kleine letter en bevat alleen kleine letters, cijfers, - en _ (2 tot 60 tekens)."
+            )
+        ]
+    elif ItemCategory.objects.filter(key=category.key).exists():
+        errors["key"] = [_("Er is al een soort met deze sleutel.")]
+    if part not in Part.values:
+        errors["part"] = [_("Kies een van de vier delen.")]
+    if errors:
+        raise ValidationError(errors)
+    category.save()
+    _category_audit(actor, AuditAction.CREATE, category)
+    return category
+
+
+@transaction.atomic
+def category_update(*, actor: Any, category: ItemCategory, **changes: Any) -> ItemCategory:
+    """Change labels, descriptions, fields, evidence and order. Key and part stay (items refer to them).
+    A field that existing items hold data for cannot be removed or change type; a new field may be added
+    (required or not: existing items keep their data and are checked again only when edited)."""
+    _require_category_admin(actor)
+    unknown = set(changes) - CATEGORY_UPDATABLE
+    if unknown:
+        raise TypeError(f"category_update() got unexpected fields {sorted(unknown)}")
+    old_fields = list(ItemCategory.objects.select_for_update().get(pk=category.pk).fields)
+    for name, value in changes.items():
+        setattr(category, name, value)
+    errors = _category_errors(category)
+    if "fields" not in errors and "fields" in changes:
+        saved = ItemCategory(pk=category.pk, fields=old_fields)
+        in_use = _fields_in_use(saved, category.fields)
+        if in_use:
+            errors["fields"] = in_use
+    if errors:
+        raise ValidationError(errors)
+    if category.fields != old_fields:
+        category.schema_version += 1
+    category.save()
+    _category_audit(actor, AuditAction.UPDATE, category)
+    return category
+
+
+@transaction.atomic
+def category_retire(*, actor: Any, category: ItemCategory) -> ItemCategory:
+    """No new items of this category; existing items keep their data and stay readable and editable."""
+    _require_category_admin(actor)
+    if category.retired_at is None:
+        category.retired_at = timezone.now()
+        category.save(update_fields=["retired_at", "updated_at"])
+        _category_audit(actor, AuditAction.UPDATE, category)
+    return category
+
+
+@transaction.atomic
+def category_restore(*, actor: Any, category: ItemCategory) -> ItemCategory:
+    """Take a retired category back into use."""
+    _require_category_admin(actor)
+    if category.retired_at is not None:
+        category.retired_at = None
+        category.save(update_fields=["retired_at", "updated_at"])
+        _category_audit(actor, AuditAction.UPDATE, category)
+    return category
+
+
+# --- employment records → werkervaring -----------------------------------------------------------------------
+
+WORK_EXPERIENCE = "werkervaring"
+
+
+def _employment_item_values(employment: Employment) -> dict[str, Any]:
+    return {
+        "title": employment.job_title,
+        "data": {
+            "werkgever": employment.organisation.name,
+            "binnen_rijk": True,
+            "functie": employment.job_title,
+        },
+        "start_date": employment.start_date,
+        "end_date": employment.end_date,
+    }
+
+
+@transaction.atomic
+def portfolio_sync_employment(*, portfolio: Portfolio) -> int:
+    """Fill *werkervaring* items from the person's employment records at the Rijk (``source=employment``).
+
+    Idempotent: one item per record, updated when the record changed (a closed job gets its end date);
+    what the owner set on the item (visibility, body, skills) is kept. Returns how many items were made or
+    changed. While the category is retired no new items are made."""
+    category = ItemCategory.objects.filter(key=WORK_EXPERIENCE).first()
+    if category is None:
+        return 0
+    existing = {i.employment_id: i for i in portfolio.items.filter(employment__isnull=False)}
+    changed = 0
+    employments = portfolio.person.employments.select_related("organisation").order_by("start_date", "id")
+    for employment in employments:
+        values = _employment_item_values(employment)
+        item = existing.get(employment.pk)
+        if item is None:
+            if category.is_retired:
+                continue
+            Item.objects.create(
+                portfolio=portfolio,
+                category=category,
+                part=category.part,
+                source=ItemSource.EMPLOYMENT,
+                employment=employment,
+                **values,
+            )
+            changed += 1
+        elif any(getattr(item, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(item, name, value)
+            item.save()
+            changed += 1
+    return changed
+
+
+# --- endorsements ----------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def endorsement_add(*, actor: Any, portfolio_skill: PortfolioSkill) -> Endorsement:
+    """A colleague who may see the skills profile vouches for a skill (once; again is a no-op).
+    The owner is told in the app; endorsements show to others only when the owner switches them on."""
+    portfolio = portfolio_skill.portfolio
+    principal = principal_for(actor)
+    person = getattr(actor, "person", None)
+    granted = rules.SKILLS in active_grant_sections(portfolio=portfolio, requester_person=person)
+    target = PortfolioTarget(
+        owner_person_id=portfolio.person_id,
+        section=rules.SKILLS,
+        visibility=portfolio.section_visibility(rules.SKILLS),
+        granted=granted,
+    )
+    if person is None or not can(principal, "portfolio.endorse", target):
+        raise PermissionDenied
+    endorsement, created = Endorsement.objects.get_or_create(portfolio_skill=portfolio_skill, endorser=person)
+    owner_user = _user_of(portfolio.person)
+    if created and owner_user is not None:
+        skill_name = portfolio_skill.skill.label
+        with recipient_language_active(owner_user):
+            subject = _("%(name)s onderschrijft je vaardigheid %(skill)s") % {
+                "name": person.full_name,
+                "skill": skill_name,
+            }
+        notification_send(
+            recipient=owner_user,
+            kind="portfolio.endorsed",
+            subject=subject,
+            url=_link("portfolios:skills"),
+            email=False,
+        )
+    return endorsement
+
+
+@transaction.atomic
+def endorsement_remove(*, actor: Any, endorsement: Endorsement) -> None:
+    """The endorser takes it back, or the owner removes it from their profile."""
+    principal = principal_for(actor)
+    owner_id = endorsement.portfolio_skill.portfolio.person_id
+    if principal.person_id is None or principal.person_id not in (endorsement.endorser_id, owner_id):
+        raise PermissionDenied
+    endorsement.delete()
 
 
 # --- skills profile ------------------------------------------------------------------------------------------

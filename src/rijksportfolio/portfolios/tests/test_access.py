@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from freezegun import freeze_time
 
@@ -339,3 +341,45 @@ def test_grant_validity_is_checked_against_the_clock(colleague, filled):
     grant = AccessRequestFactory(portfolio=filled, requester=colleague, section="vrij", approved=True)
     assert selectors.grant_is_active(grant) is True
     assert selectors.grant_is_active(grant, now=grant.valid_until + timedelta(seconds=1)) is False
+
+
+def test_the_number_of_queries_does_not_grow_with_the_portfolio(colleague_user, colleague, portfolio):
+    portfolio.visibility_dossier = "op_aanvraag"
+    portfolio.visibility_skills = "rijk"
+    portfolio.show_endorsements = True
+    portfolio.save()
+    AccessRequestFactory(portfolio=portfolio, requester=colleague, section="dossier", approved=True)
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            item = ItemFactory(portfolio=portfolio)
+            EvidenceFactory(item=item)
+            ps = PortfolioSkillFactory(portfolio=portfolio, evidence_items=[item])
+            EndorsementFactory(portfolio_skill=ps)
+            item.skills.add(ps.skill)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            access.portfolio_view(user=colleague_user, portfolio=portfolio)
+        return len(ctx.captured_queries)
+
+    add(2)
+    count()  # the principal (roles) is read once per user object
+    small = count()
+    add(10)
+    assert (small, count()) == (10, 10)
+
+
+def test_request_state_tells_the_form_what_is_possible_without_auditing(
+    colleague_user, colleague, owner_user, filled
+):
+    def state(section: str, user=colleague_user) -> str:
+        return access.section_request_state(user=user, portfolio=filled, section=section)
+
+    assert [state(s) for s in ALL] == ["no", "requestable", "no", "requestable", "no"]
+    AccessRequestFactory(portfolio=filled, requester=colleague, section="vrij")
+    AccessRequestFactory(portfolio=filled, requester=colleague, section="analytisch", approved=True)
+    assert (state("vrij"), state("analytisch"), state("vrij", owner_user)) == ("pending", "granted", "no")
+    ItemFactory(portfolio=filled, category=category_get("ambitie"), title="Geheim", visibility="alleen_ik")
+    assert state("ambitie") == "no"
+    assert _reads() == []

@@ -305,3 +305,39 @@ def test_the_portfolio_stays_the_same_when_the_person_changes_organisation(owner
     assert selectors.portfolio_for_person(person=owner).pk == portfolio.pk
     assert [i.pk for i in selectors.items_for(portfolio)] == [item.pk]
     assert user_for(owner) == owner_user
+
+
+def test_employment_records_fill_werkervaring_once_and_follow_changes(owner, owner_user):
+    (current,) = owner.employments.all()
+    ended = EmploymentFactory(person=owner, ended=True, start_date=date(2010, 1, 1), job_title="Jurist")
+    portfolio = selectors.portfolio_for_person(person=owner)  # first time: filled
+    items = {i.employment_id: i for i in selectors.items_for(portfolio, part="dossier")}
+    assert {(i.title, i.source, i.category.key) for i in items.values()} == {
+        (current.job_title, "employment", "werkervaring"),
+        ("Jurist", "employment", "werkervaring"),
+    }
+    assert items[ended.pk].data == {
+        "werkgever": ended.organisation.name,
+        "binnen_rijk": True,
+        "functie": "Jurist",
+    }
+    assert (items[ended.pk].start_date, items[ended.pk].end_date) == (ended.start_date, ended.end_date)
+    services.item_update(
+        actor=owner_user, item=items[current.pk], visibility="rijk", body="Mijn eerste team."
+    )
+    assert services.portfolio_sync_employment(portfolio=portfolio) == 0
+    current.end_date = date(2026, 1, 31)
+    current.end_reason = "mobility"
+    current.save()
+    assert services.portfolio_sync_employment(portfolio=portfolio) == 1
+    item = Item.objects.get(employment=current)
+    assert (item.end_date, item.visibility, item.body) == (date(2026, 1, 31), "rijk", "Mijn eerste team.")
+    assert Item.objects.filter(portfolio=portfolio).count() == 2
+
+
+def test_no_new_werkervaring_items_while_the_category_is_retired(owner):
+    category = category_get("werkervaring")
+    category.retired_at = timezone.now()
+    category.save()
+    portfolio = selectors.portfolio_for_person(person=owner)
+    assert selectors.items_for(portfolio) == []

@@ -16,6 +16,9 @@ HOW TO ADD A ROW (every new URL pattern needs one, ``test_every_url_has_a_row`` 
   a ``Person`` of the shared world (``rijksportfolio.web.tests.world``): SELF = the acting user's own
   person (skipped for accounts without one), IN_ORG = a colleague inside the scopes (team "team-a" under
   BZK), OUTSIDE = someone at another ministry (Belastingdienst, FIN).
+  Portfolio rows add the visibility cases RIJK_VISIBLE, GRANTED, NOT_GRANTED and PRIVATE: people whose
+  whole portfolio is in that state (``rijksportfolio.portfolios.tests.world``); ``world.portfolio`` holds
+  every person's portfolio, item, profile skill, access requests and a notification, by person id.
 * ``kwargs`` / ``body`` / ``query``: values or ``callable(world, subject)`` returning them.
 
 Any outcome other than allow/deny (400, 404, 500, …) is reported as an error of the row: rows must send
@@ -56,7 +59,17 @@ CIVIL_SERVANTS = SIGNED_IN - {Role.GUEST}  # every account linked to a person
 HR = frozenset({Role.HR_ADVISER, Role.ORG_ADMIN})  # scoped to BZK in the world
 
 SELF, IN_ORG, OUTSIDE = "self", "in_org", "outside"
-SUBJECT_KEY = {IN_ORG: "collega", OUTSIDE: "buiten"}
+# Portfolio visibility states (rijksportfolio.portfolios.tests.world): a person whose every section is
+# rijk / op aanvraag with a grant for every account / op aanvraag without grants / alleen ik.
+RIJK_VISIBLE, GRANTED, NOT_GRANTED, PRIVATE = "rijk", "granted", "on_request", "private"
+SUBJECT_KEY = {
+    IN_ORG: "collega",
+    OUTSIDE: "buiten",
+    RIJK_VISIBLE: "open",
+    GRANTED: "gedeeld",
+    NOT_GRANTED: "op-aanvraag",
+    PRIVATE: "prive",
+}
 
 Value = Any | Callable[[Any, Any], Any]
 
@@ -127,6 +140,227 @@ EMPLOYMENT_HISTORY = {SELF: CIVIL_SERVANTS, IN_ORG: HR | {Role.MANAGER}, OUTSIDE
 # HR adviser and org admin work in BZK themselves: changing their own records is within their scope.
 PERSON_CHANGE = {SELF: HR, IN_ORG: HR, OUTSIDE: NOBODY}
 
+# --- portfolio pages (pweb) -------------------------------------------------------------------------------
+OWN = {SELF: CIVIL_SERVANTS, IN_ORG: NOBODY, OUTSIDE: NOBODY}  # the owner's own object only
+# Someone's portfolio page: any civil servant, whatever the visibility (what it shows differs).
+PORTFOLIO_PAGE = {
+    case: CIVIL_SERVANTS for case in (SELF, IN_ORG, OUTSIDE, RIJK_VISIBLE, GRANTED, NOT_GRANTED, PRIVATE)
+}
+# One section of someone's portfolio (the world's colleagues keep everything "alleen ik").
+SECTION_VISIBLE = {
+    SELF: CIVIL_SERVANTS,
+    IN_ORG: NOBODY,
+    OUTSIDE: NOBODY,
+    RIJK_VISIBLE: CIVIL_SERVANTS,
+    GRANTED: CIVIL_SERVANTS,
+    NOT_GRANTED: NOBODY,
+    PRIVATE: NOBODY,
+}
+# Asking for access: only to an "op aanvraag" section without a grant yet, never one's own.
+REQUESTABLE = {
+    SELF: NOBODY,
+    IN_ORG: NOBODY,
+    RIJK_VISIBLE: NOBODY,
+    GRANTED: NOBODY,
+    NOT_GRANTED: CIVIL_SERVANTS,
+    PRIVATE: NOBODY,
+}
+# Endorsing a skill: whoever sees the skills profile, except the owner.
+ENDORSABLE = {
+    SELF: NOBODY,
+    IN_ORG: NOBODY,
+    RIJK_VISIBLE: CIVIL_SERVANTS,
+    GRANTED: CIVIL_SERVANTS,
+    NOT_GRANTED: NOBODY,
+    PRIVATE: NOBODY,
+}
+CATEGORY_ADMINS = frozenset({Role.ORG_ADMIN})
+FIELD_ROWS = {
+    "veld-TOTAL_FORMS": "1",
+    "veld-INITIAL_FORMS": "0",
+    "veld-MIN_NUM_FORMS": "0",
+    "veld-MAX_NUM_FORMS": "30",
+}
+
+
+def _category(key: str) -> Callable[[Any, Any], dict[str, Any]]:
+    from rijksportfolio.portfolios.models import ItemCategory
+
+    return lambda w, s: {"pk": ItemCategory.objects.get(key=key).pk}
+
+
+def _new_category(world: Any, subject: Any) -> dict[str, Any]:
+    return {
+        **FIELD_ROWS,
+        "key": "spreekbeurt",
+        "part": "vrij",
+        "label_nl": "Spreekbeurt",
+        "label_en": "Talk",
+        "veld-0-key": "publiek",
+        "veld-0-label_nl": "Publiek",
+        "veld-0-type": "text",
+    }
+
+
+def _category_change(world: Any, subject: Any) -> dict[str, Any]:
+    from rijksportfolio.portfolios.forms import category_field_initial
+    from rijksportfolio.portfolios.models import ItemCategory
+
+    category = ItemCategory.objects.get(key="cursus")
+    rows = category_field_initial(category)
+    body = {**FIELD_ROWS, "veld-TOTAL_FORMS": str(len(rows)), "veld-INITIAL_FORMS": str(len(rows))}
+    for i, row in enumerate(rows):
+        body |= {f"veld-{i}-{k}": v for k, v in row.items() if v not in (False, "")}
+    return body | {"label_nl": "Cursus of training", "label_en": "Course or training"}
+
+
+VISIBILITY_BODY = {s: "alleen_ik" for s in ("dossier", "analytisch", "ambitie", "vrij", "vaardigheden")}
+
+
+def _pw(world: Any) -> Any:
+    return world.portfolio
+
+
+def _own(kind: str) -> Callable[[Any, Any], dict[str, Any]]:
+    return lambda w, s: {"pk": getattr(_pw(w), kind)[s.pk].pk}
+
+
+def _other_skill(world: Any, subject: Any) -> dict[str, Any]:
+    return {"skill": _pw(world).skills[world.people["open"].pk].skill_id, "level": "basis"}
+
+
+PORTFOLIO_ROWS: list[Row] = [
+    Row("portfolios:mine", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:first_use", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:first_use", "POST", allow=CIVIL_SERVANTS, body=VISIBILITY_BODY, web=True),
+    Row("portfolios:visibility", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:visibility", "POST", allow=CIVIL_SERVANTS, body=VISIBILITY_BODY, web=True),
+    Row("portfolios:settings", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:settings", "POST", allow=CIVIL_SERVANTS, body={"headline": "Adviseur"}, web=True),
+    Row("portfolios:consent", "POST", allow=CIVIL_SERVANTS, body={"matching_consent": "on"}, web=True),
+    Row("portfolios:part", allow=CIVIL_SERVANTS, kwargs={"part": "dossier"}, web=True),
+    Row(
+        "portfolios:section_visibility",
+        "POST",
+        allow=CIVIL_SERVANTS,
+        kwargs={"part": "dossier"},
+        body={"visibility": "rijk"},
+        web=True,
+    ),
+    Row(
+        "portfolios:item_create",
+        allow=CIVIL_SERVANTS,
+        kwargs={"part": "vrij", "category": "interesse"},
+        web=True,
+    ),
+    Row(
+        "portfolios:item_create",
+        "POST",
+        allow=CIVIL_SERVANTS,
+        kwargs={"part": "vrij", "category": "interesse"},
+        body={"title": "Fietsen"},
+        web=True,
+    ),
+    Row("portfolios:item_update", cases=OWN, kwargs=_own("items"), web=True),
+    Row(
+        "portfolios:item_update", "POST", cases=OWN, kwargs=_own("items"), body={"title": "Anders"}, web=True
+    ),
+    Row(
+        "portfolios:item_visibility",
+        "POST",
+        cases=OWN,
+        kwargs=_own("items"),
+        body={"visibility": "rijk"},
+        web=True,
+    ),
+    Row("portfolios:item_delete", cases=OWN, kwargs=_own("items"), web=True),
+    Row("portfolios:item_delete", "POST", cases=OWN, kwargs=_own("items"), web=True),
+    Row("portfolios:skills", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:skills", "POST", allow=CIVIL_SERVANTS, body=_other_skill, web=True),
+    Row("portfolios:skill_update", cases=OWN, kwargs=_own("skills"), web=True),
+    Row(
+        "portfolios:skill_update",
+        "POST",
+        cases=OWN,
+        kwargs=_own("skills"),
+        body={"level": "expert"},
+        web=True,
+    ),
+    Row("portfolios:skill_remove", "POST", cases=OWN, kwargs=_own("skills"), web=True),
+    Row("portfolios:preview", allow=CIVIL_SERVANTS, query={"als": "grant"}, web=True),
+    Row("portfolios:requests", allow=CIVIL_SERVANTS, web=True),
+    Row(
+        "portfolios:request_approve",
+        "POST",
+        cases=OWN,
+        kwargs=_own("pending_to"),
+        body={"days": "30"},
+        web=True,
+    ),
+    Row("portfolios:request_decline", "POST", cases=OWN, kwargs=_own("pending_to"), web=True),
+    Row("portfolios:request_withdraw", "POST", cases=OWN, kwargs=_own("pending_by"), web=True),
+    Row("portfolios:grant_revoke", "POST", cases=OWN, kwargs=_own("grant_to"), web=True),
+    Row("portfolios:views_log", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:export", allow=CIVIL_SERVANTS, web=True),
+    Row(
+        "portfolios:person_portfolio", cases=PORTFOLIO_PAGE, kwargs=lambda w, s: {"person_pk": s.pk}, web=True
+    ),
+    Row(
+        "portfolios:person_section",
+        cases=SECTION_VISIBLE,
+        kwargs=lambda w, s: {"person_pk": s.pk, "section": "dossier"},
+        web=True,
+    ),
+    Row(
+        "portfolios:person_section",
+        cases=SECTION_VISIBLE,
+        kwargs=lambda w, s: {"person_pk": s.pk, "section": "vaardigheden"},
+        web=True,
+        note="the skills profile",
+    ),
+    Row(
+        "portfolios:request_access",
+        cases=REQUESTABLE,
+        kwargs=lambda w, s: {"person_pk": s.pk, "section": "dossier"},
+        web=True,
+    ),
+    Row(
+        "portfolios:request_access",
+        "POST",
+        cases=REQUESTABLE,
+        kwargs=lambda w, s: {"person_pk": s.pk, "section": "dossier"},
+        body={"purpose": "Kennismaking voor een project"},
+        web=True,
+    ),
+    Row(
+        "portfolios:endorse",
+        "POST",
+        cases=ENDORSABLE,
+        kwargs=lambda w, s: {"person_pk": s.pk, "pk": _pw(w).skills[s.pk].pk},
+        web=True,
+    ),
+    # --- item categories (pweb): Rijk-wide reference data, any organisation administrator ---
+    Row("portfolios:category_list", allow=CATEGORY_ADMINS, web=True),
+    Row("portfolios:category_create", allow=CATEGORY_ADMINS, web=True),
+    Row("portfolios:category_create", "POST", allow=CATEGORY_ADMINS, body=_new_category, web=True),
+    Row("portfolios:category_update", allow=CATEGORY_ADMINS, kwargs=_category("cursus"), web=True),
+    Row(
+        "portfolios:category_update",
+        "POST",
+        allow=CATEGORY_ADMINS,
+        kwargs=_category("cursus"),
+        body=_category_change,
+        web=True,
+    ),
+    Row("portfolios:category_retire", "POST", allow=CATEGORY_ADMINS, kwargs=_category("cursus"), web=True),
+    Row("portfolios:category_restore", "POST", allow=CATEGORY_ADMINS, kwargs=_category("cursus"), web=True),
+    # --- notifications (pweb) ---
+    Row("notifications:inbox", allow=SIGNED_IN, web=True),
+    Row("notifications:mark_all_read", "POST", allow=SIGNED_IN, web=True),
+    Row("notifications:mark_read", "POST", cases=OWN, kwargs=_own("notifications"), web=True),
+]
+
+
 ROWS: list[Row] = [
     # --- API: root -------------------------------------------------------------------------------------
     Row("api:openapi-json", allow=EVERYONE),
@@ -190,6 +424,8 @@ ROWS: list[Row] = [
     Row("web:person_list", allow=CIVIL_SERVANTS, web=True),
     Row("web:person_detail", cases=PERSON_CARD, kwargs=lambda w, s: {"pk": s.pk}, web=True),
     Row("web:my_audit", allow=CIVIL_SERVANTS, web=True),
+    # --- web: portfolio (pweb) ----------------------------------------------------------------------------
+    *PORTFOLIO_ROWS,
 ]
 
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rijksportfolio.accounts.policy import can, principal_for
+from rijksportfolio.domain import visibility as rules
 from rijksportfolio.people.models import Person
 from rijksportfolio.portfolios import access, selectors, services
 from rijksportfolio.portfolios.constants import Part, RequestStatus, Section, SkillLevel, Visibility
@@ -688,6 +689,32 @@ def person_portfolio(request: HttpRequest, person_pk: int) -> HttpResponse:
     return render(request, "portfolios/person_portfolio.html", context)
 
 
+def _request_state(request: HttpRequest, portfolio: Portfolio, section: str) -> str:
+    """ "requestable", "pending" or "no": may the user ask for access to the section now?
+
+    The rules decide (``domain.visibility.decide``: op aanvraag, no active grant, not the owner, a civil
+    servant); nothing is read from the portfolio, so nothing is audited."""
+    principal = principal_for(request.user)
+    person = getattr(request.user, "person", None)
+    if person is None or not principal.is_civil_servant or principal.person_id == portfolio.person_id:
+        return "no"
+    between = selectors.requests_between(portfolio=portfolio, requester_person=person)
+    if any(r.section == section and r.status == RequestStatus.PENDING for r in between):
+        return "pending"
+    viewer = rules.Viewer(
+        person_id=principal.person_id,
+        is_civil_servant=True,
+        granted_sections=selectors.active_grant_sections(portfolio=portfolio, requester_person=person),
+    )
+    decision = rules.decide(
+        viewer=viewer,
+        owner_person_id=portfolio.person_id,
+        section_visibilities=selectors.section_visibilities(portfolio),
+        items=[rules.ItemRef(i.pk, i.part, i.visibility) for i in selectors.items_for(portfolio)],
+    )
+    return "requestable" if decision.sections[section].can_request else "no"
+
+
 @login_required
 @require_GET
 def person_section(request: HttpRequest, person_pk: int, section: str) -> HttpResponse:
@@ -711,8 +738,13 @@ def request_access(request: HttpRequest, person_pk: int, section: str) -> HttpRe
     if section not in Section.values:
         raise Http404
     portfolio = _person_portfolio(person_pk)
-    principal = principal_for(request.user)
-    if not principal.is_civil_servant or principal.person_id == portfolio.person_id:
+    state = _request_state(request, portfolio, section)
+    if state == "pending":
+        messages.info(
+            request, _("U hebt al inzage gevraagd in dit deel. De eigenaar heeft nog niet beslist.")
+        )
+        return redirect("portfolios:person_portfolio", person_pk=person_pk)
+    if state != "requestable":
         raise PermissionDenied
     form = AccessRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -859,4 +891,14 @@ def category_retire(request: HttpRequest, pk: int) -> HttpResponse:
         _("‘%(label)s’ is buiten gebruik gesteld. Bestaande onderdelen blijven leesbaar.")
         % {"label": category.label_nl},
     )
+    return redirect("portfolios:category_list")
+
+
+@login_required
+@require_POST
+def category_restore(request: HttpRequest, pk: int) -> HttpResponse:
+    _require_manage(request)
+    category = get_object_or_404(ItemCategory, pk=pk)
+    services.category_restore(actor=request.user, category=category)
+    messages.success(request, _("‘%(label)s’ is weer in gebruik.") % {"label": category.label_nl})
     return redirect("portfolios:category_list")

@@ -14,6 +14,7 @@ papi: the skill autocomplete partial ``skill_autocomplete``; pfiles: ``export_js
 from django.urls import path
 
 from rijksportfolio.portfolios import views
+from rijksportfolio.skills import views as skills_views
 
 app_name = "portfolios"
 
@@ -68,4 +69,6 @@ urlpatterns = [
     path(
         "beheer/soorten-onderdelen/<int:pk>/weer-in-gebruik", views.category_restore, name="category_restore"
     ),
+    # --- skill autocomplete (papi) ------------------------------------------------------------------
+    path("vaardigheden/zoeken", skills_views.skill_autocomplete, name="skill_autocomplete"),
 ]

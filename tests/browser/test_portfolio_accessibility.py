@@ -125,6 +125,9 @@ def test_every_portfolio_page_has_no_serious_axe_violations(world, new_page):
         reverse("portfolios:requests"),
         reverse("portfolios:views_log"),
         reverse("portfolios:export"),
+        reverse("portfolios:export_pdf_options"),
+        reverse("portfolios:import"),
+        reverse("portfolios:evidence", args=[item.pk]),
         reverse("portfolios:person_portfolio", args=[owner_id]),
         reverse("notifications:inbox"),
     ]:

@@ -122,6 +122,20 @@ def _person_number(world: Any, subject: Any) -> dict[str, Any]:
     return {"personeelsnummer": subject.personnel_number}
 
 
+def _skill(world: Any, subject: Any) -> int:
+    """A skill and a recorded taxonomy version (the autocomplete index is then built from the database)."""
+    from rijksportfolio.skills.models import TaxonomyVersion
+    from rijksportfolio.skills.tests.factories import SkillFactory
+
+    TaxonomyVersion.objects.get_or_create(version="matrix", defaults={"source": "matrix", "checksum": "-"})
+    return int(SkillFactory(preferred_label_nl="beleid ontwikkelen").pk)
+
+
+def _skill_search(world: Any, subject: Any) -> dict[str, Any]:
+    _skill(world, subject)
+    return {"zoek": "beleid"}
+
+
 PERSON_CARD = {SELF: CIVIL_SERVANTS, IN_ORG: CIVIL_SERVANTS, OUTSIDE: CIVIL_SERVANTS}
 EMPLOYMENT_HISTORY = {SELF: CIVIL_SERVANTS, IN_ORG: HR | {Role.MANAGER}, OUTSIDE: NOBODY}
 # HR adviser and org admin work in BZK themselves: changing their own records is within their scope.
@@ -161,6 +175,46 @@ ENDORSABLE = {
     NOT_GRANTED: NOBODY,
     PRIVATE: NOBODY,
 }
+CATEGORY_ADMINS = frozenset({Role.ORG_ADMIN})
+FIELD_ROWS = {
+    "veld-TOTAL_FORMS": "1",
+    "veld-INITIAL_FORMS": "0",
+    "veld-MIN_NUM_FORMS": "0",
+    "veld-MAX_NUM_FORMS": "30",
+}
+
+
+def _category(key: str) -> Callable[[Any, Any], dict[str, Any]]:
+    from rijksportfolio.portfolios.models import ItemCategory
+
+    return lambda w, s: {"pk": ItemCategory.objects.get(key=key).pk}
+
+
+def _new_category(world: Any, subject: Any) -> dict[str, Any]:
+    return {
+        **FIELD_ROWS,
+        "key": "spreekbeurt",
+        "part": "vrij",
+        "label_nl": "Spreekbeurt",
+        "label_en": "Talk",
+        "veld-0-key": "publiek",
+        "veld-0-label_nl": "Publiek",
+        "veld-0-type": "text",
+    }
+
+
+def _category_change(world: Any, subject: Any) -> dict[str, Any]:
+    from rijksportfolio.portfolios.forms import category_field_initial
+    from rijksportfolio.portfolios.models import ItemCategory
+
+    category = ItemCategory.objects.get(key="cursus")
+    rows = category_field_initial(category)
+    body = {**FIELD_ROWS, "veld-TOTAL_FORMS": str(len(rows)), "veld-INITIAL_FORMS": str(len(rows))}
+    for i, row in enumerate(rows):
+        body |= {f"veld-{i}-{k}": v for k, v in row.items() if v not in (False, "")}
+    return body | {"label_nl": "Cursus of training", "label_en": "Course or training"}
+
+
 VISIBILITY_BODY = {s: "alleen_ik" for s in ("dossier", "analytisch", "ambitie", "vrij", "vaardigheden")}
 
 
@@ -286,6 +340,21 @@ PORTFOLIO_ROWS: list[Row] = [
         kwargs=lambda w, s: {"person_pk": s.pk, "pk": _pw(w).skills[s.pk].pk},
         web=True,
     ),
+    # --- item categories (pweb): Rijk-wide reference data, any organisation administrator ---
+    Row("portfolios:category_list", allow=CATEGORY_ADMINS, web=True),
+    Row("portfolios:category_create", allow=CATEGORY_ADMINS, web=True),
+    Row("portfolios:category_create", "POST", allow=CATEGORY_ADMINS, body=_new_category, web=True),
+    Row("portfolios:category_update", allow=CATEGORY_ADMINS, kwargs=_category("cursus"), web=True),
+    Row(
+        "portfolios:category_update",
+        "POST",
+        allow=CATEGORY_ADMINS,
+        kwargs=_category("cursus"),
+        body=_category_change,
+        web=True,
+    ),
+    Row("portfolios:category_retire", "POST", allow=CATEGORY_ADMINS, kwargs=_category("cursus"), web=True),
+    Row("portfolios:category_restore", "POST", allow=CATEGORY_ADMINS, kwargs=_category("cursus"), web=True),
     # --- notifications (pweb) ---
     Row("notifications:inbox", allow=SIGNED_IN, web=True),
     Row("notifications:mark_all_read", "POST", allow=SIGNED_IN, web=True),
@@ -378,6 +447,11 @@ ROWS: list[Row] = [
         kwargs=lambda w, s: {"personeelsnummer": s.personnel_number, "id": _current_employment_id(s)},
         body={"einddatum": date(2025, 2, 28).isoformat(), "redenEinde": "mobility"},
     ),
+    # --- API and web: skills (papi) ---------------------------------------------------------------------
+    Row("api:vaardigheid-list", allow=CIVIL_SERVANTS),
+    Row("api:vaardigheid-list", allow=CIVIL_SERVANTS, query=_skill_search),
+    Row("api:vaardigheid-detail", allow=CIVIL_SERVANTS, kwargs=lambda w, s: {"id": _skill(w, s)}),
+    Row("portfolios:skill_autocomplete", allow=CIVIL_SERVANTS, query=_skill_search, web=True),
     # --- i18n --------------------------------------------------------------------------------------------
     Row("set_language", "POST", allow=EVERYONE, body={"language": "en", "next": "/"}, web=True),
     # --- web ---------------------------------------------------------------------------------------------

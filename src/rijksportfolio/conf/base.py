@@ -251,6 +251,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        # portfolios.constants: Visibility, Section, Part (values as the API uses them)
+        "ZichtbaarheidEnum": ["rijk", "op_aanvraag", "alleen_ik"],
+        "DeelEnum": ["dossier", "analytisch", "ambitie", "vrij", "vaardigheden"],
+        "PortfoliodeelEnum": ["dossier", "analytisch", "ambitie", "vrij"],
+    },
 }
 API_VERSION = "1.0.0"
 

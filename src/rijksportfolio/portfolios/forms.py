@@ -133,6 +133,14 @@ class ConsentForm(forms.Form):
 # --- items --------------------------------------------------------------------------------------------
 
 
+def _posted_list(data: Any, name: str) -> list[str]:
+    """All values posted for ``name`` (a QueryDict in requests; a plain dict in tests)."""
+    if hasattr(data, "getlist"):
+        return list(data.getlist(name))
+    value = data.get(name)
+    return [str(v) for v in value] if isinstance(value, list | tuple) else ([str(value)] if value else [])
+
+
 def _data_field(definition: dict[str, Any]) -> forms.Field:
     kind = definition.get("type", FieldType.TEXT)
     common: dict[str, Any] = {
@@ -200,7 +208,9 @@ class ItemForm(forms.Form):
         for definition in self.definitions:
             self.fields[DATA_PREFIX + definition["key"]] = _data_field(definition)
         # Only the skills already chosen (or posted) are rendered as checkboxes; others come from the search.
-        chosen = self.data.getlist("skills") if self.is_bound else [s.pk for s in initial.get("skills", [])]
+        chosen = (
+            _posted_list(self.data, "skills") if self.is_bound else [s.pk for s in initial.get("skills", [])]
+        )
         self.chosen_skills = list(Skill.objects.filter(pk__in=[v for v in chosen if str(v).isdigit()]))
         self.fields["skills"].widget.choices = [
             (s.pk, s.preferred_label_nl or s.preferred_label_en) for s in self.chosen_skills
@@ -257,12 +267,17 @@ class SkillSearchForm(forms.Form):
 # --- skills profile ----------------------------------------------------------------------------------
 
 
+class EvidenceItemsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.title} ({Part(obj.part).label})"
+
+
 class PortfolioSkillForm(forms.Form):
     skill = forms.ModelChoiceField(
         label=_("Vaardigheid"), queryset=Skill.objects.filter(is_group=False), widget=forms.RadioSelect
     )
     level = forms.ChoiceField(label=_("Niveau"), choices=SkillLevel.choices, widget=forms.RadioSelect)
-    evidence_items = forms.ModelMultipleChoiceField(
+    evidence_items = EvidenceItemsField(
         label=_("Onderbouwd met"),
         queryset=Item.objects.none(),
         required=False,
@@ -272,13 +287,10 @@ class PortfolioSkillForm(forms.Form):
 
     def __init__(self, *args: Any, portfolio: Portfolio, skill: Skill | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["evidence_items"].queryset = portfolio.items.select_related("category").order_by(
-            "part", "title"
-        )
-        self.fields["evidence_items"].label_from_instance = lambda item: (
-            f"{item.title} ({Part(item.part).label})"
-        )
-        chosen = self.data.getlist("skill") if self.is_bound else ([skill.pk] if skill else [])
+        evidence = self.fields["evidence_items"]
+        assert isinstance(evidence, forms.ModelMultipleChoiceField)
+        evidence.queryset = portfolio.items.select_related("category").order_by("part", "title")
+        chosen = _posted_list(self.data, "skill") if self.is_bound else ([skill.pk] if skill else [])
         self.chosen_skills = list(Skill.objects.filter(pk__in=[v for v in chosen if str(v).isdigit()]))
         self.fields["skill"].widget.choices = [
             (s.pk, s.preferred_label_nl or s.preferred_label_en) for s in self.chosen_skills
@@ -308,11 +320,11 @@ class ApproveForm(forms.Form):
         initial=DEFAULT_GRANT_DAYS,
         widget=forms.NumberInput(attrs={"class": TEXTBOX, "inputmode": "numeric"}),
     )
-    note = forms.CharField(label=_("Toelichting (optioneel)"), max_length=300, required=False, widget=_text())
+    note = forms.CharField(label=_("Toelichting"), max_length=300, required=False, widget=_text())
 
 
 class DeclineForm(forms.Form):
-    note = forms.CharField(label=_("Toelichting (optioneel)"), max_length=300, required=False, widget=_text())
+    note = forms.CharField(label=_("Toelichting"), max_length=300, required=False, widget=_text())
 
 
 # --- categories (administration) ---------------------------------------------------------------------

@@ -14,6 +14,7 @@ papi: the skill autocomplete partial ``skill_autocomplete``; pfiles: ``export_js
 from django.urls import path
 
 from rijksportfolio.portfolios import views, views_files
+from rijksportfolio.skills import views as skills_views
 
 app_name = "portfolios"
 
@@ -65,6 +66,11 @@ urlpatterns = [
     path("beheer/soorten-onderdelen/nieuw", views.category_create, name="category_create"),
     path("beheer/soorten-onderdelen/<int:pk>", views.category_update, name="category_update"),
     path("beheer/soorten-onderdelen/<int:pk>/buiten-gebruik", views.category_retire, name="category_retire"),
+    path(
+        "beheer/soorten-onderdelen/<int:pk>/weer-in-gebruik", views.category_restore, name="category_restore"
+    ),
+    # --- skill autocomplete (papi) ------------------------------------------------------------------
+    path("vaardigheden/zoeken", skills_views.skill_autocomplete, name="skill_autocomplete"),
 ]
 # --- evidence, export and import (pfiles) ------------------------------------------------------------
 urlpatterns += [

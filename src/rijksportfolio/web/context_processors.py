@@ -21,6 +21,8 @@ def navigation(request):  # type: ignore[no-untyped-def]
             items.append(("my_portfolio", reverse("portfolios:mine"), _("Mijn portfolio")))
         if can(principal, "audit.view_own"):
             items.append(("my_audit", reverse("web:my_audit"), _("Wie bekeek mijn gegevens")))
+        if can(principal, "portfolio.manage_categories"):
+            items.append(("categories", reverse("portfolios:category_list"), _("Soorten onderdelen")))
     path = getattr(request, "path", "")
     nav = [
         {

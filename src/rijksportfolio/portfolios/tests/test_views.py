@@ -31,6 +31,8 @@ from rijksportfolio.portfolios.tests.factories import (
     category_get,
     user_for,
 )
+from rijksportfolio.skills import normalise
+from rijksportfolio.skills.models import TaxonomyVersion
 from rijksportfolio.skills.tests.factories import SkillFactory
 from rijksportfolio.web.tests.world import build_world
 
@@ -250,14 +252,17 @@ def test_a_category_added_at_run_time_gets_its_form_and_a_retired_one_none(world
 def test_item_skills_without_javascript_search_then_choose(world):
     portfolio = chosen(world)
     skill = SkillFactory(preferred_label_nl="beleid ontwikkelen", preferred_label_en="develop policy")
+    TaxonomyVersion.objects.create(version="test", source="factories", checksum="-")
+    normalise.reset_cache()  # the search index is built from the taxonomy in the database
     client = client_for(world, "medewerker")
     url = reverse("portfolios:item_create", args=["vrij", "interesse"])
-    response = client.post(url, {"title": "Open data", "q": "beleid", "zoek_vaardigheid": "1"})
+    response = client.post(url, {"title": "Open data", "q": "beleidd ontw", "zoek_vaardigheid": "1"})
     assert response.status_code == 200
     assert f'name="skills" value="{skill.pk}"' in text(response)
     assert Item.objects.count() == 0  # searching saves nothing
     client.post(url, {"title": "Open data", "skills": [skill.pk]})
     assert list(Item.objects.get(portfolio=portfolio).skills.all()) == [skill]
+    normalise.reset_cache()
 
 
 def test_item_visibility_and_update_and_delete(world):
@@ -530,3 +535,83 @@ def test_portfolio_pages_have_no_inline_styles_or_scripts(world):
         html = response.content.decode()
         for forbidden in (" style=", "<style", " onclick=", "<script>"):
             assert forbidden not in html, (url, forbidden)
+
+
+def _formset(rows: list[dict[str, str]], initial: int = 0) -> dict[str, str]:
+    body = {
+        "veld-TOTAL_FORMS": str(len(rows)),
+        "veld-INITIAL_FORMS": str(initial),
+        "veld-MIN_NUM_FORMS": "0",
+        "veld-MAX_NUM_FORMS": "30",
+    }
+    for i, row in enumerate(rows):
+        body |= {f"veld-{i}-{k}": v for k, v in row.items()}
+    return body
+
+
+def test_category_administration_add_change_retire(world):
+    chosen(world, "beheerder")
+    admin = client_for(world, "beheerder")
+    assert "Soorten onderdelen" in text(admin.get(reverse("web:home")))
+    body = {
+        "key": "spreekbeurt",
+        "part": "vrij",
+        "label_nl": "Spreekbeurt",
+        "label_en": "Talk",
+        **_formset(
+            [
+                {
+                    "key": "publiek",
+                    "label_nl": "Publiek",
+                    "label_en": "Audience",
+                    "type": "choice",
+                    "required": "on",
+                    "choices": "intern | Intern | Internal\nextern | Extern | External",
+                },
+                {"key": "", "label_nl": "", "label_en": "", "type": "text"},
+            ]
+        ),
+    }
+    response = admin.post(reverse("portfolios:category_create"), body)
+    assert response.status_code == 302
+    category = ItemCategory.objects.get(key="spreekbeurt")
+    assert category.fields == [
+        {
+            "key": "publiek",
+            "label_nl": "Publiek",
+            "label_en": "Audience",
+            "type": "choice",
+            "required": True,
+            "choices": [
+                {"value": "intern", "label_nl": "Intern", "label_en": "Internal"},
+                {"value": "extern", "label_nl": "Extern", "label_en": "External"},
+            ],
+        },
+    ]
+    # A choice field without choices is refused by the category schema, with a Dutch message.
+    bad = {**body, "key": "lezing", "veld-0-choices": ""}
+    response = admin.post(reverse("portfolios:category_create"), bad)
+    assert response.status_code == 400
+    assert "een keuzeveld heeft een lijst met keuzes nodig" in text(response)
+    html = text(admin.get(reverse("portfolios:category_update", args=[category.pk])))
+    assert 'value="publiek"' in html
+    assert "intern | Intern | Internal" in html
+    admin.post(reverse("portfolios:category_retire", args=[category.pk]))
+    category.refresh_from_db()
+    assert category.is_retired
+    assert "Buiten gebruik sinds" in text(admin.get(reverse("portfolios:category_list")))
+    employee = client_for(world, "medewerker")
+    assert employee.get(reverse("portfolios:category_list")).status_code == 403
+    assert "Soorten onderdelen" not in text(employee.get(reverse("web:home")))
+
+
+def test_pages_are_translated_to_english(world):
+    chosen(world)
+    client = client_for(world, "medewerker")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = text(client.get(reverse("portfolios:mine")))
+    assert '<html lang="en"' in html
+    assert ">My portfolio</h1>" in html
+    assert "View and edit" in html
+    html = text(client.get(reverse("portfolios:item_create", args=["dossier", "certificaat"])))
+    assert ">Issuer" in html  # the category's own English field label

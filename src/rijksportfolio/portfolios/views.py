@@ -68,12 +68,20 @@ def _my_portfolio(request: HttpRequest) -> Portfolio:
 
 def owner_page(view: View) -> View:
     """A page of the owner's own portfolio: login, own portfolio, and the first-use flow before anything else."""
+    return _owner(view, first_use=True)
 
+
+def requester_page(view: View) -> View:
+    """The user's own requests to others: no first-use choice needed to follow or withdraw a request."""
+    return _owner(view, first_use=False)
+
+
+def _owner(view: View, *, first_use: bool) -> View:
     @login_required
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         portfolio = _my_portfolio(request)
-        if portfolio.visibility_chosen_at is None:
+        if first_use and portfolio.visibility_chosen_at is None:
             return redirect("portfolios:first_use")
         return view(request, portfolio, *args, **kwargs)
 
@@ -526,7 +534,7 @@ def preview(request: HttpRequest, portfolio: Portfolio) -> HttpResponse:
     return render(request, "portfolios/person_portfolio.html", context)
 
 
-@owner_page
+@requester_page
 @require_GET
 def requests_inbox(request: HttpRequest, portfolio: Portfolio) -> HttpResponse:
     incoming = list(selectors.requests_incoming(owner_person=portfolio.person))
@@ -591,7 +599,7 @@ def request_decline(request: HttpRequest, portfolio: Portfolio, pk: int) -> Http
     return _decide(request, pk, as_owner=True, act=act)
 
 
-@owner_page
+@requester_page
 @require_POST
 def request_withdraw(request: HttpRequest, portfolio: Portfolio, pk: int) -> HttpResponse:
     def act(access_request: AccessRequest) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from rijksportfolio.api.fields import UtcDateTimeField
@@ -378,3 +379,111 @@ class MeldingWijzigingSerializer(serializers.Serializer):
 
     class Meta:
         ref_name = "MeldingWijziging"
+
+
+# --- item categories -----------------------------------------------------------------------------------------
+
+# A category field definition: stored with English keys (domain.portfolio_schema), shown in Dutch camelCase.
+FIELD_KEYS = {
+    "key": "sleutel",
+    "label_nl": "naam",
+    "label_en": "naamEngels",
+    "type": "soort",
+    "required": "verplicht",
+    "choices": "keuzes",
+    "help_nl": "uitleg",
+    "help_en": "uitlegEngels",
+}
+CHOICE_KEYS = {"value": "waarde", "label_nl": "naam", "label_en": "naamEngels"}
+
+
+def _renamed(data: Any, names: dict[str, str]) -> Any:
+    """Rename the keys of a dict by ``names`` (unknown keys kept as they are, so the schema can report them)."""
+    if not isinstance(data, dict):
+        return data
+    return {names.get(key, key): value for key, value in data.items()}
+
+
+def field_out(definition: dict[str, Any]) -> dict[str, Any]:
+    out = _renamed(definition, FIELD_KEYS)
+    if isinstance(out.get("keuzes"), list):
+        out["keuzes"] = [_renamed(c, CHOICE_KEYS) for c in out["keuzes"]]
+    return out
+
+
+def field_in(definition: Any) -> Any:
+    back = _renamed(definition, {v: k for k, v in FIELD_KEYS.items()})
+    if isinstance(back, dict) and isinstance(back.get("choices"), list):
+        back["choices"] = [_renamed(c, {v: k for k, v in CHOICE_KEYS.items()}) for c in back["choices"]]
+    return back
+
+
+class VeldSerializer(serializers.Serializer):
+    sleutel = serializers.CharField()
+    naam = serializers.CharField()
+    naamEngels = serializers.CharField()
+    soort = serializers.ChoiceField(
+        choices=["text", "markdown", "date", "integer", "url", "choice", "boolean"]
+    )
+    verplicht = serializers.BooleanField()
+    keuzes = serializers.ListField(child=serializers.DictField(), required=False)
+    uitleg = serializers.CharField(required=False)
+    uitlegEngels = serializers.CharField(required=False)
+
+    class Meta:
+        ref_name = "OnderdeelsoortVeld"
+
+
+class OnderdeelsoortSerializer(serializers.Serializer):
+    sleutel = serializers.CharField(source="key")
+    deel = serializers.ChoiceField(source="part", choices=Part.values)
+    naam = serializers.CharField(source="label_nl")
+    naamEngels = serializers.CharField(source="label_en")
+    toelichting = serializers.CharField(source="description_nl")
+    toelichtingEngels = serializers.CharField(source="description_en")
+    velden = serializers.SerializerMethodField()
+    bewijsstukkenToegestaan = serializers.BooleanField(source="allows_evidence")
+    volgorde = serializers.IntegerField(source="sort_order")
+    ingebouwd = serializers.BooleanField(source="builtin")
+    schemaversie = serializers.IntegerField(source="schema_version")
+    buitenGebruikSinds = UtcDateTimeField(source="retired_at", allow_null=True)
+
+    class Meta:
+        ref_name = "Onderdeelsoort"
+
+    @extend_schema_field(VeldSerializer(many=True))
+    def get_velden(self, category: Any) -> list[dict[str, Any]]:
+        return [field_out(f) for f in category.fields]
+
+
+class OnderdeelsoortWijzigingSerializer(serializers.Serializer):
+    """Key and part stay once made (items refer to them); a field in use cannot be removed or change type."""
+
+    naam = serializers.CharField(required=False, allow_blank=True)
+    naamEngels = serializers.CharField(required=False, allow_blank=True)
+    toelichting = serializers.CharField(required=False, allow_blank=True)
+    toelichtingEngels = serializers.CharField(required=False, allow_blank=True)
+    velden = serializers.ListField(child=serializers.JSONField(), required=False)
+    bewijsstukkenToegestaan = serializers.BooleanField(required=False)
+    volgorde = serializers.IntegerField(required=False, min_value=0, max_value=32767)
+
+    class Meta:
+        ref_name = "OnderdeelsoortWijziging"
+
+    def service_kwargs(self) -> dict[str, Any]:
+        names = {v: k for k, v in CATEGORY_FIELDS.items()}
+        kwargs = {names[key]: value for key, value in self.validated_data.items()}
+        if "fields" in kwargs:
+            kwargs["fields"] = [field_in(f) for f in kwargs["fields"]]
+        return kwargs
+
+
+class OnderdeelsoortInvoerSerializer(OnderdeelsoortWijzigingSerializer):
+    sleutel = serializers.CharField(max_length=60)
+    deel = serializers.ChoiceField(choices=Part.values)
+    naam = serializers.CharField(allow_blank=True)
+    naamEngels = serializers.CharField(allow_blank=True)
+    velden = serializers.ListField(child=serializers.JSONField(), required=False, default=list)
+
+    class Meta:
+        ref_name = "OnderdeelsoortInvoer"

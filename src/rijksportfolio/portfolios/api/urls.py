@@ -34,6 +34,11 @@ urlpatterns = [
         views.VaardigheidSuggestiesView.as_view(),
         name="portfolio-vaardigheidsuggesties",
     ),
+    path(
+        "portfolios/<int:id>/vaardigheden/<int:vaardigheidId>/onderschrijvingen/mijn",
+        views.OnderschrijvingView.as_view(),
+        name="onderschrijving-mijn",
+    ),
     path("inzageverzoeken", views.InzageverzoekListView.as_view(), name="inzageverzoek-list"),
     path("inzageverzoeken/<int:id>", views.InzageverzoekDetailView.as_view(), name="inzageverzoek-detail"),
     path(
@@ -46,6 +51,22 @@ urlpatterns = [
         name="inzageverzoek-terugtrekken",
     ),
     path("inzageverzoeken/<int:id>/intrekken", views.IntrekkenView.as_view(), name="inzageverzoek-intrekken"),
+    path("onderdeelsoorten", views.OnderdeelsoortListView.as_view(), name="onderdeelsoort-list"),
+    path(
+        "onderdeelsoorten/<slug:sleutel>",
+        views.OnderdeelsoortDetailView.as_view(),
+        name="onderdeelsoort-detail",
+    ),
+    path(
+        "onderdeelsoorten/<slug:sleutel>/buiten-gebruik",
+        views.BuitenGebruikView.as_view(),
+        name="onderdeelsoort-buiten-gebruik",
+    ),
+    path(
+        "onderdeelsoorten/<slug:sleutel>/weer-in-gebruik",
+        views.WeerInGebruikView.as_view(),
+        name="onderdeelsoort-weer-in-gebruik",
+    ),
     path("meldingen", views.MeldingListView.as_view(), name="melding-list"),
     path("meldingen/<int:id>", views.MeldingDetailView.as_view(), name="melding-detail"),
 ]

@@ -32,7 +32,14 @@ from rijksportfolio.notifications.models import Notification
 from rijksportfolio.portfolios import access, selectors, services
 from rijksportfolio.portfolios.api import serializers as s
 from rijksportfolio.portfolios.constants import Part, Section
-from rijksportfolio.portfolios.models import AccessRequest, Item, Portfolio, PortfolioSkill
+from rijksportfolio.portfolios.models import (
+    AccessRequest,
+    Endorsement,
+    Item,
+    ItemCategory,
+    Portfolio,
+    PortfolioSkill,
+)
 from rijksportfolio.skills.models import Skill
 from rijksportfolio.skills.selectors import skill_label
 
@@ -485,6 +492,52 @@ class VaardigheidSuggestiesView(_PortfolioApi):
         return self.get_paginated_response(s.SkillRefSerializer(page, many=True).data)
 
 
+@extend_schema_view(
+    put=extend_schema(
+        summary="Vaardigheid onderschrijven",
+        description=(
+            "U staat in voor deze vaardigheid van een collega (één keer; nog eens verandert niets). Kan als u "
+            "het vaardighedenprofiel mag zien en het niet uw eigen profiel is. De eigenaar krijgt een melding."
+        ),
+        request=None,
+        responses=s.ProfielVaardigheidSerializer,
+        tags=PORTFOLIO_TAG,
+    ),
+    delete=extend_schema(
+        summary="Eigen onderschrijving intrekken", responses={204: None}, tags=PORTFOLIO_TAG
+    ),
+)
+class OnderschrijvingView(_PortfolioApi):
+    serializer_class = s.ProfielVaardigheidSerializer
+    http_method_names = ["put", "delete", "options"]
+
+    def _profile_skill(self, id: int, skill_id: int) -> PortfolioSkill:
+        portfolio = _portfolio_or_404(id)
+        return get_object_or_404(
+            PortfolioSkill.objects.select_related("portfolio", "skill"),
+            portfolio=portfolio,
+            skill_id=skill_id,
+        )
+
+    def put(self, request: Any, id: int, vaardigheidId: int) -> Response:
+        profile_skill = self._profile_skill(id, vaardigheidId)
+        services.endorsement_add(actor=request.user, portfolio_skill=profile_skill)
+        return Response(
+            s.ProfielVaardigheidSerializer(
+                _profile_skill_view(self, profile_skill.portfolio, vaardigheidId)
+            ).data
+        )
+
+    def delete(self, request: Any, id: int, vaardigheidId: int) -> Response:
+        profile_skill = self._profile_skill(id, vaardigheidId)
+        person_id = self.principal.person_id
+        endorsement = Endorsement.objects.filter(portfolio_skill=profile_skill, endorser_id=person_id).first()
+        if endorsement is None:
+            raise exceptions.PermissionDenied() if person_id is None else exceptions.NotFound()
+        services.endorsement_remove(actor=request.user, endorsement=endorsement)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
 # --- who viewed my portfolio ---------------------------------------------------------------------------------
 
 
@@ -572,14 +625,14 @@ class InzageverzoekListView(_PortfolioApi):
 
 
 def _party_request(view: _PortfolioApi, id: int) -> AccessRequest:
-    """An access request the caller is a party to (the owner or the requester); others get a 404."""
+    """An access request the caller is a party to (the owner or the requester); others get a 403."""
     access_request = get_object_or_404(_request_queryset(), pk=id)
     person_id = view.principal.person_id
     if person_id is None or person_id not in (
         access_request.portfolio.person_id,
         access_request.requester_id,
     ):
-        raise exceptions.NotFound()
+        raise exceptions.PermissionDenied()
     return access_request
 
 
@@ -703,7 +756,10 @@ class MeldingDetailView(ApiView):
     http_method_names = ["get", "patch", "options"]
 
     def _mine(self, id: int) -> Notification:
-        return get_object_or_404(notification_selectors.notifications_for(user=self.request.user), pk=id)
+        notification = get_object_or_404(Notification, pk=id)
+        if notification.recipient_id != self.request.user.pk:
+            raise exceptions.PermissionDenied()
+        return notification
 
     def get(self, request: Any, id: int) -> Response:
         return Response(s.MeldingSerializer(self._mine(id)).data)
@@ -719,3 +775,120 @@ class MeldingDetailView(ApiView):
         elif notification.read_at is not None:
             raise exceptions.ValidationError({"gelezen": [_("Een gelezen melding blijft gelezen.")]})
         return Response(s.MeldingSerializer(notification).data)
+
+
+# --- item categories -----------------------------------------------------------------------------------------
+
+
+class _CategoryApi(ApiView):
+    serializer_class = s.OnderdeelsoortSerializer
+
+    def require_admin(self) -> None:
+        if not can(self.principal, "portfolio.manage_categories"):
+            raise exceptions.PermissionDenied()
+
+    def require_reader(self) -> None:
+        if not self.principal.is_civil_servant:
+            raise exceptions.PermissionDenied()
+
+    def category(self, sleutel: str) -> ItemCategory:
+        return get_object_or_404(selectors.categories_all(), key=sleutel)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Soorten onderdelen",
+        description=(
+            "De soorten waarmee onderdelen gemaakt kunnen worden, met hun velden. `buitenGebruik=true` "
+            "(alleen voor functioneel beheer: organisatiebeheerders) toont ook de soorten buiten gebruik."
+        ),
+        parameters=[OpenApiParameter("deel", str, enum=Part.values), OpenApiParameter("buitenGebruik", bool)],
+        responses=s.OnderdeelsoortSerializer(many=True),
+        tags=["onderdeelsoorten"],
+    ),
+    post=extend_schema(
+        summary="Soort onderdeel toevoegen (beheer)",
+        description="Zonder codewijziging of migratie; de velden worden gecontroleerd tegen het schema.",
+        request=s.OnderdeelsoortInvoerSerializer,
+        responses={201: s.OnderdeelsoortSerializer},
+        tags=["onderdeelsoorten"],
+    ),
+)
+class OnderdeelsoortListView(_CategoryApi):
+    def get(self, request: Any) -> Response:
+        self.require_reader()
+        everything = request.query_params.get("buitenGebruik", "").lower() in ("true", "1", "ja")
+        if everything:
+            self.require_admin()
+        part = request.query_params.get("deel")
+        if part is not None and part not in Part.values:
+            raise exceptions.ValidationError({"deel": [_("Onbekend deel.")]})
+        queryset = selectors.categories_all() if everything else selectors.categories_active()
+        if part is not None:
+            queryset = queryset.filter(part=part)
+        page = self.paginate_queryset(queryset) or []
+        return self.get_paginated_response(s.OnderdeelsoortSerializer(page, many=True).data)
+
+    def post(self, request: Any) -> Response:
+        self.require_admin()
+        serializer = s.OnderdeelsoortInvoerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        kwargs = serializer.service_kwargs()
+        category = _call(s.CATEGORY_FIELDS, lambda: services.category_create(actor=request.user, **kwargs))
+        return Response(s.OnderdeelsoortSerializer(category).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Soort onderdeel", tags=["onderdeelsoorten"]),
+    patch=extend_schema(
+        summary="Soort onderdeel wijzigen (beheer)",
+        request=s.OnderdeelsoortWijzigingSerializer,
+        responses=s.OnderdeelsoortSerializer,
+        tags=["onderdeelsoorten"],
+    ),
+)
+class OnderdeelsoortDetailView(_CategoryApi):
+    http_method_names = ["get", "patch", "options"]
+
+    def get(self, request: Any, sleutel: str) -> Response:
+        self.require_reader()
+        return Response(s.OnderdeelsoortSerializer(self.category(sleutel)).data)
+
+    def patch(self, request: Any, sleutel: str) -> Response:
+        self.require_admin()
+        category = self.category(sleutel)
+        serializer = s.OnderdeelsoortWijzigingSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        kwargs = serializer.service_kwargs()
+        category = _call(
+            s.CATEGORY_FIELDS,
+            lambda: services.category_update(actor=request.user, category=category, **kwargs),
+        )
+        return Response(s.OnderdeelsoortSerializer(category).data)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Soort onderdeel buiten gebruik zetten (beheer)",
+        description="Geen nieuwe onderdelen meer van deze soort; bestaande blijven leesbaar en te wijzigen.",
+        request=None,
+        tags=["onderdeelsoorten"],
+    )
+)
+class BuitenGebruikView(_CategoryApi):
+    def post(self, request: Any, sleutel: str) -> Response:
+        self.require_admin()
+        category = services.category_retire(actor=request.user, category=self.category(sleutel))
+        return Response(s.OnderdeelsoortSerializer(category).data)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Soort onderdeel weer in gebruik nemen (beheer)", request=None, tags=["onderdeelsoorten"]
+    )
+)
+class WeerInGebruikView(_CategoryApi):
+    def post(self, request: Any, sleutel: str) -> Response:
+        self.require_admin()
+        category = services.category_restore(actor=request.user, category=self.category(sleutel))
+        return Response(s.OnderdeelsoortSerializer(category).data)

@@ -393,7 +393,7 @@ def test_request_approve_view_revoke_with_notifications(portfolio, owner_user, c
     read = _json(colleague, "patch", f"/api/v1/meldingen/{notes[0]['id']}", {"gelezen": True}).json()
     assert read["gelezenOp"] is not None
     assert colleague.get("/api/v1/meldingen", {"ongelezen": "true"}).json()["totaal"] == 0
-    assert owner.get(f"/api/v1/meldingen/{notes[0]['id']}").status_code == 404  # someone else's
+    assert owner.get(f"/api/v1/meldingen/{notes[0]['id']}").status_code == 403  # someone else's
 
     assert (
         _json(owner, "post", f"/api/v1/inzageverzoeken/{request_id}/intrekken").json()["status"] == "revoked"
@@ -446,4 +446,86 @@ def test_request_problems_decline_and_withdraw(portfolio, owner_user, colleague_
     withdrawn = _json(colleague, "post", f"/api/v1/inzageverzoeken/{second.json()['id']}/terugtrekken")
     assert withdrawn.json()["status"] == "withdrawn"
     stranger = _client(user_for(_hr_adviser_over(portfolio.person)))
-    assert stranger.get(f"/api/v1/inzageverzoeken/{second.json()['id']}").status_code == 404
+    assert stranger.get(f"/api/v1/inzageverzoeken/{second.json()['id']}").status_code == 403
+
+
+# --- endorsements and categories -----------------------------------------------------------------------------
+
+
+def test_endorse_shows_only_when_the_owner_switches_endorsements_on(
+    portfolio, owner_user, colleague_user, shaped
+):
+    skill_id = PortfolioSkill.objects.get(portfolio=portfolio).skill_id
+    colleague = _client(colleague_user)
+    url = f"/api/v1/portfolios/{portfolio.pk}/vaardigheden/{skill_id}/onderschrijvingen/mijn"
+    body = _json(colleague, "put", url).json()
+    assert (body["doorMijOnderschreven"], body["aantalOnderschrijvingen"], body["onderschrijvers"]) == (
+        True,
+        None,
+        [],
+    )
+    _json(
+        _client(owner_user), "patch", f"/api/v1/portfolios/{portfolio.pk}", {"onderschrijvingenTonen": True}
+    )
+    profile = colleague.get(f"/api/v1/portfolios/{portfolio.pk}/vaardigheden").json()["resultaten"][0]
+    assert (profile["aantalOnderschrijvingen"], profile["onderschrijvers"]) == (1, ["Daan Visser"])
+    assert _json(_client(owner_user), "put", url).status_code == 403  # not one's own
+    assert colleague.delete(url).status_code == 204
+    assert colleague.delete(url).status_code == 404
+
+
+def test_categories_readable_by_civil_servants_managed_by_administrators(portfolio, owner_user):
+    reader = _client(owner_user)
+    listed = reader.get("/api/v1/onderdeelsoorten", {"deel": "dossier"}).json()
+    assert "certificaat" in [c["sleutel"] for c in listed["resultaten"]]
+    certificate = reader.get("/api/v1/onderdeelsoorten/certificaat").json()
+    assert certificate["velden"][0] == {
+        "sleutel": "uitgever",
+        "naam": "Uitgegeven door",
+        "naamEngels": "Issuer",
+        "soort": "text",
+        "verplicht": True,
+    }
+    new = {"sleutel": "spreekbeurt", "deel": "vrij", "naam": "Spreekbeurt", "naamEngels": "Talk"}
+    assert _json(reader, "post", "/api/v1/onderdeelsoorten", new).status_code == 403
+    assert reader.get("/api/v1/onderdeelsoorten", {"buitenGebruik": "true"}).status_code == 403
+
+    admin_user = user_for(_hr_adviser_over(owner_user.person))
+    role_assign(
+        user=admin_user, role=Role.ORG_ADMIN, organisation=owner_user.person.employments.first().organisation
+    )
+    admin = _client(admin_user)
+    fields = [
+        {
+            "sleutel": "publiek",
+            "naam": "Publiek",
+            "naamEngels": "Audience",
+            "soort": "text",
+            "verplicht": False,
+        }
+    ]
+    created = _json(admin, "post", "/api/v1/onderdeelsoorten", {**new, "velden": fields})
+    assert created.status_code == 201, created.content
+    assert created.json()["velden"] == fields
+    bad = _json(admin, "patch", "/api/v1/onderdeelsoorten/spreekbeurt", {"velden": [{"sleutel": "Publiek!"}]})
+    assert set(_problem(bad)) == {"velden"}
+    assert _json(admin, "post", "/api/v1/onderdeelsoorten/spreekbeurt/buiten-gebruik").json()[
+        "buitenGebruikSinds"
+    ]
+    assert "spreekbeurt" not in [
+        c["sleutel"] for c in reader.get("/api/v1/onderdeelsoorten").json()["resultaten"]
+    ]
+    assert _problem(
+        _json(
+            reader,
+            "post",
+            f"/api/v1/portfolios/{portfolio.pk}/onderdelen",
+            {"soort": "spreekbeurt", "titel": "Congres"},
+        )
+    ) == {"soort": "Deze soort is buiten gebruik; kies een andere."}
+    assert (
+        _json(admin, "post", "/api/v1/onderdeelsoorten/spreekbeurt/weer-in-gebruik").json()[
+            "buitenGebruikSinds"
+        ]
+        is None
+    )

@@ -44,6 +44,16 @@ def test_paths_are_lowercase_dutch_without_trailing_slash(openapi):
         "/api/v1/medewerkers/{personeelsnummer}/dienstverbanden/{id}",
         "/api/v1/vaardigheden",
         "/api/v1/vaardigheden/{id}",
+        "/api/v1/portfolios/mijn",
+        "/api/v1/portfolios/{id}",
+        "/api/v1/portfolios/{id}/delen/{deel}",
+        "/api/v1/portfolios/{id}/onderdelen",
+        "/api/v1/portfolios/{id}/onderdelen/{onderdeelId}",
+        "/api/v1/portfolios/{id}/vaardigheden/{vaardigheidId}/onderschrijvingen/mijn",
+        "/api/v1/inzageverzoeken",
+        "/api/v1/inzageverzoeken/{id}/goedkeuren",
+        "/api/v1/meldingen",
+        "/api/v1/onderdeelsoorten/{sleutel}",
     }
     assert expected <= set(openapi["paths"])
     for path in openapi["paths"]:

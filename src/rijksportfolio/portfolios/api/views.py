@@ -611,6 +611,12 @@ class InzageverzoekListView(_PortfolioApi):
         )
         if portfolio is None:
             raise exceptions.ValidationError({"portfolio": [_("Onbekend portfolio.")]})
+        section = serializer.validated_data["deel"]
+        state = access.section_request_state(user=request.user, portfolio=portfolio, section=section)
+        if state == "no":  # one's own portfolio, or nothing in this section is op aanvraag
+            raise exceptions.PermissionDenied(_("Dit deel van dit portfolio is niet op aanvraag in te zien."))
+        if state == "granted":
+            raise exceptions.PermissionDenied(_("U heeft al inzage in dit deel."))
         access_request = _call(
             s.REQUEST_FIELDS,
             lambda: services.access_request_create(

@@ -404,15 +404,15 @@ def test_request_approve_view_revoke_with_notifications(portfolio, owner_user, c
 
 def test_request_problems_decline_and_withdraw(portfolio, owner_user, colleague_user):
     colleague, owner = _client(colleague_user), _client(owner_user)
-    # everything is alleen ik: nothing to request
-    assert _problem(
-        _json(
-            colleague,
-            "post",
-            "/api/v1/inzageverzoeken",
-            {"portfolio": portfolio.pk, "deel": "dossier", "doel": "x"},
-        )
-    ) == {"deel": "Dit onderdeel is niet op aanvraag in te zien."}
+    # everything is alleen ik: nothing to request (refused, with the reason)
+    refused = _json(
+        colleague,
+        "post",
+        "/api/v1/inzageverzoeken",
+        {"portfolio": portfolio.pk, "deel": "dossier", "doel": "x"},
+    )
+    assert refused.status_code == 403
+    assert refused.json()["detail"] == "Dit deel van dit portfolio is niet op aanvraag in te zien."
     portfolio.visibility_dossier = "op_aanvraag"
     portfolio.save()
     assert _problem(

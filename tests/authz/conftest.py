@@ -11,3 +11,9 @@ def world(db):
     cache.clear()  # login rate limiting and other cached state must not leak between tests
     yield add_portfolios(build_world())
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Evidence uploaded or made by rows goes to a temporary folder (pfiles)."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -31,6 +31,7 @@ BZK) and analyst (Belastingdienst, FIN) unscoped, a guest without a person.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -526,6 +527,59 @@ PORTFOLIO_API_ROWS: list[Row] = [
 ]
 
 
+# --- evidence, export and import pages (pfiles) ----------------------------------------------------------
+
+
+def _evidence(world: Any, subject: Any) -> dict[str, Any]:
+    """A fresh evidence file on the subject's item (made inside the row's transaction, rolled back after)."""
+    from rijksportfolio.portfolios.tests.factories import EvidenceFactory
+
+    return {"pk": EvidenceFactory(item=_pw(world).items[subject.pk]).pk}
+
+
+def _upload(world: Any, subject: Any) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from rijksportfolio.portfolios.tests import samples
+
+    return {"file": SimpleUploadedFile("scan.png", samples.png(), content_type="image/png")}
+
+
+def _import_file(world: Any, subject: Any) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = {
+        "schema": "rijksportfolio-portfolio-export",
+        "schemaVersie": "1.0",
+        "geexporteerdOp": "2025-01-01T12:00:00+01:00",
+        "portfolio": {
+            "kopregel": "",
+            "zichtbaarheid": VISIBILITY_BODY,
+            "toestemmingMatching": False,
+            "onderschrijvingenTonen": False,
+        },
+        "categorieen": [],
+        "items": [],
+        "vaardigheden": [],
+    }
+    return {"file": SimpleUploadedFile("portfolio.json", json.dumps(document).encode(), "application/json")}
+
+
+PFILES_ROWS: list[Row] = [
+    Row("portfolios:evidence", cases=OWN, kwargs=_own("items"), web=True),
+    Row("portfolios:evidence", "POST", cases=OWN, kwargs=_own("items"), body=_upload, web=True),
+    Row("portfolios:evidence_delete", "POST", cases=OWN, kwargs=_evidence, web=True),
+    # Evidence follows the visibility of its item (the world's items are in the Dossierdeel).
+    Row("portfolios:evidence_download", cases=SECTION_VISIBLE, kwargs=_evidence, web=True),
+    # Export and import work on the acting user's own portfolio only: there is no URL for someone else's.
+    Row("portfolios:export_json", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:export_pdf", allow=CIVIL_SERVANTS, query={"onderdeel": "vrij"}, web=True),
+    Row("portfolios:export_pdf_options", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:import", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:import", "POST", allow=CIVIL_SERVANTS, body=_import_file, web=True),
+]
+
+
 ROWS: list[Row] = [
     # --- API: root -------------------------------------------------------------------------------------
     Row("api:openapi-json", allow=EVERYONE),
@@ -592,6 +646,7 @@ ROWS: list[Row] = [
     Row("web:my_audit", allow=CIVIL_SERVANTS, web=True),
     # --- web: portfolio (pweb) ----------------------------------------------------------------------------
     *PORTFOLIO_ROWS,
+    *PFILES_ROWS,
 ]
 
 

@@ -320,11 +320,11 @@ class ApproveForm(forms.Form):
         initial=DEFAULT_GRANT_DAYS,
         widget=forms.NumberInput(attrs={"class": TEXTBOX, "inputmode": "numeric"}),
     )
-    note = forms.CharField(label=_("Toelichting (optioneel)"), max_length=300, required=False, widget=_text())
+    note = forms.CharField(label=_("Toelichting"), max_length=300, required=False, widget=_text())
 
 
 class DeclineForm(forms.Form):
-    note = forms.CharField(label=_("Toelichting (optioneel)"), max_length=300, required=False, widget=_text())
+    note = forms.CharField(label=_("Toelichting"), max_length=300, required=False, widget=_text())
 
 
 # --- categories (administration) ---------------------------------------------------------------------

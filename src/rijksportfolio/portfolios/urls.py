@@ -13,7 +13,7 @@ papi: the skill autocomplete partial ``skill_autocomplete``; pfiles: ``export_js
 
 from django.urls import path
 
-from rijksportfolio.portfolios import views
+from rijksportfolio.portfolios import views, views_files
 from rijksportfolio.skills import views as skills_views
 
 app_name = "portfolios"
@@ -71,4 +71,18 @@ urlpatterns = [
     ),
     # --- skill autocomplete (papi) ------------------------------------------------------------------
     path("vaardigheden/zoeken", skills_views.skill_autocomplete, name="skill_autocomplete"),
+]
+# --- evidence, export and import (pfiles) ------------------------------------------------------------
+urlpatterns += [
+    path("mijn-portfolio/onderdeel/<int:pk>/bewijsstukken", views_files.evidence_page, name="evidence"),
+    path(
+        "mijn-portfolio/bewijsstukken/<int:pk>/verwijderen",
+        views_files.evidence_delete,
+        name="evidence_delete",
+    ),
+    path("bewijsstukken/<int:pk>", views_files.evidence_download, name="evidence_download"),
+    path("mijn-portfolio/exporteren/json", views_files.export_json, name="export_json"),
+    path("mijn-portfolio/exporteren/pdf", views_files.export_pdf, name="export_pdf"),
+    path("mijn-portfolio/exporteren/pdf-kiezen", views_files.export_pdf_options, name="export_pdf_options"),
+    path("mijn-portfolio/importeren", views_files.import_page, name="import"),
 ]

@@ -25,7 +25,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from rijksportfolio.accounts.policy import can, principal_for
-from rijksportfolio.domain import visibility as rules
 from rijksportfolio.people.models import Person
 from rijksportfolio.portfolios import access, selectors, services
 from rijksportfolio.portfolios.constants import Part, RequestStatus, Section, SkillLevel, Visibility
@@ -48,6 +47,7 @@ from rijksportfolio.portfolios.forms import (
     category_label,
 )
 from rijksportfolio.portfolios.models import AccessRequest, Item, ItemCategory, Portfolio, PortfolioSkill
+from rijksportfolio.skills import selectors as skills_selectors
 from rijksportfolio.skills.models import Skill
 
 SEARCH_LIMIT = 10
@@ -116,20 +116,9 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 
 def skill_search(query: str) -> list[Skill]:
-    """Skills whose Dutch or English preferred label contains the query (the no-JavaScript search).
-
-    The htmx autocomplete (papi's ``portfolios:skill_autocomplete``) is more tolerant; this plain search keeps
-    the form usable without JavaScript."""
-    query = query.strip()
-    if len(query) < 2:
-        return []
-    from django.db.models import Q
-
-    return list(
-        Skill.objects.filter(is_group=False)
-        .filter(Q(preferred_label_nl__icontains=query) | Q(preferred_label_en__icontains=query))
-        .order_by("preferred_label_nl")[:SEARCH_LIMIT]
-    )
+    """The skill search without JavaScript: the same tolerant search as the htmx autocomplete (papi's
+    ``skills.selectors.skills_autocomplete``), posted back with the form."""
+    return [hit.skill for hit in skills_selectors.skills_autocomplete(query=query, limit=SEARCH_LIMIT)]
 
 
 def autocomplete_url() -> str:
@@ -689,32 +678,6 @@ def person_portfolio(request: HttpRequest, person_pk: int) -> HttpResponse:
     return render(request, "portfolios/person_portfolio.html", context)
 
 
-def _request_state(request: HttpRequest, portfolio: Portfolio, section: str) -> str:
-    """ "requestable", "pending" or "no": may the user ask for access to the section now?
-
-    The rules decide (``domain.visibility.decide``: op aanvraag, no active grant, not the owner, a civil
-    servant); nothing is read from the portfolio, so nothing is audited."""
-    principal = principal_for(request.user)
-    person = getattr(request.user, "person", None)
-    if person is None or not principal.is_civil_servant or principal.person_id == portfolio.person_id:
-        return "no"
-    between = selectors.requests_between(portfolio=portfolio, requester_person=person)
-    if any(r.section == section and r.status == RequestStatus.PENDING for r in between):
-        return "pending"
-    viewer = rules.Viewer(
-        person_id=principal.person_id,
-        is_civil_servant=True,
-        granted_sections=selectors.active_grant_sections(portfolio=portfolio, requester_person=person),
-    )
-    decision = rules.decide(
-        viewer=viewer,
-        owner_person_id=portfolio.person_id,
-        section_visibilities=selectors.section_visibilities(portfolio),
-        items=[rules.ItemRef(i.pk, i.part, i.visibility) for i in selectors.items_for(portfolio)],
-    )
-    return "requestable" if decision.sections[section].can_request else "no"
-
-
 @login_required
 @require_GET
 def person_section(request: HttpRequest, person_pk: int, section: str) -> HttpResponse:
@@ -738,7 +701,7 @@ def request_access(request: HttpRequest, person_pk: int, section: str) -> HttpRe
     if section not in Section.values:
         raise Http404
     portfolio = _person_portfolio(person_pk)
-    state = _request_state(request, portfolio, section)
+    state = access.section_request_state(user=request.user, portfolio=portfolio, section=section)
     if state == "pending":
         messages.info(
             request, _("U hebt al inzage gevraagd in dit deel. De eigenaar heeft nog niet beslist.")

@@ -37,3 +37,10 @@ def colleague(db):
 @pytest.fixture
 def colleague_user(colleague):
     return user_for(colleague)
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Uploaded files go to a fresh folder per test (pfiles)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

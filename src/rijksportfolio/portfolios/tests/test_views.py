@@ -31,6 +31,8 @@ from rijksportfolio.portfolios.tests.factories import (
     category_get,
     user_for,
 )
+from rijksportfolio.skills import normalise
+from rijksportfolio.skills.models import TaxonomyVersion
 from rijksportfolio.skills.tests.factories import SkillFactory
 from rijksportfolio.web.tests.world import build_world
 
@@ -250,14 +252,17 @@ def test_a_category_added_at_run_time_gets_its_form_and_a_retired_one_none(world
 def test_item_skills_without_javascript_search_then_choose(world):
     portfolio = chosen(world)
     skill = SkillFactory(preferred_label_nl="beleid ontwikkelen", preferred_label_en="develop policy")
+    TaxonomyVersion.objects.create(version="test", source="factories", checksum="-")
+    normalise.reset_cache()  # the search index is built from the taxonomy in the database
     client = client_for(world, "medewerker")
     url = reverse("portfolios:item_create", args=["vrij", "interesse"])
-    response = client.post(url, {"title": "Open data", "q": "beleid", "zoek_vaardigheid": "1"})
+    response = client.post(url, {"title": "Open data", "q": "beleidd ontw", "zoek_vaardigheid": "1"})
     assert response.status_code == 200
     assert f'name="skills" value="{skill.pk}"' in text(response)
     assert Item.objects.count() == 0  # searching saves nothing
     client.post(url, {"title": "Open data", "skills": [skill.pk]})
     assert list(Item.objects.get(portfolio=portfolio).skills.all()) == [skill]
+    normalise.reset_cache()
 
 
 def test_item_visibility_and_update_and_delete(world):
@@ -598,3 +603,15 @@ def test_category_administration_add_change_retire(world):
     employee = client_for(world, "medewerker")
     assert employee.get(reverse("portfolios:category_list")).status_code == 403
     assert "Soorten onderdelen" not in text(employee.get(reverse("web:home")))
+
+
+def test_pages_are_translated_to_english(world):
+    chosen(world)
+    client = client_for(world, "medewerker")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = text(client.get(reverse("portfolios:mine")))
+    assert '<html lang="en"' in html
+    assert ">My portfolio</h1>" in html
+    assert "View and edit" in html
+    html = text(client.get(reverse("portfolios:item_create", args=["dossier", "certificaat"])))
+    assert ">Issuer" in html  # the category's own English field label

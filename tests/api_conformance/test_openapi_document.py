@@ -97,5 +97,6 @@ def test_security_schemes_are_bearer_token_and_session(openapi):
 
 def test_search_with_personal_criteria_is_a_post(openapi):
     assert set(openapi["paths"]["/api/v1/medewerkers/_zoek"]) == {"post"}
+    assert set(openapi["paths"]["/api/v1/portfolios/_zoek"]) == {"post"}
     get_params = {p["name"] for p in openapi["paths"]["/api/v1/medewerkers"]["get"].get("parameters", [])}
     assert "naam" not in get_params

@@ -429,8 +429,17 @@ def _new_category_api(world: Any, subject: Any) -> dict[str, Any]:
     return {"sleutel": "spreekbeurt", "deel": "vrij", "naam": "Spreekbeurt", "naamEngels": "Talk"}
 
 
+def _import_document(world: Any, subject: Any) -> dict[str, Any]:
+    from rijksportfolio.portfolios.tests.api_samples import empty_export_document
+
+    return empty_export_document()
+
+
 PORTFOLIO_API_ROWS: list[Row] = [
     Row("api:portfolio-mijn", allow=CIVIL_SERVANTS),
+    Row("api:portfolio-zoek", "POST", allow=CIVIL_SERVANTS, body={"naam": "Jansen"}),
+    Row("api:portfolio-export", cases=OWNER_ONLY, kwargs=_pid),
+    Row("api:portfolio-import", "POST", cases=OWNER_ONLY, kwargs=_pid, body=_import_document),
     Row("api:portfolio-detail", cases=PORTFOLIO_PAGE, kwargs=_pid),
     Row("api:portfolio-detail", "PATCH", cases=OWNER_ONLY, kwargs=_pid, body={"kopregel": "Adviseur"}),
     Row("api:portfolio-zichtbaarheid", cases=OWNER_ONLY, kwargs=_pid),

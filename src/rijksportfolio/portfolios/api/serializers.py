@@ -487,3 +487,93 @@ class OnderdeelsoortInvoerSerializer(OnderdeelsoortWijzigingSerializer):
 
     class Meta:
         ref_name = "OnderdeelsoortInvoer"
+
+
+# --- finding colleagues, export and import -------------------------------------------------------------------
+
+
+class CollegaZoekSerializer(serializers.Serializer):
+    """Search with personal criteria: in the body, never in the URL. At least one criterion."""
+
+    naam = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    organisatie = serializers.CharField(
+        required=False, help_text="Code van een organisatie: de hele deelboom."
+    )
+    werklocatie = serializers.CharField(required=False, help_text="Code van een werklocatie.")
+    vaardigheid = serializers.IntegerField(
+        required=False, help_text="Id van een vaardigheid (/vaardigheden)."
+    )
+    minimumNiveau = serializers.ChoiceField(choices=SkillLevel.values, required=False)
+    pagina = serializers.IntegerField(required=False, min_value=1, default=1)
+    paginagrootte = serializers.IntegerField(required=False, min_value=1, max_value=100, default=25)
+
+    class Meta:
+        ref_name = "CollegaZoekvraag"
+
+
+class GetoondeVaardigheidSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="skill_id")
+    naam = serializers.CharField(source="label")
+    taal = serializers.SerializerMethodField()
+    niveau = serializers.ChoiceField(source="level", choices=SkillLevel.values)
+    gezocht = serializers.BooleanField(source="matched", help_text="De vaardigheid waarop gezocht is.")
+
+    class Meta:
+        ref_name = "CollegaVaardigheid"
+
+    def get_taal(self, shown: Any) -> str:
+        return "en" if shown.label_is_english else "nl"
+
+
+class CollegaSerializer(serializers.Serializer):
+    """A hit: the directory card, and the skills profile only when the searcher may see it."""
+
+    naam = serializers.CharField(source="name")
+    functies = serializers.ListField(source="job_titles", child=serializers.CharField())
+    organisaties = serializers.SerializerMethodField()
+    werklocatie = serializers.CharField(source="location")
+    portfolio = serializers.SerializerMethodField(
+        help_text="Id voor /portfolios/{id}; null als er nog geen is."
+    )
+    vaardighedenZichtbaar = serializers.BooleanField(source="skills_visible")
+    vaardigheden = GetoondeVaardigheidSerializer(source="skills", many=True)
+    aantalVaardigheden = serializers.IntegerField(source="skill_count")
+
+    class Meta:
+        ref_name = "Collega"
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_organisaties(self, hit: Any) -> list[dict[str, Any]]:
+        return [{"id": pk, "naam": name} for pk, name in hit.organisations]
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_portfolio(self, hit: Any) -> int | None:
+        return self.context.get("portfolios", {}).get(hit.person_id)
+
+
+class CollegaResultatenSerializer(serializers.Serializer):
+    totaal = serializers.IntegerField()
+    paginas = serializers.IntegerField()
+    pagina = serializers.IntegerField()
+    resultaten = CollegaSerializer(many=True)
+
+    class Meta:
+        ref_name = "CollegaResultaten"
+
+
+class ImportResultaatSerializer(serializers.Serializer):
+    onderdelenToegevoegd = serializers.IntegerField(source="items_created")
+    onderdelenOngewijzigd = serializers.IntegerField(source="items_unchanged")
+    bewijsstukkenToegevoegd = serializers.IntegerField(source="evidence_added")
+    vaardighedenGewijzigd = serializers.IntegerField(source="skills_changed")
+    soortenToegevoegd = serializers.IntegerField(source="categories_created")
+    instellingenGewijzigd = serializers.BooleanField(source="settings_changed")
+    gewijzigd = serializers.BooleanField(source="changed")
+    waarschuwingen = serializers.SerializerMethodField()
+
+    class Meta:
+        ref_name = "PortfolioImportResultaat"
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_waarschuwingen(self, result: Any) -> list[dict[str, str]]:
+        return [{"pointer": w.pointer, "melding": w.message} for w in result.warnings]

@@ -5,6 +5,7 @@ from rijksportfolio.portfolios.api import views
 
 urlpatterns = [
     path("portfolios/mijn", views.PortfolioMijnView.as_view(), name="portfolio-mijn"),
+    path("portfolios/_zoek", views.CollegaZoekView.as_view(), name="portfolio-zoek"),
     path("portfolios/<int:id>", views.PortfolioDetailView.as_view(), name="portfolio-detail"),
     path(
         "portfolios/<int:id>/zichtbaarheid", views.ZichtbaarheidView.as_view(), name="portfolio-zichtbaarheid"
@@ -15,6 +16,8 @@ urlpatterns = [
         name="portfolio-toestemming",
     ),
     path("portfolios/<int:id>/bekijk-als", views.BekijkAlsView.as_view(), name="portfolio-bekijk-als"),
+    path("portfolios/<int:id>/export", views.ExportView.as_view(), name="portfolio-export"),
+    path("portfolios/<int:id>/import", views.ImportView.as_view(), name="portfolio-import"),
     path("portfolios/<int:id>/bekeken", views.BekekenView.as_view(), name="portfolio-bekeken"),
     path("portfolios/<int:id>/delen/<slug:deel>", views.DeelView.as_view(), name="portfolio-deel"),
     path("portfolios/<int:id>/onderdelen", views.OnderdeelListView.as_view(), name="onderdeel-list"),

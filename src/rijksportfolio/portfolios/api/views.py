@@ -15,9 +15,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
@@ -29,7 +31,8 @@ from rijksportfolio.notifications import (
     services as notification_services,
 )
 from rijksportfolio.notifications.models import Notification
-from rijksportfolio.portfolios import access, selectors, services
+from rijksportfolio.organisations.models import Location, Organisation
+from rijksportfolio.portfolios import access, exchange, search, selectors, services
 from rijksportfolio.portfolios.api import serializers as s
 from rijksportfolio.portfolios.constants import Part, Section
 from rijksportfolio.portfolios.models import (
@@ -898,3 +901,125 @@ class WeerInGebruikView(_CategoryApi):
         self.require_admin()
         category = services.category_restore(actor=request.user, category=self.category(sleutel))
         return Response(s.OnderdeelsoortSerializer(category).data)
+
+
+# --- finding colleagues ------------------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Collega's zoeken",
+        description=(
+            "Op naam, organisatie (met alles eronder), werklocatie en vaardigheid (met minimumniveau). Alleen wat "
+            "u mag zien komt terug: het visitekaartje, en het vaardighedenprofiel alleen als dat deel voor u "
+            "zichtbaar is; op een vaardigheid zoeken vindt alleen wie die zichtbaar heeft. Zoeken met "
+            "persoonsgegevens gaat in de body, niet in de URL."
+        ),
+        request=s.CollegaZoekSerializer,
+        responses=s.CollegaResultatenSerializer,
+        tags=PORTFOLIO_TAG,
+    )
+)
+class CollegaZoekView(_PortfolioApi):
+    serializer_class = s.CollegaSerializer
+
+    def post(self, request: Any) -> Response:
+        form = s.CollegaZoekSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        errors: dict[str, list[str]] = {}
+        organisation = location = None
+        if data.get("organisatie"):
+            organisation = Organisation.objects.filter(code=data["organisatie"]).first()
+            if organisation is None:
+                errors["organisatie"] = [_("Onbekende organisatie.")]
+        if data.get("werklocatie"):
+            location = Location.objects.filter(code=data["werklocatie"]).first()
+            if location is None:
+                errors["werklocatie"] = [_("Onbekende werklocatie.")]
+        if (
+            data.get("vaardigheid")
+            and not Skill.objects.filter(pk=data["vaardigheid"], is_group=False).exists()
+        ):
+            errors["vaardigheid"] = [_("Onbekende vaardigheid: %(ids)s.") % {"ids": data["vaardigheid"]}]
+        if data.get("minimumNiveau") and not data.get("vaardigheid"):
+            errors["minimumNiveau"] = [_("Een minimumniveau hoort bij een vaardigheid.")]
+        if errors:
+            raise exceptions.ValidationError(errors)
+        query = search.ColleagueQuery(
+            name=data.get("naam", ""),
+            organisation_id=organisation.pk if organisation else None,
+            location_id=location.pk if location else None,
+            skill_id=data.get("vaardigheid"),
+            min_level=data.get("minimumNiveau", ""),
+        )
+        if query.is_empty:
+            raise exceptions.ValidationError({"": [_("Geef minstens één zoekcriterium.")]})
+        results = search.colleagues_search(
+            user=request.user, query=query, page=data["pagina"], page_size=data["paginagrootte"]
+        )
+        portfolios = dict(
+            Portfolio.objects.filter(person_id__in=[h.person_id for h in results.hits]).values_list(
+                "person_id", "pk"
+            )
+        )
+        return Response(
+            {
+                "totaal": results.total,
+                "paginas": results.pages,
+                "pagina": results.page,
+                "resultaten": s.CollegaSerializer(
+                    results.hits, many=True, context={"portfolios": portfolios}
+                ).data,
+            }
+        )
+
+
+# --- export and import -------------------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Portfolio exporteren als JSON (eigenaar)",
+        description=(
+            "Het hele portfolio als download, in het geversioneerde exportformaat "
+            "(`portfolios/data/export-schema-1.0.json`, zie docs/operators/portfolio-export.md). Komt in het auditlog."
+        ),
+        responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="Het exportdocument.")},
+        tags=PORTFOLIO_TAG,
+    )
+)
+class ExportView(_PortfolioApi):
+    def get(self, request: Any, id: int) -> HttpResponse:
+        portfolio = _portfolio_or_404(id)
+        content = exchange.portfolio_export(user=request.user, portfolio=portfolio)
+        response = HttpResponse(content, content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="{exchange.export_filename(".json")}"'
+        return response
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Export importeren (eigenaar)",
+        description=(
+            "Een eerdere export (de body is het exportdocument). Alles of niets: bij een fout wordt niets "
+            "geschreven en staan de problemen in invalidParams, met als naam de JSON-pointer in het document. "
+            "Twee keer dezelfde export importeren verandert de tweede keer niets."
+        ),
+        request=OpenApiTypes.OBJECT,
+        responses=s.ImportResultaatSerializer,
+        tags=PORTFOLIO_TAG,
+    )
+)
+class ImportView(_PortfolioApi):
+    serializer_class = s.ImportResultaatSerializer
+
+    def post(self, request: Any, id: int) -> Response:
+        portfolio = self.owned(id)
+        try:
+            result = services.portfolio_import(actor=request.user, portfolio=portfolio, raw=request.body)
+        except DjangoValidationError as exc:  # keyed by JSON pointer: names as they are
+            raise exceptions.ValidationError(
+                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+            ) from exc
+        return Response(s.ImportResultaatSerializer(result).data)

@@ -53,7 +53,10 @@ def shaped(portfolio, colleague):
         "dossier-open": ItemFactory(portfolio=portfolio, title="Cursus open"),
         "dossier-private": ItemFactory(portfolio=portfolio, title="Cursus geheim", visibility="alleen_ik"),
         "analytical": ItemFactory(
-            portfolio=portfolio, category=category_get("feedback_360"), title="360 aanvraag", data={}
+            portfolio=portfolio,
+            category=category_get("feedback_360"),
+            title="360 aanvraag",
+            data={"ronde": "2024"},
         ),
         "ambition-private": ItemFactory(
             portfolio=portfolio, category=category_get("ambitie"), title="Ambitie geheim"
@@ -354,7 +357,12 @@ def test_skills_profile_set_change_remove(portfolio, owner_user, colleague_user)
 def test_request_approve_view_revoke_with_notifications(portfolio, owner_user, colleague_user):
     portfolio.visibility_analytical = "op_aanvraag"
     portfolio.save()
-    ItemFactory(portfolio=portfolio, category=category_get("feedback_360"), title="360 resultaat", data={})
+    ItemFactory(
+        portfolio=portfolio,
+        category=category_get("feedback_360"),
+        title="360 resultaat",
+        data={"ronde": "2024"},
+    )
     colleague, owner = _client(colleague_user), _client(owner_user)
     section_url = f"/api/v1/portfolios/{portfolio.pk}/delen/analytisch"
     assert colleague.get(section_url).status_code == 403
@@ -528,4 +536,66 @@ def test_categories_readable_by_civil_servants_managed_by_administrators(portfol
             "buitenGebruikSinds"
         ]
         is None
+    )
+
+
+# --- finding colleagues, export and import ---------------------------------------------------------------------
+
+
+def test_colleague_search_shows_only_visible_skills(portfolio, colleague_user, shaped):
+    client = _client(colleague_user)
+    skill = PortfolioSkill.objects.get(portfolio=portfolio).skill
+    found = _json(client, "post", "/api/v1/portfolios/_zoek", {"vaardigheid": skill.pk}).json()
+    assert found["totaal"] == 1
+    hit = found["resultaten"][0]
+    assert (hit["naam"], hit["portfolio"], hit["vaardighedenZichtbaar"]) == (
+        "Anouk Jansen",
+        portfolio.pk,
+        True,
+    )
+    assert [(v["naam"], v["gezocht"]) for v in hit["vaardigheden"]] == [("beleid schrijven", True)]
+
+    portfolio.visibility_skills = "alleen_ik"
+    portfolio.save()
+    assert _json(client, "post", "/api/v1/portfolios/_zoek", {"vaardigheid": skill.pk}).json()["totaal"] == 0
+    by_name = _json(client, "post", "/api/v1/portfolios/_zoek", {"naam": "Jansen"}).json()["resultaten"]
+    assert [(h["naam"], h["vaardighedenZichtbaar"], h["vaardigheden"]) for h in by_name] == [
+        ("Anouk Jansen", False, [])
+    ]
+    assert _problem(_json(client, "post", "/api/v1/portfolios/_zoek", {})) == {
+        "": "Geef minstens één zoekcriterium."
+    }
+    assert _problem(
+        _json(client, "post", "/api/v1/portfolios/_zoek", {"organisatie": "xyz", "minimumNiveau": "expert"})
+    ) == {
+        "organisatie": "Onbekende organisatie.",
+        "minimumNiveau": "Een minimumniveau hoort bij een vaardigheid.",
+    }
+
+
+def test_export_is_the_owners_and_imports_back_unchanged(portfolio, owner_user, colleague_user, shaped):
+    owner = _client(owner_user)
+    response = owner.get(f"/api/v1/portfolios/{portfolio.pk}/export")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="portfolio-')
+    document = json.loads(response.content)
+    assert document["schema"] == "rijksportfolio-portfolio-export"
+    assert {i["titel"] for i in document["items"]} >= VISIBLE_TO_COLLEAGUE | HIDDEN_FROM_COLLEAGUE
+
+    refused = _client(colleague_user).get(f"/api/v1/portfolios/{portfolio.pk}/export")
+    assert refused.status_code == 403
+    assert AuditEvent.objects.filter(action="export", outcome="denied").count() == 1
+
+    again = _json(owner, "post", f"/api/v1/portfolios/{portfolio.pk}/import", document)
+    assert again.status_code == 200, again.content
+    assert (again.json()["gewijzigd"], again.json()["onderdelenToegevoegd"]) == (False, 0)
+    broken = _json(
+        owner, "post", f"/api/v1/portfolios/{portfolio.pk}/import", {**document, "schemaVersie": "9.0"}
+    )
+    assert set(_problem(broken)) == {"/schemaVersie"}
+    assert (
+        _json(
+            _client(colleague_user), "post", f"/api/v1/portfolios/{portfolio.pk}/import", document
+        ).status_code
+        == 403
     )

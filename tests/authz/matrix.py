@@ -362,6 +362,180 @@ PORTFOLIO_ROWS: list[Row] = [
 ]
 
 
+# --- portfolio API (papi) --------------------------------------------------------------------------------
+# The owner only, whatever the portfolio's visibility (no role edits someone else's portfolio).
+OWNER_ONLY = {SELF: CIVIL_SERVANTS, IN_ORG: NOBODY, OUTSIDE: NOBODY, RIJK_VISIBLE: NOBODY, GRANTED: NOBODY}
+
+
+def _pid(world: Any, subject: Any) -> dict[str, Any]:
+    return {"id": _pw(world).portfolios[subject.pk].pk}
+
+
+def _pid_and(**extra: Any) -> Callable[[Any, Any], dict[str, Any]]:
+    return lambda w, s: {**_pid(w, s), **extra}
+
+
+def _own_item(world: Any, subject: Any) -> dict[str, Any]:
+    return {**_pid(world, subject), "onderdeelId": _pw(world).items[subject.pk].pk}
+
+
+def _item_with_visibility(visibility: str) -> Callable[[Any, Any], dict[str, Any]]:
+    """A new item of the subject's Dossierdeel with its own visibility (overriding the section's)."""
+
+    def make(world: Any, subject: Any) -> dict[str, Any]:
+        from rijksportfolio.portfolios.tests.factories import ItemFactory
+
+        item = ItemFactory(portfolio=_pw(world).portfolios[subject.pk], visibility=visibility)
+        return {**_pid(world, subject), "onderdeelId": item.pk}
+
+    return make
+
+
+def _own_skill(world: Any, subject: Any) -> dict[str, Any]:
+    return {**_pid(world, subject), "vaardigheidId": _pw(world).skills[subject.pk].skill_id}
+
+
+def _new_skill(world: Any, subject: Any) -> dict[str, Any]:
+    from rijksportfolio.skills.tests.factories import SkillFactory
+
+    return {**_pid(world, subject), "vaardigheidId": SkillFactory().pk}
+
+
+def _endorsed_skill(world: Any, subject: Any) -> dict[str, Any]:
+    """The subject's profile skill, endorsed by every account of the world (so each may withdraw theirs)."""
+    from rijksportfolio.portfolios.models import Endorsement
+
+    skill = _pw(world).skills[subject.pk]
+    for user in world.users.values():
+        if user.person_id is not None and user.person_id != subject.pk:
+            Endorsement.objects.get_or_create(portfolio_skill=skill, endorser_id=user.person_id)
+    return _own_skill(world, subject)
+
+
+def _request_id(kind: str) -> Callable[[Any, Any], dict[str, Any]]:
+    return lambda w, s: {"id": getattr(_pw(w), kind)[s.pk].pk}
+
+
+def _access_request_body(world: Any, subject: Any) -> dict[str, Any]:
+    portfolio = _pw(world).portfolios[subject.pk]
+    return {"portfolio": portfolio.pk, "deel": "dossier", "doel": "Kennismaking voor een project"}
+
+
+def _notification_id(world: Any, subject: Any) -> dict[str, Any]:
+    return {"id": _pw(world).notifications[subject.pk].pk}
+
+
+def _new_category_api(world: Any, subject: Any) -> dict[str, Any]:
+    return {"sleutel": "spreekbeurt", "deel": "vrij", "naam": "Spreekbeurt", "naamEngels": "Talk"}
+
+
+def _import_document(world: Any, subject: Any) -> dict[str, Any]:
+    from rijksportfolio.portfolios.tests.api_samples import empty_export_document
+
+    return empty_export_document()
+
+
+PORTFOLIO_API_ROWS: list[Row] = [
+    Row("api:portfolio-mijn", allow=CIVIL_SERVANTS),
+    Row("api:portfolio-zoek", "POST", allow=CIVIL_SERVANTS, body={"naam": "Jansen"}),
+    Row("api:portfolio-export", cases=OWNER_ONLY, kwargs=_pid),
+    Row("api:portfolio-import", "POST", cases=OWNER_ONLY, kwargs=_pid, body=_import_document),
+    Row("api:portfolio-detail", cases=PORTFOLIO_PAGE, kwargs=_pid),
+    Row("api:portfolio-detail", "PATCH", cases=OWNER_ONLY, kwargs=_pid, body={"kopregel": "Adviseur"}),
+    Row("api:portfolio-zichtbaarheid", cases=OWNER_ONLY, kwargs=_pid),
+    Row("api:portfolio-zichtbaarheid", "PATCH", cases=OWNER_ONLY, kwargs=_pid, body={"dossier": "rijk"}),
+    Row("api:portfolio-toestemming", cases=OWNER_ONLY, kwargs=_pid),
+    Row("api:portfolio-toestemming", "PUT", cases=OWNER_ONLY, kwargs=_pid, body={"toestemming": True}),
+    Row("api:portfolio-bekijk-als", cases=OWNER_ONLY, kwargs=_pid, query={"als": "grant"}),
+    Row("api:portfolio-bekeken", cases=OWNER_ONLY, kwargs=_pid),
+    Row("api:portfolio-vaardigheidsuggesties", cases=OWNER_ONLY, kwargs=_pid),
+    Row("api:portfolio-deel", cases=SECTION_VISIBLE, kwargs=_pid_and(deel="dossier")),
+    Row("api:portfolio-deel", cases=SECTION_VISIBLE, kwargs=_pid_and(deel="vaardigheden"), note="skills"),
+    Row("api:onderdeel-list", cases=PORTFOLIO_PAGE, kwargs=_pid, note="what is visible, never a refusal"),
+    Row("api:onderdeel-list", cases=SECTION_VISIBLE, kwargs=_pid, query={"deel": "dossier"}),
+    Row(
+        "api:onderdeel-list",
+        "POST",
+        cases=OWNER_ONLY,
+        kwargs=_pid,
+        body={"soort": "interesse", "titel": "Fietsen"},
+    ),
+    Row("api:onderdeel-detail", cases=SECTION_VISIBLE, kwargs=_own_item, note="the item follows its section"),
+    Row(
+        "api:onderdeel-detail",
+        cases={case: CIVIL_SERVANTS for case in SECTION_VISIBLE},
+        kwargs=_item_with_visibility("rijk"),
+        note="item rijk in any section",
+    ),
+    Row(
+        "api:onderdeel-detail",
+        cases={**OWNER_ONLY, NOT_GRANTED: NOBODY, PRIVATE: NOBODY},
+        kwargs=_item_with_visibility("alleen_ik"),
+        note="item alleen ik, even in a rijk or granted section",
+    ),
+    Row("api:onderdeel-detail", "PATCH", cases=OWNER_ONLY, kwargs=_own_item, body={"titel": "Anders"}),
+    Row("api:onderdeel-detail", "DELETE", cases=OWNER_ONLY, kwargs=_own_item),
+    Row("api:profielvaardigheid-list", cases=SECTION_VISIBLE, kwargs=_pid),
+    Row(
+        "api:profielvaardigheid-detail", "PUT", cases=OWNER_ONLY, kwargs=_new_skill, body={"niveau": "expert"}
+    ),
+    Row("api:profielvaardigheid-detail", "DELETE", cases=OWNER_ONLY, kwargs=_own_skill),
+    Row("api:onderschrijving-mijn", "PUT", cases=ENDORSABLE, kwargs=_own_skill),
+    Row(
+        "api:onderschrijving-mijn",
+        "DELETE",
+        cases={case: CIVIL_SERVANTS for case in ENDORSABLE if case != SELF},
+        kwargs=_endorsed_skill,
+        note="an endorser may always take their own endorsement back",
+    ),
+    Row("api:inzageverzoek-list", allow=CIVIL_SERVANTS, query={"richting": "uitgaand"}),
+    Row("api:inzageverzoek-list", "POST", cases=REQUESTABLE, body=_access_request_body),
+    Row("api:inzageverzoek-detail", cases=OWN, kwargs=_request_id("pending_to"), note="as the owner"),
+    Row("api:inzageverzoek-detail", cases=OWN, kwargs=_request_id("pending_by"), note="as the requester"),
+    Row(
+        "api:inzageverzoek-goedkeuren",
+        "POST",
+        cases=OWN,
+        kwargs=_request_id("pending_to"),
+        body={"dagen": 30},
+    ),
+    Row(
+        "api:inzageverzoek-goedkeuren",
+        "POST",
+        cases={**OWN, SELF: NOBODY},
+        kwargs=_request_id("pending_by"),
+        body={"dagen": 30},
+        note="the requester cannot approve their own request",
+    ),
+    Row("api:inzageverzoek-afwijzen", "POST", cases=OWN, kwargs=_request_id("pending_to")),
+    Row("api:inzageverzoek-terugtrekken", "POST", cases=OWN, kwargs=_request_id("pending_by")),
+    Row(
+        "api:inzageverzoek-terugtrekken",
+        "POST",
+        cases={**OWN, SELF: NOBODY},
+        kwargs=_request_id("pending_to"),
+        note="only the requester withdraws",
+    ),
+    Row("api:inzageverzoek-intrekken", "POST", cases=OWN, kwargs=_request_id("grant_to")),
+    Row("api:melding-list", allow=SIGNED_IN),
+    Row("api:melding-detail", cases=OWN, kwargs=_notification_id),
+    Row("api:melding-detail", "PATCH", cases=OWN, kwargs=_notification_id, body={"gelezen": True}),
+    Row("api:onderdeelsoort-list", allow=CIVIL_SERVANTS),
+    Row("api:onderdeelsoort-list", allow=CATEGORY_ADMINS, query={"buitenGebruik": "true"}),
+    Row("api:onderdeelsoort-list", "POST", allow=CATEGORY_ADMINS, body=_new_category_api),
+    Row("api:onderdeelsoort-detail", allow=CIVIL_SERVANTS, kwargs={"sleutel": "cursus"}),
+    Row(
+        "api:onderdeelsoort-detail",
+        "PATCH",
+        allow=CATEGORY_ADMINS,
+        kwargs={"sleutel": "cursus"},
+        body={"naam": "Cursus of training"},
+    ),
+    Row("api:onderdeelsoort-buiten-gebruik", "POST", allow=CATEGORY_ADMINS, kwargs={"sleutel": "cursus"}),
+    Row("api:onderdeelsoort-weer-in-gebruik", "POST", allow=CATEGORY_ADMINS, kwargs={"sleutel": "cursus"}),
+]
+
+
 # --- evidence, export and import pages (pfiles) ----------------------------------------------------------
 
 
@@ -452,6 +626,7 @@ ROWS: list[Row] = [
     Row("api:vaardigheid-list", allow=CIVIL_SERVANTS, query=_skill_search),
     Row("api:vaardigheid-detail", allow=CIVIL_SERVANTS, kwargs=lambda w, s: {"id": _skill(w, s)}),
     Row("portfolios:skill_autocomplete", allow=CIVIL_SERVANTS, query=_skill_search, web=True),
+    *PORTFOLIO_API_ROWS,
     # --- i18n --------------------------------------------------------------------------------------------
     Row("set_language", "POST", allow=EVERYONE, body={"language": "en", "next": "/"}, web=True),
     # --- web ---------------------------------------------------------------------------------------------

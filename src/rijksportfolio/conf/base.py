@@ -256,6 +256,7 @@ SPECTACULAR_SETTINGS = {
         "ZichtbaarheidEnum": ["rijk", "op_aanvraag", "alleen_ik"],
         "DeelEnum": ["dossier", "analytisch", "ambitie", "vrij", "vaardigheden"],
         "PortfoliodeelEnum": ["dossier", "analytisch", "ambitie", "vrij"],
+        "NiveauEnum": ["basis", "gevorderd", "ervaren", "expert"],
     },
 }
 API_VERSION = "1.0.0"

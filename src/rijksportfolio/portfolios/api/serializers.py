@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from rijksportfolio.api.fields import UtcDateTimeField
@@ -378,3 +379,201 @@ class MeldingWijzigingSerializer(serializers.Serializer):
 
     class Meta:
         ref_name = "MeldingWijziging"
+
+
+# --- item categories -----------------------------------------------------------------------------------------
+
+# A category field definition: stored with English keys (domain.portfolio_schema), shown in Dutch camelCase.
+FIELD_KEYS = {
+    "key": "sleutel",
+    "label_nl": "naam",
+    "label_en": "naamEngels",
+    "type": "soort",
+    "required": "verplicht",
+    "choices": "keuzes",
+    "help_nl": "uitleg",
+    "help_en": "uitlegEngels",
+}
+CHOICE_KEYS = {"value": "waarde", "label_nl": "naam", "label_en": "naamEngels"}
+
+
+def _renamed(data: Any, names: dict[str, str]) -> Any:
+    """Rename the keys of a dict by ``names`` (unknown keys kept as they are, so the schema can report them)."""
+    if not isinstance(data, dict):
+        return data
+    return {names.get(key, key): value for key, value in data.items()}
+
+
+def field_out(definition: dict[str, Any]) -> dict[str, Any]:
+    out = _renamed(definition, FIELD_KEYS)
+    if isinstance(out.get("keuzes"), list):
+        out["keuzes"] = [_renamed(c, CHOICE_KEYS) for c in out["keuzes"]]
+    return out
+
+
+def field_in(definition: Any) -> Any:
+    back = _renamed(definition, {v: k for k, v in FIELD_KEYS.items()})
+    if isinstance(back, dict) and isinstance(back.get("choices"), list):
+        back["choices"] = [_renamed(c, {v: k for k, v in CHOICE_KEYS.items()}) for c in back["choices"]]
+    return back
+
+
+class VeldSerializer(serializers.Serializer):
+    sleutel = serializers.CharField()
+    naam = serializers.CharField()
+    naamEngels = serializers.CharField()
+    soort = serializers.ChoiceField(
+        choices=["text", "markdown", "date", "integer", "url", "choice", "boolean"]
+    )
+    verplicht = serializers.BooleanField()
+    keuzes = serializers.ListField(child=serializers.DictField(), required=False)
+    uitleg = serializers.CharField(required=False)
+    uitlegEngels = serializers.CharField(required=False)
+
+    class Meta:
+        ref_name = "OnderdeelsoortVeld"
+
+
+class OnderdeelsoortSerializer(serializers.Serializer):
+    sleutel = serializers.CharField(source="key")
+    deel = serializers.ChoiceField(source="part", choices=Part.values)
+    naam = serializers.CharField(source="label_nl")
+    naamEngels = serializers.CharField(source="label_en")
+    toelichting = serializers.CharField(source="description_nl")
+    toelichtingEngels = serializers.CharField(source="description_en")
+    velden = serializers.SerializerMethodField()
+    bewijsstukkenToegestaan = serializers.BooleanField(source="allows_evidence")
+    volgorde = serializers.IntegerField(source="sort_order")
+    ingebouwd = serializers.BooleanField(source="builtin")
+    schemaversie = serializers.IntegerField(source="schema_version")
+    buitenGebruikSinds = UtcDateTimeField(source="retired_at", allow_null=True)
+
+    class Meta:
+        ref_name = "Onderdeelsoort"
+
+    @extend_schema_field(VeldSerializer(many=True))
+    def get_velden(self, category: Any) -> list[dict[str, Any]]:
+        return [field_out(f) for f in category.fields]
+
+
+class OnderdeelsoortWijzigingSerializer(serializers.Serializer):
+    """Key and part stay once made (items refer to them); a field in use cannot be removed or change type."""
+
+    naam = serializers.CharField(required=False, allow_blank=True)
+    naamEngels = serializers.CharField(required=False, allow_blank=True)
+    toelichting = serializers.CharField(required=False, allow_blank=True)
+    toelichtingEngels = serializers.CharField(required=False, allow_blank=True)
+    velden = serializers.ListField(child=serializers.JSONField(), required=False)
+    bewijsstukkenToegestaan = serializers.BooleanField(required=False)
+    volgorde = serializers.IntegerField(required=False, min_value=0, max_value=32767)
+
+    class Meta:
+        ref_name = "OnderdeelsoortWijziging"
+
+    def service_kwargs(self) -> dict[str, Any]:
+        names = {v: k for k, v in CATEGORY_FIELDS.items()}
+        kwargs = {names[key]: value for key, value in self.validated_data.items()}
+        if "fields" in kwargs:
+            kwargs["fields"] = [field_in(f) for f in kwargs["fields"]]
+        return kwargs
+
+
+class OnderdeelsoortInvoerSerializer(OnderdeelsoortWijzigingSerializer):
+    sleutel = serializers.CharField(max_length=60)
+    deel = serializers.ChoiceField(choices=Part.values)
+    naam = serializers.CharField(allow_blank=True)
+    naamEngels = serializers.CharField(allow_blank=True)
+    velden = serializers.ListField(child=serializers.JSONField(), required=False, default=list)
+
+    class Meta:
+        ref_name = "OnderdeelsoortInvoer"
+
+
+# --- finding colleagues, export and import -------------------------------------------------------------------
+
+
+class CollegaZoekSerializer(serializers.Serializer):
+    """Search with personal criteria: in the body, never in the URL. At least one criterion."""
+
+    naam = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    organisatie = serializers.CharField(
+        required=False, help_text="Code van een organisatie: de hele deelboom."
+    )
+    werklocatie = serializers.CharField(required=False, help_text="Code van een werklocatie.")
+    vaardigheid = serializers.IntegerField(
+        required=False, help_text="Id van een vaardigheid (/vaardigheden)."
+    )
+    minimumNiveau = serializers.ChoiceField(choices=SkillLevel.values, required=False)
+    pagina = serializers.IntegerField(required=False, min_value=1, default=1)
+    paginagrootte = serializers.IntegerField(required=False, min_value=1, max_value=100, default=25)
+
+    class Meta:
+        ref_name = "CollegaZoekvraag"
+
+
+class GetoondeVaardigheidSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="skill_id")
+    naam = serializers.CharField(source="label")
+    taal = serializers.SerializerMethodField()
+    niveau = serializers.ChoiceField(source="level", choices=SkillLevel.values)
+    gezocht = serializers.BooleanField(source="matched", help_text="De vaardigheid waarop gezocht is.")
+
+    class Meta:
+        ref_name = "CollegaVaardigheid"
+
+    def get_taal(self, shown: Any) -> str:
+        return "en" if shown.label_is_english else "nl"
+
+
+class CollegaSerializer(serializers.Serializer):
+    """A hit: the directory card, and the skills profile only when the searcher may see it."""
+
+    naam = serializers.CharField(source="name")
+    functies = serializers.ListField(source="job_titles", child=serializers.CharField())
+    organisaties = serializers.SerializerMethodField()
+    werklocatie = serializers.CharField(source="location")
+    portfolio = serializers.SerializerMethodField(
+        help_text="Id voor /portfolios/{id}; null als er nog geen is."
+    )
+    vaardighedenZichtbaar = serializers.BooleanField(source="skills_visible")
+    vaardigheden = GetoondeVaardigheidSerializer(source="skills", many=True)
+    aantalVaardigheden = serializers.IntegerField(source="skill_count")
+
+    class Meta:
+        ref_name = "Collega"
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_organisaties(self, hit: Any) -> list[dict[str, Any]]:
+        return [{"id": pk, "naam": name} for pk, name in hit.organisations]
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_portfolio(self, hit: Any) -> int | None:
+        return self.context.get("portfolios", {}).get(hit.person_id)
+
+
+class CollegaResultatenSerializer(serializers.Serializer):
+    totaal = serializers.IntegerField()
+    paginas = serializers.IntegerField()
+    pagina = serializers.IntegerField()
+    resultaten = CollegaSerializer(many=True)
+
+    class Meta:
+        ref_name = "CollegaResultaten"
+
+
+class ImportResultaatSerializer(serializers.Serializer):
+    onderdelenToegevoegd = serializers.IntegerField(source="items_created")
+    onderdelenOngewijzigd = serializers.IntegerField(source="items_unchanged")
+    bewijsstukkenToegevoegd = serializers.IntegerField(source="evidence_added")
+    vaardighedenGewijzigd = serializers.IntegerField(source="skills_changed")
+    soortenToegevoegd = serializers.IntegerField(source="categories_created")
+    instellingenGewijzigd = serializers.BooleanField(source="settings_changed")
+    gewijzigd = serializers.BooleanField(source="changed")
+    waarschuwingen = serializers.SerializerMethodField()
+
+    class Meta:
+        ref_name = "PortfolioImportResultaat"
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_waarschuwingen(self, result: Any) -> list[dict[str, str]]:
+        return [{"pointer": w.pointer, "melding": w.message} for w in result.warnings]

@@ -5,6 +5,7 @@ from rijksportfolio.portfolios.api import views
 
 urlpatterns = [
     path("portfolios/mijn", views.PortfolioMijnView.as_view(), name="portfolio-mijn"),
+    path("portfolios/_zoek", views.CollegaZoekView.as_view(), name="portfolio-zoek"),
     path("portfolios/<int:id>", views.PortfolioDetailView.as_view(), name="portfolio-detail"),
     path(
         "portfolios/<int:id>/zichtbaarheid", views.ZichtbaarheidView.as_view(), name="portfolio-zichtbaarheid"
@@ -15,6 +16,8 @@ urlpatterns = [
         name="portfolio-toestemming",
     ),
     path("portfolios/<int:id>/bekijk-als", views.BekijkAlsView.as_view(), name="portfolio-bekijk-als"),
+    path("portfolios/<int:id>/export", views.ExportView.as_view(), name="portfolio-export"),
+    path("portfolios/<int:id>/import", views.ImportView.as_view(), name="portfolio-import"),
     path("portfolios/<int:id>/bekeken", views.BekekenView.as_view(), name="portfolio-bekeken"),
     path("portfolios/<int:id>/delen/<slug:deel>", views.DeelView.as_view(), name="portfolio-deel"),
     path("portfolios/<int:id>/onderdelen", views.OnderdeelListView.as_view(), name="onderdeel-list"),
@@ -34,6 +37,11 @@ urlpatterns = [
         views.VaardigheidSuggestiesView.as_view(),
         name="portfolio-vaardigheidsuggesties",
     ),
+    path(
+        "portfolios/<int:id>/vaardigheden/<int:vaardigheidId>/onderschrijvingen/mijn",
+        views.OnderschrijvingView.as_view(),
+        name="onderschrijving-mijn",
+    ),
     path("inzageverzoeken", views.InzageverzoekListView.as_view(), name="inzageverzoek-list"),
     path("inzageverzoeken/<int:id>", views.InzageverzoekDetailView.as_view(), name="inzageverzoek-detail"),
     path(
@@ -46,6 +54,22 @@ urlpatterns = [
         name="inzageverzoek-terugtrekken",
     ),
     path("inzageverzoeken/<int:id>/intrekken", views.IntrekkenView.as_view(), name="inzageverzoek-intrekken"),
+    path("onderdeelsoorten", views.OnderdeelsoortListView.as_view(), name="onderdeelsoort-list"),
+    path(
+        "onderdeelsoorten/<slug:sleutel>",
+        views.OnderdeelsoortDetailView.as_view(),
+        name="onderdeelsoort-detail",
+    ),
+    path(
+        "onderdeelsoorten/<slug:sleutel>/buiten-gebruik",
+        views.BuitenGebruikView.as_view(),
+        name="onderdeelsoort-buiten-gebruik",
+    ),
+    path(
+        "onderdeelsoorten/<slug:sleutel>/weer-in-gebruik",
+        views.WeerInGebruikView.as_view(),
+        name="onderdeelsoort-weer-in-gebruik",
+    ),
     path("meldingen", views.MeldingListView.as_view(), name="melding-list"),
     path("meldingen/<int:id>", views.MeldingDetailView.as_view(), name="melding-detail"),
 ]

@@ -15,9 +15,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
@@ -29,10 +31,18 @@ from rijksportfolio.notifications import (
     services as notification_services,
 )
 from rijksportfolio.notifications.models import Notification
-from rijksportfolio.portfolios import access, selectors, services
+from rijksportfolio.organisations.models import Location, Organisation
+from rijksportfolio.portfolios import access, exchange, search, selectors, services
 from rijksportfolio.portfolios.api import serializers as s
 from rijksportfolio.portfolios.constants import Part, Section
-from rijksportfolio.portfolios.models import AccessRequest, Item, Portfolio, PortfolioSkill
+from rijksportfolio.portfolios.models import (
+    AccessRequest,
+    Endorsement,
+    Item,
+    ItemCategory,
+    Portfolio,
+    PortfolioSkill,
+)
 from rijksportfolio.skills.models import Skill
 from rijksportfolio.skills.selectors import skill_label
 
@@ -485,6 +495,52 @@ class VaardigheidSuggestiesView(_PortfolioApi):
         return self.get_paginated_response(s.SkillRefSerializer(page, many=True).data)
 
 
+@extend_schema_view(
+    put=extend_schema(
+        summary="Vaardigheid onderschrijven",
+        description=(
+            "U staat in voor deze vaardigheid van een collega (één keer; nog eens verandert niets). Kan als u "
+            "het vaardighedenprofiel mag zien en het niet uw eigen profiel is. De eigenaar krijgt een melding."
+        ),
+        request=None,
+        responses=s.ProfielVaardigheidSerializer,
+        tags=PORTFOLIO_TAG,
+    ),
+    delete=extend_schema(
+        summary="Eigen onderschrijving intrekken", responses={204: None}, tags=PORTFOLIO_TAG
+    ),
+)
+class OnderschrijvingView(_PortfolioApi):
+    serializer_class = s.ProfielVaardigheidSerializer
+    http_method_names = ["put", "delete", "options"]
+
+    def _profile_skill(self, id: int, skill_id: int) -> PortfolioSkill:
+        portfolio = _portfolio_or_404(id)
+        return get_object_or_404(
+            PortfolioSkill.objects.select_related("portfolio", "skill"),
+            portfolio=portfolio,
+            skill_id=skill_id,
+        )
+
+    def put(self, request: Any, id: int, vaardigheidId: int) -> Response:
+        profile_skill = self._profile_skill(id, vaardigheidId)
+        services.endorsement_add(actor=request.user, portfolio_skill=profile_skill)
+        return Response(
+            s.ProfielVaardigheidSerializer(
+                _profile_skill_view(self, profile_skill.portfolio, vaardigheidId)
+            ).data
+        )
+
+    def delete(self, request: Any, id: int, vaardigheidId: int) -> Response:
+        profile_skill = self._profile_skill(id, vaardigheidId)
+        person_id = self.principal.person_id
+        endorsement = Endorsement.objects.filter(portfolio_skill=profile_skill, endorser_id=person_id).first()
+        if endorsement is None:
+            raise exceptions.PermissionDenied() if person_id is None else exceptions.NotFound()
+        services.endorsement_remove(actor=request.user, endorsement=endorsement)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
 # --- who viewed my portfolio ---------------------------------------------------------------------------------
 
 
@@ -558,6 +614,12 @@ class InzageverzoekListView(_PortfolioApi):
         )
         if portfolio is None:
             raise exceptions.ValidationError({"portfolio": [_("Onbekend portfolio.")]})
+        section = serializer.validated_data["deel"]
+        state = access.section_request_state(user=request.user, portfolio=portfolio, section=section)
+        if state == "no":  # one's own portfolio, or nothing in this section is op aanvraag
+            raise exceptions.PermissionDenied(_("Dit deel van dit portfolio is niet op aanvraag in te zien."))
+        if state == "granted":
+            raise exceptions.PermissionDenied(_("U heeft al inzage in dit deel."))
         access_request = _call(
             s.REQUEST_FIELDS,
             lambda: services.access_request_create(
@@ -572,14 +634,14 @@ class InzageverzoekListView(_PortfolioApi):
 
 
 def _party_request(view: _PortfolioApi, id: int) -> AccessRequest:
-    """An access request the caller is a party to (the owner or the requester); others get a 404."""
+    """An access request the caller is a party to (the owner or the requester); others get a 403."""
     access_request = get_object_or_404(_request_queryset(), pk=id)
     person_id = view.principal.person_id
     if person_id is None or person_id not in (
         access_request.portfolio.person_id,
         access_request.requester_id,
     ):
-        raise exceptions.NotFound()
+        raise exceptions.PermissionDenied()
     return access_request
 
 
@@ -703,7 +765,10 @@ class MeldingDetailView(ApiView):
     http_method_names = ["get", "patch", "options"]
 
     def _mine(self, id: int) -> Notification:
-        return get_object_or_404(notification_selectors.notifications_for(user=self.request.user), pk=id)
+        notification = get_object_or_404(Notification, pk=id)
+        if notification.recipient_id != self.request.user.pk:
+            raise exceptions.PermissionDenied()
+        return notification
 
     def get(self, request: Any, id: int) -> Response:
         return Response(s.MeldingSerializer(self._mine(id)).data)
@@ -719,3 +784,242 @@ class MeldingDetailView(ApiView):
         elif notification.read_at is not None:
             raise exceptions.ValidationError({"gelezen": [_("Een gelezen melding blijft gelezen.")]})
         return Response(s.MeldingSerializer(notification).data)
+
+
+# --- item categories -----------------------------------------------------------------------------------------
+
+
+class _CategoryApi(ApiView):
+    serializer_class = s.OnderdeelsoortSerializer
+
+    def require_admin(self) -> None:
+        if not can(self.principal, "portfolio.manage_categories"):
+            raise exceptions.PermissionDenied()
+
+    def require_reader(self) -> None:
+        if not self.principal.is_civil_servant:
+            raise exceptions.PermissionDenied()
+
+    def category(self, sleutel: str) -> ItemCategory:
+        return get_object_or_404(selectors.categories_all(), key=sleutel)
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Soorten onderdelen",
+        description=(
+            "De soorten waarmee onderdelen gemaakt kunnen worden, met hun velden. `buitenGebruik=true` "
+            "(alleen voor functioneel beheer: organisatiebeheerders) toont ook de soorten buiten gebruik."
+        ),
+        parameters=[OpenApiParameter("deel", str, enum=Part.values), OpenApiParameter("buitenGebruik", bool)],
+        responses=s.OnderdeelsoortSerializer(many=True),
+        tags=["onderdeelsoorten"],
+    ),
+    post=extend_schema(
+        summary="Soort onderdeel toevoegen (beheer)",
+        description="Zonder codewijziging of migratie; de velden worden gecontroleerd tegen het schema.",
+        request=s.OnderdeelsoortInvoerSerializer,
+        responses={201: s.OnderdeelsoortSerializer},
+        tags=["onderdeelsoorten"],
+    ),
+)
+class OnderdeelsoortListView(_CategoryApi):
+    def get(self, request: Any) -> Response:
+        self.require_reader()
+        everything = request.query_params.get("buitenGebruik", "").lower() in ("true", "1", "ja")
+        if everything:
+            self.require_admin()
+        part = request.query_params.get("deel")
+        if part is not None and part not in Part.values:
+            raise exceptions.ValidationError({"deel": [_("Onbekend deel.")]})
+        queryset = selectors.categories_all() if everything else selectors.categories_active()
+        if part is not None:
+            queryset = queryset.filter(part=part)
+        page = self.paginate_queryset(queryset) or []
+        return self.get_paginated_response(s.OnderdeelsoortSerializer(page, many=True).data)
+
+    def post(self, request: Any) -> Response:
+        self.require_admin()
+        serializer = s.OnderdeelsoortInvoerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        kwargs = serializer.service_kwargs()
+        category = _call(s.CATEGORY_FIELDS, lambda: services.category_create(actor=request.user, **kwargs))
+        return Response(s.OnderdeelsoortSerializer(category).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    get=extend_schema(summary="Soort onderdeel", tags=["onderdeelsoorten"]),
+    patch=extend_schema(
+        summary="Soort onderdeel wijzigen (beheer)",
+        request=s.OnderdeelsoortWijzigingSerializer,
+        responses=s.OnderdeelsoortSerializer,
+        tags=["onderdeelsoorten"],
+    ),
+)
+class OnderdeelsoortDetailView(_CategoryApi):
+    http_method_names = ["get", "patch", "options"]
+
+    def get(self, request: Any, sleutel: str) -> Response:
+        self.require_reader()
+        return Response(s.OnderdeelsoortSerializer(self.category(sleutel)).data)
+
+    def patch(self, request: Any, sleutel: str) -> Response:
+        self.require_admin()
+        category = self.category(sleutel)
+        serializer = s.OnderdeelsoortWijzigingSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        kwargs = serializer.service_kwargs()
+        category = _call(
+            s.CATEGORY_FIELDS,
+            lambda: services.category_update(actor=request.user, category=category, **kwargs),
+        )
+        return Response(s.OnderdeelsoortSerializer(category).data)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Soort onderdeel buiten gebruik zetten (beheer)",
+        description="Geen nieuwe onderdelen meer van deze soort; bestaande blijven leesbaar en te wijzigen.",
+        request=None,
+        tags=["onderdeelsoorten"],
+    )
+)
+class BuitenGebruikView(_CategoryApi):
+    def post(self, request: Any, sleutel: str) -> Response:
+        self.require_admin()
+        category = services.category_retire(actor=request.user, category=self.category(sleutel))
+        return Response(s.OnderdeelsoortSerializer(category).data)
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Soort onderdeel weer in gebruik nemen (beheer)", request=None, tags=["onderdeelsoorten"]
+    )
+)
+class WeerInGebruikView(_CategoryApi):
+    def post(self, request: Any, sleutel: str) -> Response:
+        self.require_admin()
+        category = services.category_restore(actor=request.user, category=self.category(sleutel))
+        return Response(s.OnderdeelsoortSerializer(category).data)
+
+
+# --- finding colleagues ------------------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Collega's zoeken",
+        description=(
+            "Op naam, organisatie (met alles eronder), werklocatie en vaardigheid (met minimumniveau). Alleen wat "
+            "u mag zien komt terug: het visitekaartje, en het vaardighedenprofiel alleen als dat deel voor u "
+            "zichtbaar is; op een vaardigheid zoeken vindt alleen wie die zichtbaar heeft. Zoeken met "
+            "persoonsgegevens gaat in de body, niet in de URL."
+        ),
+        request=s.CollegaZoekSerializer,
+        responses=s.CollegaResultatenSerializer,
+        tags=PORTFOLIO_TAG,
+    )
+)
+class CollegaZoekView(_PortfolioApi):
+    serializer_class = s.CollegaSerializer
+
+    def post(self, request: Any) -> Response:
+        form = s.CollegaZoekSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        data = form.validated_data
+        errors: dict[str, list[str]] = {}
+        organisation = location = None
+        if data.get("organisatie"):
+            organisation = Organisation.objects.filter(code=data["organisatie"]).first()
+            if organisation is None:
+                errors["organisatie"] = [_("Onbekende organisatie.")]
+        if data.get("werklocatie"):
+            location = Location.objects.filter(code=data["werklocatie"]).first()
+            if location is None:
+                errors["werklocatie"] = [_("Onbekende werklocatie.")]
+        if (
+            data.get("vaardigheid")
+            and not Skill.objects.filter(pk=data["vaardigheid"], is_group=False).exists()
+        ):
+            errors["vaardigheid"] = [_("Onbekende vaardigheid: %(ids)s.") % {"ids": data["vaardigheid"]}]
+        if data.get("minimumNiveau") and not data.get("vaardigheid"):
+            errors["minimumNiveau"] = [_("Een minimumniveau hoort bij een vaardigheid.")]
+        if errors:
+            raise exceptions.ValidationError(errors)
+        query = search.ColleagueQuery(
+            name=data.get("naam", ""),
+            organisation_id=organisation.pk if organisation else None,
+            location_id=location.pk if location else None,
+            skill_id=data.get("vaardigheid"),
+            min_level=data.get("minimumNiveau", ""),
+        )
+        if query.is_empty:
+            raise exceptions.ValidationError({"": [_("Geef minstens één zoekcriterium.")]})
+        results = search.colleagues_search(
+            user=request.user, query=query, page=data["pagina"], page_size=data["paginagrootte"]
+        )
+        portfolios = dict(
+            Portfolio.objects.filter(person_id__in=[h.person_id for h in results.hits]).values_list(
+                "person_id", "pk"
+            )
+        )
+        return Response(
+            {
+                "totaal": results.total,
+                "paginas": results.pages,
+                "pagina": results.page,
+                "resultaten": s.CollegaSerializer(
+                    results.hits, many=True, context={"portfolios": portfolios}
+                ).data,
+            }
+        )
+
+
+# --- export and import -------------------------------------------------------------------------------------
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary="Portfolio exporteren als JSON (eigenaar)",
+        description=(
+            "Het hele portfolio als download, in het geversioneerde exportformaat "
+            "(`portfolios/data/export-schema-1.0.json`, zie docs/operators/portfolio-export.md). Komt in het auditlog."
+        ),
+        responses={200: OpenApiResponse(OpenApiTypes.OBJECT, description="Het exportdocument.")},
+        tags=PORTFOLIO_TAG,
+    )
+)
+class ExportView(_PortfolioApi):
+    def get(self, request: Any, id: int) -> HttpResponse:
+        portfolio = _portfolio_or_404(id)
+        content = exchange.portfolio_export(user=request.user, portfolio=portfolio)
+        response = HttpResponse(content, content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="{exchange.export_filename(".json")}"'
+        return response
+
+
+@extend_schema_view(
+    post=extend_schema(
+        summary="Export importeren (eigenaar)",
+        description=(
+            "Een eerdere export (de body is het exportdocument). Alles of niets: bij een fout wordt niets "
+            "geschreven en staan de problemen in invalidParams, met als naam de JSON-pointer in het document. "
+            "Twee keer dezelfde export importeren verandert de tweede keer niets."
+        ),
+        request=OpenApiTypes.OBJECT,
+        responses=s.ImportResultaatSerializer,
+        tags=PORTFOLIO_TAG,
+    )
+)
+class ImportView(_PortfolioApi):
+    serializer_class = s.ImportResultaatSerializer
+
+    def post(self, request: Any, id: int) -> Response:
+        portfolio = self.owned(id)
+        try:
+            result = services.portfolio_import(actor=request.user, portfolio=portfolio, raw=request.body)
+        except DjangoValidationError as exc:  # keyed by JSON pointer: names as they are
+            raise exceptions.ValidationError(
+                exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+            ) from exc
+        return Response(s.ImportResultaatSerializer(result).data)

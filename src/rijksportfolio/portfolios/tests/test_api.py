@@ -53,7 +53,10 @@ def shaped(portfolio, colleague):
         "dossier-open": ItemFactory(portfolio=portfolio, title="Cursus open"),
         "dossier-private": ItemFactory(portfolio=portfolio, title="Cursus geheim", visibility="alleen_ik"),
         "analytical": ItemFactory(
-            portfolio=portfolio, category=category_get("feedback_360"), title="360 aanvraag", data={}
+            portfolio=portfolio,
+            category=category_get("feedback_360"),
+            title="360 aanvraag",
+            data={"ronde": "2024"},
         ),
         "ambition-private": ItemFactory(
             portfolio=portfolio, category=category_get("ambitie"), title="Ambitie geheim"
@@ -354,7 +357,12 @@ def test_skills_profile_set_change_remove(portfolio, owner_user, colleague_user)
 def test_request_approve_view_revoke_with_notifications(portfolio, owner_user, colleague_user):
     portfolio.visibility_analytical = "op_aanvraag"
     portfolio.save()
-    ItemFactory(portfolio=portfolio, category=category_get("feedback_360"), title="360 resultaat", data={})
+    ItemFactory(
+        portfolio=portfolio,
+        category=category_get("feedback_360"),
+        title="360 resultaat",
+        data={"ronde": "2024"},
+    )
     colleague, owner = _client(colleague_user), _client(owner_user)
     section_url = f"/api/v1/portfolios/{portfolio.pk}/delen/analytisch"
     assert colleague.get(section_url).status_code == 403
@@ -393,7 +401,7 @@ def test_request_approve_view_revoke_with_notifications(portfolio, owner_user, c
     read = _json(colleague, "patch", f"/api/v1/meldingen/{notes[0]['id']}", {"gelezen": True}).json()
     assert read["gelezenOp"] is not None
     assert colleague.get("/api/v1/meldingen", {"ongelezen": "true"}).json()["totaal"] == 0
-    assert owner.get(f"/api/v1/meldingen/{notes[0]['id']}").status_code == 404  # someone else's
+    assert owner.get(f"/api/v1/meldingen/{notes[0]['id']}").status_code == 403  # someone else's
 
     assert (
         _json(owner, "post", f"/api/v1/inzageverzoeken/{request_id}/intrekken").json()["status"] == "revoked"
@@ -404,15 +412,15 @@ def test_request_approve_view_revoke_with_notifications(portfolio, owner_user, c
 
 def test_request_problems_decline_and_withdraw(portfolio, owner_user, colleague_user):
     colleague, owner = _client(colleague_user), _client(owner_user)
-    # everything is alleen ik: nothing to request
-    assert _problem(
-        _json(
-            colleague,
-            "post",
-            "/api/v1/inzageverzoeken",
-            {"portfolio": portfolio.pk, "deel": "dossier", "doel": "x"},
-        )
-    ) == {"deel": "Dit onderdeel is niet op aanvraag in te zien."}
+    # everything is alleen ik: nothing to request (refused, with the reason)
+    refused = _json(
+        colleague,
+        "post",
+        "/api/v1/inzageverzoeken",
+        {"portfolio": portfolio.pk, "deel": "dossier", "doel": "x"},
+    )
+    assert refused.status_code == 403
+    assert refused.json()["detail"] == "Dit deel van dit portfolio is niet op aanvraag in te zien."
     portfolio.visibility_dossier = "op_aanvraag"
     portfolio.save()
     assert _problem(
@@ -446,4 +454,148 @@ def test_request_problems_decline_and_withdraw(portfolio, owner_user, colleague_
     withdrawn = _json(colleague, "post", f"/api/v1/inzageverzoeken/{second.json()['id']}/terugtrekken")
     assert withdrawn.json()["status"] == "withdrawn"
     stranger = _client(user_for(_hr_adviser_over(portfolio.person)))
-    assert stranger.get(f"/api/v1/inzageverzoeken/{second.json()['id']}").status_code == 404
+    assert stranger.get(f"/api/v1/inzageverzoeken/{second.json()['id']}").status_code == 403
+
+
+# --- endorsements and categories -----------------------------------------------------------------------------
+
+
+def test_endorse_shows_only_when_the_owner_switches_endorsements_on(
+    portfolio, owner_user, colleague_user, shaped
+):
+    skill_id = PortfolioSkill.objects.get(portfolio=portfolio).skill_id
+    colleague = _client(colleague_user)
+    url = f"/api/v1/portfolios/{portfolio.pk}/vaardigheden/{skill_id}/onderschrijvingen/mijn"
+    body = _json(colleague, "put", url).json()
+    assert (body["doorMijOnderschreven"], body["aantalOnderschrijvingen"], body["onderschrijvers"]) == (
+        True,
+        None,
+        [],
+    )
+    _json(
+        _client(owner_user), "patch", f"/api/v1/portfolios/{portfolio.pk}", {"onderschrijvingenTonen": True}
+    )
+    profile = colleague.get(f"/api/v1/portfolios/{portfolio.pk}/vaardigheden").json()["resultaten"][0]
+    assert (profile["aantalOnderschrijvingen"], profile["onderschrijvers"]) == (1, ["Daan Visser"])
+    assert _json(_client(owner_user), "put", url).status_code == 403  # not one's own
+    assert colleague.delete(url).status_code == 204
+    assert colleague.delete(url).status_code == 404
+
+
+def test_categories_readable_by_civil_servants_managed_by_administrators(portfolio, owner_user):
+    reader = _client(owner_user)
+    listed = reader.get("/api/v1/onderdeelsoorten", {"deel": "dossier"}).json()
+    assert "certificaat" in [c["sleutel"] for c in listed["resultaten"]]
+    certificate = reader.get("/api/v1/onderdeelsoorten/certificaat").json()
+    assert certificate["velden"][0] == {
+        "sleutel": "uitgever",
+        "naam": "Uitgegeven door",
+        "naamEngels": "Issuer",
+        "soort": "text",
+        "verplicht": True,
+    }
+    new = {"sleutel": "spreekbeurt", "deel": "vrij", "naam": "Spreekbeurt", "naamEngels": "Talk"}
+    assert _json(reader, "post", "/api/v1/onderdeelsoorten", new).status_code == 403
+    assert reader.get("/api/v1/onderdeelsoorten", {"buitenGebruik": "true"}).status_code == 403
+
+    admin_user = user_for(_hr_adviser_over(owner_user.person))
+    role_assign(
+        user=admin_user, role=Role.ORG_ADMIN, organisation=owner_user.person.employments.first().organisation
+    )
+    admin = _client(admin_user)
+    fields = [
+        {
+            "sleutel": "publiek",
+            "naam": "Publiek",
+            "naamEngels": "Audience",
+            "soort": "text",
+            "verplicht": False,
+        }
+    ]
+    created = _json(admin, "post", "/api/v1/onderdeelsoorten", {**new, "velden": fields})
+    assert created.status_code == 201, created.content
+    assert created.json()["velden"] == fields
+    bad = _json(admin, "patch", "/api/v1/onderdeelsoorten/spreekbeurt", {"velden": [{"sleutel": "Publiek!"}]})
+    assert set(_problem(bad)) == {"velden"}
+    assert _json(admin, "post", "/api/v1/onderdeelsoorten/spreekbeurt/buiten-gebruik").json()[
+        "buitenGebruikSinds"
+    ]
+    assert "spreekbeurt" not in [
+        c["sleutel"] for c in reader.get("/api/v1/onderdeelsoorten").json()["resultaten"]
+    ]
+    assert _problem(
+        _json(
+            reader,
+            "post",
+            f"/api/v1/portfolios/{portfolio.pk}/onderdelen",
+            {"soort": "spreekbeurt", "titel": "Congres"},
+        )
+    ) == {"soort": "Deze soort is buiten gebruik; kies een andere."}
+    assert (
+        _json(admin, "post", "/api/v1/onderdeelsoorten/spreekbeurt/weer-in-gebruik").json()[
+            "buitenGebruikSinds"
+        ]
+        is None
+    )
+
+
+# --- finding colleagues, export and import ---------------------------------------------------------------------
+
+
+def test_colleague_search_shows_only_visible_skills(portfolio, colleague_user, shaped):
+    client = _client(colleague_user)
+    skill = PortfolioSkill.objects.get(portfolio=portfolio).skill
+    found = _json(client, "post", "/api/v1/portfolios/_zoek", {"vaardigheid": skill.pk}).json()
+    assert found["totaal"] == 1
+    hit = found["resultaten"][0]
+    assert (hit["naam"], hit["portfolio"], hit["vaardighedenZichtbaar"]) == (
+        "Anouk Jansen",
+        portfolio.pk,
+        True,
+    )
+    assert [(v["naam"], v["gezocht"]) for v in hit["vaardigheden"]] == [("beleid schrijven", True)]
+
+    portfolio.visibility_skills = "alleen_ik"
+    portfolio.save()
+    assert _json(client, "post", "/api/v1/portfolios/_zoek", {"vaardigheid": skill.pk}).json()["totaal"] == 0
+    by_name = _json(client, "post", "/api/v1/portfolios/_zoek", {"naam": "Jansen"}).json()["resultaten"]
+    assert [(h["naam"], h["vaardighedenZichtbaar"], h["vaardigheden"]) for h in by_name] == [
+        ("Anouk Jansen", False, [])
+    ]
+    assert _problem(_json(client, "post", "/api/v1/portfolios/_zoek", {})) == {
+        "": "Geef minstens één zoekcriterium."
+    }
+    assert _problem(
+        _json(client, "post", "/api/v1/portfolios/_zoek", {"organisatie": "xyz", "minimumNiveau": "expert"})
+    ) == {
+        "organisatie": "Onbekende organisatie.",
+        "minimumNiveau": "Een minimumniveau hoort bij een vaardigheid.",
+    }
+
+
+def test_export_is_the_owners_and_imports_back_unchanged(portfolio, owner_user, colleague_user, shaped):
+    owner = _client(owner_user)
+    response = owner.get(f"/api/v1/portfolios/{portfolio.pk}/export")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="portfolio-')
+    document = json.loads(response.content)
+    assert document["schema"] == "rijksportfolio-portfolio-export"
+    assert {i["titel"] for i in document["items"]} >= VISIBLE_TO_COLLEAGUE | HIDDEN_FROM_COLLEAGUE
+
+    refused = _client(colleague_user).get(f"/api/v1/portfolios/{portfolio.pk}/export")
+    assert refused.status_code == 403
+    assert AuditEvent.objects.filter(action="export", outcome="denied").count() == 1
+
+    again = _json(owner, "post", f"/api/v1/portfolios/{portfolio.pk}/import", document)
+    assert again.status_code == 200, again.content
+    assert (again.json()["gewijzigd"], again.json()["onderdelenToegevoegd"]) == (False, 0)
+    broken = _json(
+        owner, "post", f"/api/v1/portfolios/{portfolio.pk}/import", {**document, "schemaVersie": "9.0"}
+    )
+    assert set(_problem(broken)) == {"/schemaVersie"}
+    assert (
+        _json(
+            _client(colleague_user), "post", f"/api/v1/portfolios/{portfolio.pk}/import", document
+        ).status_code
+        == 403
+    )

@@ -24,6 +24,7 @@ $(BIN)/activate: pyproject.toml requirements/dev.txt
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==0.13.8
 	@$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements/dev.txt
 	@$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	@scripts/system-packages
 	@touch $(BIN)/activate
 
 venv: $(BIN)/activate

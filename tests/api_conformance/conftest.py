@@ -3,13 +3,14 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from rijksportfolio.portfolios.tests.world import add_portfolios
 from rijksportfolio.web.tests.world import build_world
 
 
 @pytest.fixture
 def world(db):
     cache.clear()
-    yield build_world()
+    yield add_portfolios(build_world())
     cache.clear()
 
 

@@ -42,6 +42,18 @@ def test_paths_are_lowercase_dutch_without_trailing_slash(openapi):
         "/api/v1/medewerkers/{personeelsnummer}",
         "/api/v1/medewerkers/{personeelsnummer}/dienstverbanden",
         "/api/v1/medewerkers/{personeelsnummer}/dienstverbanden/{id}",
+        "/api/v1/vaardigheden",
+        "/api/v1/vaardigheden/{id}",
+        "/api/v1/portfolios/mijn",
+        "/api/v1/portfolios/{id}",
+        "/api/v1/portfolios/{id}/delen/{deel}",
+        "/api/v1/portfolios/{id}/onderdelen",
+        "/api/v1/portfolios/{id}/onderdelen/{onderdeelId}",
+        "/api/v1/portfolios/{id}/vaardigheden/{vaardigheidId}/onderschrijvingen/mijn",
+        "/api/v1/inzageverzoeken",
+        "/api/v1/inzageverzoeken/{id}/goedkeuren",
+        "/api/v1/meldingen",
+        "/api/v1/onderdeelsoorten/{sleutel}",
     }
     assert expected <= set(openapi["paths"])
     for path in openapi["paths"]:
@@ -85,5 +97,6 @@ def test_security_schemes_are_bearer_token_and_session(openapi):
 
 def test_search_with_personal_criteria_is_a_post(openapi):
     assert set(openapi["paths"]["/api/v1/medewerkers/_zoek"]) == {"post"}
+    assert set(openapi["paths"]["/api/v1/portfolios/_zoek"]) == {"post"}
     get_params = {p["name"] for p in openapi["paths"]["/api/v1/medewerkers"]["get"].get("parameters", [])}
     assert "naam" not in get_params

@@ -16,6 +16,9 @@ HOW TO ADD A ROW (every new URL pattern needs one, ``test_every_url_has_a_row`` 
   a ``Person`` of the shared world (``rijksportfolio.web.tests.world``): SELF = the acting user's own
   person (skipped for accounts without one), IN_ORG = a colleague inside the scopes (team "team-a" under
   BZK), OUTSIDE = someone at another ministry (Belastingdienst, FIN).
+  Portfolio rows add the visibility cases RIJK_VISIBLE, GRANTED, NOT_GRANTED and PRIVATE: people whose
+  whole portfolio is in that state (``rijksportfolio.portfolios.tests.world``); ``world.portfolio`` holds
+  every person's portfolio, item, profile skill, access requests and a notification, by person id.
 * ``kwargs`` / ``body`` / ``query``: values or ``callable(world, subject)`` returning them.
 
 Any outcome other than allow/deny (400, 404, 500, …) is reported as an error of the row: rows must send
@@ -28,6 +31,7 @@ BZK) and analyst (Belastingdienst, FIN) unscoped, a guest without a person.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,7 +60,17 @@ CIVIL_SERVANTS = SIGNED_IN - {Role.GUEST}  # every account linked to a person
 HR = frozenset({Role.HR_ADVISER, Role.ORG_ADMIN})  # scoped to BZK in the world
 
 SELF, IN_ORG, OUTSIDE = "self", "in_org", "outside"
-SUBJECT_KEY = {IN_ORG: "collega", OUTSIDE: "buiten"}
+# Portfolio visibility states (rijksportfolio.portfolios.tests.world): a person whose every section is
+# rijk / op aanvraag with a grant for every account / op aanvraag without grants / alleen ik.
+RIJK_VISIBLE, GRANTED, NOT_GRANTED, PRIVATE = "rijk", "granted", "on_request", "private"
+SUBJECT_KEY = {
+    IN_ORG: "collega",
+    OUTSIDE: "buiten",
+    RIJK_VISIBLE: "open",
+    GRANTED: "gedeeld",
+    NOT_GRANTED: "op-aanvraag",
+    PRIVATE: "prive",
+}
 
 Value = Any | Callable[[Any, Any], Any]
 
@@ -108,10 +122,472 @@ def _person_number(world: Any, subject: Any) -> dict[str, Any]:
     return {"personeelsnummer": subject.personnel_number}
 
 
+def _skill(world: Any, subject: Any) -> int:
+    """A skill and a recorded taxonomy version (the autocomplete index is then built from the database)."""
+    from rijksportfolio.skills.models import TaxonomyVersion
+    from rijksportfolio.skills.tests.factories import SkillFactory
+
+    TaxonomyVersion.objects.get_or_create(version="matrix", defaults={"source": "matrix", "checksum": "-"})
+    return int(SkillFactory(preferred_label_nl="beleid ontwikkelen").pk)
+
+
+def _skill_search(world: Any, subject: Any) -> dict[str, Any]:
+    _skill(world, subject)
+    return {"zoek": "beleid"}
+
+
 PERSON_CARD = {SELF: CIVIL_SERVANTS, IN_ORG: CIVIL_SERVANTS, OUTSIDE: CIVIL_SERVANTS}
 EMPLOYMENT_HISTORY = {SELF: CIVIL_SERVANTS, IN_ORG: HR | {Role.MANAGER}, OUTSIDE: NOBODY}
 # HR adviser and org admin work in BZK themselves: changing their own records is within their scope.
 PERSON_CHANGE = {SELF: HR, IN_ORG: HR, OUTSIDE: NOBODY}
+
+# --- portfolio pages (pweb) -------------------------------------------------------------------------------
+OWN = {SELF: CIVIL_SERVANTS, IN_ORG: NOBODY, OUTSIDE: NOBODY}  # the owner's own object only
+# Someone's portfolio page: any civil servant, whatever the visibility (what it shows differs).
+PORTFOLIO_PAGE = {
+    case: CIVIL_SERVANTS for case in (SELF, IN_ORG, OUTSIDE, RIJK_VISIBLE, GRANTED, NOT_GRANTED, PRIVATE)
+}
+# One section of someone's portfolio (the world's colleagues keep everything "alleen ik").
+SECTION_VISIBLE = {
+    SELF: CIVIL_SERVANTS,
+    IN_ORG: NOBODY,
+    OUTSIDE: NOBODY,
+    RIJK_VISIBLE: CIVIL_SERVANTS,
+    GRANTED: CIVIL_SERVANTS,
+    NOT_GRANTED: NOBODY,
+    PRIVATE: NOBODY,
+}
+# Asking for access: only to an "op aanvraag" section without a grant yet, never one's own.
+REQUESTABLE = {
+    SELF: NOBODY,
+    IN_ORG: NOBODY,
+    RIJK_VISIBLE: NOBODY,
+    GRANTED: NOBODY,
+    NOT_GRANTED: CIVIL_SERVANTS,
+    PRIVATE: NOBODY,
+}
+# Endorsing a skill: whoever sees the skills profile, except the owner.
+ENDORSABLE = {
+    SELF: NOBODY,
+    IN_ORG: NOBODY,
+    RIJK_VISIBLE: CIVIL_SERVANTS,
+    GRANTED: CIVIL_SERVANTS,
+    NOT_GRANTED: NOBODY,
+    PRIVATE: NOBODY,
+}
+CATEGORY_ADMINS = frozenset({Role.ORG_ADMIN})
+FIELD_ROWS = {
+    "veld-TOTAL_FORMS": "1",
+    "veld-INITIAL_FORMS": "0",
+    "veld-MIN_NUM_FORMS": "0",
+    "veld-MAX_NUM_FORMS": "30",
+}
+
+
+def _category(key: str) -> Callable[[Any, Any], dict[str, Any]]:
+    from rijksportfolio.portfolios.models import ItemCategory
+
+    return lambda w, s: {"pk": ItemCategory.objects.get(key=key).pk}
+
+
+def _new_category(world: Any, subject: Any) -> dict[str, Any]:
+    return {
+        **FIELD_ROWS,
+        "key": "spreekbeurt",
+        "part": "vrij",
+        "label_nl": "Spreekbeurt",
+        "label_en": "Talk",
+        "veld-0-key": "publiek",
+        "veld-0-label_nl": "Publiek",
+        "veld-0-type": "text",
+    }
+
+
+def _category_change(world: Any, subject: Any) -> dict[str, Any]:
+    from rijksportfolio.portfolios.forms import category_field_initial
+    from rijksportfolio.portfolios.models import ItemCategory
+
+    category = ItemCategory.objects.get(key="cursus")
+    rows = category_field_initial(category)
+    body = {**FIELD_ROWS, "veld-TOTAL_FORMS": str(len(rows)), "veld-INITIAL_FORMS": str(len(rows))}
+    for i, row in enumerate(rows):
+        body |= {f"veld-{i}-{k}": v for k, v in row.items() if v not in (False, "")}
+    return body | {"label_nl": "Cursus of training", "label_en": "Course or training"}
+
+
+VISIBILITY_BODY = {s: "alleen_ik" for s in ("dossier", "analytisch", "ambitie", "vrij", "vaardigheden")}
+
+
+def _pw(world: Any) -> Any:
+    return world.portfolio
+
+
+def _own(kind: str) -> Callable[[Any, Any], dict[str, Any]]:
+    return lambda w, s: {"pk": getattr(_pw(w), kind)[s.pk].pk}
+
+
+def _other_skill(world: Any, subject: Any) -> dict[str, Any]:
+    return {"skill": _pw(world).skills[world.people["open"].pk].skill_id, "level": "basis"}
+
+
+PORTFOLIO_ROWS: list[Row] = [
+    Row("portfolios:mine", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:first_use", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:first_use", "POST", allow=CIVIL_SERVANTS, body=VISIBILITY_BODY, web=True),
+    Row("portfolios:visibility", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:visibility", "POST", allow=CIVIL_SERVANTS, body=VISIBILITY_BODY, web=True),
+    Row("portfolios:settings", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:settings", "POST", allow=CIVIL_SERVANTS, body={"headline": "Adviseur"}, web=True),
+    Row("portfolios:consent", "POST", allow=CIVIL_SERVANTS, body={"matching_consent": "on"}, web=True),
+    Row("portfolios:part", allow=CIVIL_SERVANTS, kwargs={"part": "dossier"}, web=True),
+    Row(
+        "portfolios:section_visibility",
+        "POST",
+        allow=CIVIL_SERVANTS,
+        kwargs={"part": "dossier"},
+        body={"visibility": "rijk"},
+        web=True,
+    ),
+    Row(
+        "portfolios:item_create",
+        allow=CIVIL_SERVANTS,
+        kwargs={"part": "vrij", "category": "interesse"},
+        web=True,
+    ),
+    Row(
+        "portfolios:item_create",
+        "POST",
+        allow=CIVIL_SERVANTS,
+        kwargs={"part": "vrij", "category": "interesse"},
+        body={"title": "Fietsen"},
+        web=True,
+    ),
+    Row("portfolios:item_update", cases=OWN, kwargs=_own("items"), web=True),
+    Row(
+        "portfolios:item_update", "POST", cases=OWN, kwargs=_own("items"), body={"title": "Anders"}, web=True
+    ),
+    Row(
+        "portfolios:item_visibility",
+        "POST",
+        cases=OWN,
+        kwargs=_own("items"),
+        body={"visibility": "rijk"},
+        web=True,
+    ),
+    Row("portfolios:item_delete", cases=OWN, kwargs=_own("items"), web=True),
+    Row("portfolios:item_delete", "POST", cases=OWN, kwargs=_own("items"), web=True),
+    Row("portfolios:skills", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:skills", "POST", allow=CIVIL_SERVANTS, body=_other_skill, web=True),
+    Row("portfolios:skill_update", cases=OWN, kwargs=_own("skills"), web=True),
+    Row(
+        "portfolios:skill_update",
+        "POST",
+        cases=OWN,
+        kwargs=_own("skills"),
+        body={"level": "expert"},
+        web=True,
+    ),
+    Row("portfolios:skill_remove", "POST", cases=OWN, kwargs=_own("skills"), web=True),
+    Row("portfolios:preview", allow=CIVIL_SERVANTS, query={"als": "grant"}, web=True),
+    Row("portfolios:requests", allow=CIVIL_SERVANTS, web=True),
+    Row(
+        "portfolios:request_approve",
+        "POST",
+        cases=OWN,
+        kwargs=_own("pending_to"),
+        body={"days": "30"},
+        web=True,
+    ),
+    Row("portfolios:request_decline", "POST", cases=OWN, kwargs=_own("pending_to"), web=True),
+    Row("portfolios:request_withdraw", "POST", cases=OWN, kwargs=_own("pending_by"), web=True),
+    Row("portfolios:grant_revoke", "POST", cases=OWN, kwargs=_own("grant_to"), web=True),
+    Row("portfolios:views_log", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:export", allow=CIVIL_SERVANTS, web=True),
+    Row(
+        "portfolios:person_portfolio", cases=PORTFOLIO_PAGE, kwargs=lambda w, s: {"person_pk": s.pk}, web=True
+    ),
+    Row(
+        "portfolios:person_section",
+        cases=SECTION_VISIBLE,
+        kwargs=lambda w, s: {"person_pk": s.pk, "section": "dossier"},
+        web=True,
+    ),
+    Row(
+        "portfolios:person_section",
+        cases=SECTION_VISIBLE,
+        kwargs=lambda w, s: {"person_pk": s.pk, "section": "vaardigheden"},
+        web=True,
+        note="the skills profile",
+    ),
+    Row(
+        "portfolios:request_access",
+        cases=REQUESTABLE,
+        kwargs=lambda w, s: {"person_pk": s.pk, "section": "dossier"},
+        web=True,
+    ),
+    Row(
+        "portfolios:request_access",
+        "POST",
+        cases=REQUESTABLE,
+        kwargs=lambda w, s: {"person_pk": s.pk, "section": "dossier"},
+        body={"purpose": "Kennismaking voor een project"},
+        web=True,
+    ),
+    Row(
+        "portfolios:endorse",
+        "POST",
+        cases=ENDORSABLE,
+        kwargs=lambda w, s: {"person_pk": s.pk, "pk": _pw(w).skills[s.pk].pk},
+        web=True,
+    ),
+    # --- item categories (pweb): Rijk-wide reference data, any organisation administrator ---
+    Row("portfolios:category_list", allow=CATEGORY_ADMINS, web=True),
+    Row("portfolios:category_create", allow=CATEGORY_ADMINS, web=True),
+    Row("portfolios:category_create", "POST", allow=CATEGORY_ADMINS, body=_new_category, web=True),
+    Row("portfolios:category_update", allow=CATEGORY_ADMINS, kwargs=_category("cursus"), web=True),
+    Row(
+        "portfolios:category_update",
+        "POST",
+        allow=CATEGORY_ADMINS,
+        kwargs=_category("cursus"),
+        body=_category_change,
+        web=True,
+    ),
+    Row("portfolios:category_retire", "POST", allow=CATEGORY_ADMINS, kwargs=_category("cursus"), web=True),
+    Row("portfolios:category_restore", "POST", allow=CATEGORY_ADMINS, kwargs=_category("cursus"), web=True),
+    # --- notifications (pweb) ---
+    Row("notifications:inbox", allow=SIGNED_IN, web=True),
+    Row("notifications:mark_all_read", "POST", allow=SIGNED_IN, web=True),
+    Row("notifications:mark_read", "POST", cases=OWN, kwargs=_own("notifications"), web=True),
+]
+
+
+# --- portfolio API (papi) --------------------------------------------------------------------------------
+# The owner only, whatever the portfolio's visibility (no role edits someone else's portfolio).
+OWNER_ONLY = {SELF: CIVIL_SERVANTS, IN_ORG: NOBODY, OUTSIDE: NOBODY, RIJK_VISIBLE: NOBODY, GRANTED: NOBODY}
+
+
+def _pid(world: Any, subject: Any) -> dict[str, Any]:
+    return {"id": _pw(world).portfolios[subject.pk].pk}
+
+
+def _pid_and(**extra: Any) -> Callable[[Any, Any], dict[str, Any]]:
+    return lambda w, s: {**_pid(w, s), **extra}
+
+
+def _own_item(world: Any, subject: Any) -> dict[str, Any]:
+    return {**_pid(world, subject), "onderdeelId": _pw(world).items[subject.pk].pk}
+
+
+def _item_with_visibility(visibility: str) -> Callable[[Any, Any], dict[str, Any]]:
+    """A new item of the subject's Dossierdeel with its own visibility (overriding the section's)."""
+
+    def make(world: Any, subject: Any) -> dict[str, Any]:
+        from rijksportfolio.portfolios.tests.factories import ItemFactory
+
+        item = ItemFactory(portfolio=_pw(world).portfolios[subject.pk], visibility=visibility)
+        return {**_pid(world, subject), "onderdeelId": item.pk}
+
+    return make
+
+
+def _own_skill(world: Any, subject: Any) -> dict[str, Any]:
+    return {**_pid(world, subject), "vaardigheidId": _pw(world).skills[subject.pk].skill_id}
+
+
+def _new_skill(world: Any, subject: Any) -> dict[str, Any]:
+    from rijksportfolio.skills.tests.factories import SkillFactory
+
+    return {**_pid(world, subject), "vaardigheidId": SkillFactory().pk}
+
+
+def _endorsed_skill(world: Any, subject: Any) -> dict[str, Any]:
+    """The subject's profile skill, endorsed by every account of the world (so each may withdraw theirs)."""
+    from rijksportfolio.portfolios.models import Endorsement
+
+    skill = _pw(world).skills[subject.pk]
+    for user in world.users.values():
+        if user.person_id is not None and user.person_id != subject.pk:
+            Endorsement.objects.get_or_create(portfolio_skill=skill, endorser_id=user.person_id)
+    return _own_skill(world, subject)
+
+
+def _request_id(kind: str) -> Callable[[Any, Any], dict[str, Any]]:
+    return lambda w, s: {"id": getattr(_pw(w), kind)[s.pk].pk}
+
+
+def _access_request_body(world: Any, subject: Any) -> dict[str, Any]:
+    portfolio = _pw(world).portfolios[subject.pk]
+    return {"portfolio": portfolio.pk, "deel": "dossier", "doel": "Kennismaking voor een project"}
+
+
+def _notification_id(world: Any, subject: Any) -> dict[str, Any]:
+    return {"id": _pw(world).notifications[subject.pk].pk}
+
+
+def _new_category_api(world: Any, subject: Any) -> dict[str, Any]:
+    return {"sleutel": "spreekbeurt", "deel": "vrij", "naam": "Spreekbeurt", "naamEngels": "Talk"}
+
+
+def _import_document(world: Any, subject: Any) -> dict[str, Any]:
+    from rijksportfolio.portfolios.tests.api_samples import empty_export_document
+
+    return empty_export_document()
+
+
+PORTFOLIO_API_ROWS: list[Row] = [
+    Row("api:portfolio-mijn", allow=CIVIL_SERVANTS),
+    Row("api:portfolio-zoek", "POST", allow=CIVIL_SERVANTS, body={"naam": "Jansen"}),
+    Row("api:portfolio-export", cases=OWNER_ONLY, kwargs=_pid),
+    Row("api:portfolio-import", "POST", cases=OWNER_ONLY, kwargs=_pid, body=_import_document),
+    Row("api:portfolio-detail", cases=PORTFOLIO_PAGE, kwargs=_pid),
+    Row("api:portfolio-detail", "PATCH", cases=OWNER_ONLY, kwargs=_pid, body={"kopregel": "Adviseur"}),
+    Row("api:portfolio-zichtbaarheid", cases=OWNER_ONLY, kwargs=_pid),
+    Row("api:portfolio-zichtbaarheid", "PATCH", cases=OWNER_ONLY, kwargs=_pid, body={"dossier": "rijk"}),
+    Row("api:portfolio-toestemming", cases=OWNER_ONLY, kwargs=_pid),
+    Row("api:portfolio-toestemming", "PUT", cases=OWNER_ONLY, kwargs=_pid, body={"toestemming": True}),
+    Row("api:portfolio-bekijk-als", cases=OWNER_ONLY, kwargs=_pid, query={"als": "grant"}),
+    Row("api:portfolio-bekeken", cases=OWNER_ONLY, kwargs=_pid),
+    Row("api:portfolio-vaardigheidsuggesties", cases=OWNER_ONLY, kwargs=_pid),
+    Row("api:portfolio-deel", cases=SECTION_VISIBLE, kwargs=_pid_and(deel="dossier")),
+    Row("api:portfolio-deel", cases=SECTION_VISIBLE, kwargs=_pid_and(deel="vaardigheden"), note="skills"),
+    Row("api:onderdeel-list", cases=PORTFOLIO_PAGE, kwargs=_pid, note="what is visible, never a refusal"),
+    Row("api:onderdeel-list", cases=SECTION_VISIBLE, kwargs=_pid, query={"deel": "dossier"}),
+    Row(
+        "api:onderdeel-list",
+        "POST",
+        cases=OWNER_ONLY,
+        kwargs=_pid,
+        body={"soort": "interesse", "titel": "Fietsen"},
+    ),
+    Row("api:onderdeel-detail", cases=SECTION_VISIBLE, kwargs=_own_item, note="the item follows its section"),
+    Row(
+        "api:onderdeel-detail",
+        cases={case: CIVIL_SERVANTS for case in SECTION_VISIBLE},
+        kwargs=_item_with_visibility("rijk"),
+        note="item rijk in any section",
+    ),
+    Row(
+        "api:onderdeel-detail",
+        cases={**OWNER_ONLY, NOT_GRANTED: NOBODY, PRIVATE: NOBODY},
+        kwargs=_item_with_visibility("alleen_ik"),
+        note="item alleen ik, even in a rijk or granted section",
+    ),
+    Row("api:onderdeel-detail", "PATCH", cases=OWNER_ONLY, kwargs=_own_item, body={"titel": "Anders"}),
+    Row("api:onderdeel-detail", "DELETE", cases=OWNER_ONLY, kwargs=_own_item),
+    Row("api:profielvaardigheid-list", cases=SECTION_VISIBLE, kwargs=_pid),
+    Row(
+        "api:profielvaardigheid-detail", "PUT", cases=OWNER_ONLY, kwargs=_new_skill, body={"niveau": "expert"}
+    ),
+    Row("api:profielvaardigheid-detail", "DELETE", cases=OWNER_ONLY, kwargs=_own_skill),
+    Row("api:onderschrijving-mijn", "PUT", cases=ENDORSABLE, kwargs=_own_skill),
+    Row(
+        "api:onderschrijving-mijn",
+        "DELETE",
+        cases={case: CIVIL_SERVANTS for case in ENDORSABLE if case != SELF},
+        kwargs=_endorsed_skill,
+        note="an endorser may always take their own endorsement back",
+    ),
+    Row("api:inzageverzoek-list", allow=CIVIL_SERVANTS, query={"richting": "uitgaand"}),
+    Row("api:inzageverzoek-list", "POST", cases=REQUESTABLE, body=_access_request_body),
+    Row("api:inzageverzoek-detail", cases=OWN, kwargs=_request_id("pending_to"), note="as the owner"),
+    Row("api:inzageverzoek-detail", cases=OWN, kwargs=_request_id("pending_by"), note="as the requester"),
+    Row(
+        "api:inzageverzoek-goedkeuren",
+        "POST",
+        cases=OWN,
+        kwargs=_request_id("pending_to"),
+        body={"dagen": 30},
+    ),
+    Row(
+        "api:inzageverzoek-goedkeuren",
+        "POST",
+        cases={**OWN, SELF: NOBODY},
+        kwargs=_request_id("pending_by"),
+        body={"dagen": 30},
+        note="the requester cannot approve their own request",
+    ),
+    Row("api:inzageverzoek-afwijzen", "POST", cases=OWN, kwargs=_request_id("pending_to")),
+    Row("api:inzageverzoek-terugtrekken", "POST", cases=OWN, kwargs=_request_id("pending_by")),
+    Row(
+        "api:inzageverzoek-terugtrekken",
+        "POST",
+        cases={**OWN, SELF: NOBODY},
+        kwargs=_request_id("pending_to"),
+        note="only the requester withdraws",
+    ),
+    Row("api:inzageverzoek-intrekken", "POST", cases=OWN, kwargs=_request_id("grant_to")),
+    Row("api:melding-list", allow=SIGNED_IN),
+    Row("api:melding-detail", cases=OWN, kwargs=_notification_id),
+    Row("api:melding-detail", "PATCH", cases=OWN, kwargs=_notification_id, body={"gelezen": True}),
+    Row("api:onderdeelsoort-list", allow=CIVIL_SERVANTS),
+    Row("api:onderdeelsoort-list", allow=CATEGORY_ADMINS, query={"buitenGebruik": "true"}),
+    Row("api:onderdeelsoort-list", "POST", allow=CATEGORY_ADMINS, body=_new_category_api),
+    Row("api:onderdeelsoort-detail", allow=CIVIL_SERVANTS, kwargs={"sleutel": "cursus"}),
+    Row(
+        "api:onderdeelsoort-detail",
+        "PATCH",
+        allow=CATEGORY_ADMINS,
+        kwargs={"sleutel": "cursus"},
+        body={"naam": "Cursus of training"},
+    ),
+    Row("api:onderdeelsoort-buiten-gebruik", "POST", allow=CATEGORY_ADMINS, kwargs={"sleutel": "cursus"}),
+    Row("api:onderdeelsoort-weer-in-gebruik", "POST", allow=CATEGORY_ADMINS, kwargs={"sleutel": "cursus"}),
+]
+
+
+# --- evidence, export and import pages (pfiles) ----------------------------------------------------------
+
+
+def _evidence(world: Any, subject: Any) -> dict[str, Any]:
+    """A fresh evidence file on the subject's item (made inside the row's transaction, rolled back after)."""
+    from rijksportfolio.portfolios.tests.factories import EvidenceFactory
+
+    return {"pk": EvidenceFactory(item=_pw(world).items[subject.pk]).pk}
+
+
+def _upload(world: Any, subject: Any) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from rijksportfolio.portfolios.tests import samples
+
+    return {"file": SimpleUploadedFile("scan.png", samples.png(), content_type="image/png")}
+
+
+def _import_file(world: Any, subject: Any) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = {
+        "schema": "rijksportfolio-portfolio-export",
+        "schemaVersie": "1.0",
+        "geexporteerdOp": "2025-01-01T12:00:00+01:00",
+        "portfolio": {
+            "kopregel": "",
+            "zichtbaarheid": VISIBILITY_BODY,
+            "toestemmingMatching": False,
+            "onderschrijvingenTonen": False,
+        },
+        "categorieen": [],
+        "items": [],
+        "vaardigheden": [],
+    }
+    return {"file": SimpleUploadedFile("portfolio.json", json.dumps(document).encode(), "application/json")}
+
+
+PFILES_ROWS: list[Row] = [
+    Row("portfolios:evidence", cases=OWN, kwargs=_own("items"), web=True),
+    Row("portfolios:evidence", "POST", cases=OWN, kwargs=_own("items"), body=_upload, web=True),
+    Row("portfolios:evidence_delete", "POST", cases=OWN, kwargs=_evidence, web=True),
+    # Evidence follows the visibility of its item (the world's items are in the Dossierdeel).
+    Row("portfolios:evidence_download", cases=SECTION_VISIBLE, kwargs=_evidence, web=True),
+    # Export and import work on the acting user's own portfolio only: there is no URL for someone else's.
+    Row("portfolios:export_json", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:export_pdf", allow=CIVIL_SERVANTS, query={"onderdeel": "vrij"}, web=True),
+    Row("portfolios:export_pdf_options", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:import", allow=CIVIL_SERVANTS, web=True),
+    Row("portfolios:import", "POST", allow=CIVIL_SERVANTS, body=_import_file, web=True),
+]
+
 
 ROWS: list[Row] = [
     # --- API: root -------------------------------------------------------------------------------------
@@ -145,6 +621,12 @@ ROWS: list[Row] = [
         kwargs=lambda w, s: {"personeelsnummer": s.personnel_number, "id": _current_employment_id(s)},
         body={"einddatum": date(2025, 2, 28).isoformat(), "redenEinde": "mobility"},
     ),
+    # --- API and web: skills (papi) ---------------------------------------------------------------------
+    Row("api:vaardigheid-list", allow=CIVIL_SERVANTS),
+    Row("api:vaardigheid-list", allow=CIVIL_SERVANTS, query=_skill_search),
+    Row("api:vaardigheid-detail", allow=CIVIL_SERVANTS, kwargs=lambda w, s: {"id": _skill(w, s)}),
+    Row("portfolios:skill_autocomplete", allow=CIVIL_SERVANTS, query=_skill_search, web=True),
+    *PORTFOLIO_API_ROWS,
     # --- i18n --------------------------------------------------------------------------------------------
     Row("set_language", "POST", allow=EVERYONE, body={"language": "en", "next": "/"}, web=True),
     # --- web ---------------------------------------------------------------------------------------------
@@ -180,6 +662,9 @@ ROWS: list[Row] = [
         web=True,
         note="CSV download",
     ),
+    # --- web: portfolio (pweb) ----------------------------------------------------------------------------
+    *PORTFOLIO_ROWS,
+    *PFILES_ROWS,
 ]
 
 

@@ -16,6 +16,8 @@ import pytest
 from conftest import chromium_path
 from django.core.cache import cache
 
+from rijksportfolio.portfolios.data.categories import BUILTIN_CATEGORIES
+from rijksportfolio.portfolios.models import ItemCategory
 from rijksportfolio.web.tests.world import PASSWORD, build_world
 
 # Playwright's sync API keeps an asyncio loop running in the test thread; Django's ORM calls from the test
@@ -56,6 +58,10 @@ def _clear_cache():
 
 @pytest.fixture
 def world(transactional_db):
+    # A transactional test starts from an emptied database: restore what data migrations loaded.
+    for spec in BUILTIN_CATEGORIES:
+        values = {k: v for k, v in spec.items() if k != "key"}
+        ItemCategory.objects.update_or_create(key=spec["key"], defaults={**values, "builtin": True})
     return build_world()
 
 

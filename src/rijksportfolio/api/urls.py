@@ -15,4 +15,6 @@ urlpatterns = [
     path("openapi.yaml", views.OpenApiYamlView.as_view(), name="openapi-yaml"),
     path("", include("rijksportfolio.organisations.api.urls")),
     path("", include("rijksportfolio.people.api.urls")),
+    path("", include("rijksportfolio.skills.api.urls")),
+    path("", include("rijksportfolio.portfolios.api.urls")),
 ]

@@ -212,7 +212,18 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
-MEDIA_ROOT = DATA_DIR / "media"
+_media_root = setting(
+    "RPF_MEDIA_ROOT", "", "Folder for uploaded files (portfolio evidence); empty: RPF_DATA_DIR/media."
+)
+MEDIA_ROOT = Path(_media_root) if _media_root else DATA_DIR / "media"
+MEDIA_URL = "/media/"  # never served directly: evidence is served as attachments by the portfolio views
+# Portfolio evidence uploads (portfolios/uploads.py): PDF, PNG and JPEG up to this size.
+EVIDENCE_MAX_BYTES = setting(
+    "RPF_EVIDENCE_MAX_BYTES",
+    10 * 1024 * 1024,
+    "Largest evidence file (bytes) a portfolio upload may be.",
+    kind="int",
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -240,6 +251,13 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        # portfolios.constants: Visibility, Section, Part (values as the API uses them)
+        "ZichtbaarheidEnum": ["rijk", "op_aanvraag", "alleen_ik"],
+        "DeelEnum": ["dossier", "analytisch", "ambitie", "vrij", "vaardigheden"],
+        "PortfoliodeelEnum": ["dossier", "analytisch", "ambitie", "vrij"],
+        "NiveauEnum": ["basis", "gevorderd", "ervaren", "expert"],
+    },
 }
 API_VERSION = "1.0.0"
 

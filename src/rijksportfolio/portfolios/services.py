@@ -9,13 +9,15 @@ matching consent) are written to the audit log; ordinary edits are not.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, timedelta
 from functools import partial
-from typing import Any
+from typing import IO, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
@@ -25,11 +27,12 @@ from django.utils.translation import gettext as _, gettext_lazy
 
 from rijksportfolio.accounts.models import User
 from rijksportfolio.accounts.policy import PortfolioTarget, can, principal_for
-from rijksportfolio.audit.models import AuditAction
+from rijksportfolio.audit.models import AuditAction, AuditOutcome
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain import portfolio_schema as schema, visibility as rules
 from rijksportfolio.notifications.services import notification_send, recipient_language_active
 from rijksportfolio.people.models import Employment
+from rijksportfolio.portfolios import exchange, uploads
 from rijksportfolio.portfolios.constants import (
     DEFAULT_GRANT_DAYS,
     ItemSource,
@@ -43,6 +46,7 @@ from rijksportfolio.portfolios.models import (
     SECTION_FIELDS,
     AccessRequest,
     Endorsement,
+    Evidence,
     Item,
     ItemCategory,
     Portfolio,
@@ -844,3 +848,252 @@ def portfolio_skill_set(
 def portfolio_skill_remove(*, actor: Any, portfolio_skill: PortfolioSkill) -> None:
     _require_owner(actor, portfolio_skill.portfolio)
     portfolio_skill.delete()
+
+
+# --- evidence, export and import (pfiles) ---
+
+
+MAX_EVIDENCE_PER_ITEM = 20
+
+
+def _evidence_store(*, item: Item, checked: uploads.CheckedUpload, written: list[str]) -> Evidence:
+    """Write the checked file under a random name with the detected extension, then its row.
+
+    The file is written first; its name is appended to ``written`` so that the caller removes it when the
+    database write fails (no orphan files)."""
+    evidence = Evidence(
+        item=item,
+        display_name=checked.display_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
+    )
+    # The name given here only carries the detected extension; evidence_upload_to makes it random.
+    evidence.file.save(f"bewijsstuk{checked.extension}", ContentFile(checked.content), save=False)
+    written.append(str(evidence.file.name))
+    evidence.save()
+    return evidence
+
+
+def evidence_add(*, actor: Any, item: Item, file: IO[bytes] | bytes, name: str) -> Evidence:
+    """Attach an evidence file (PDF, PNG or JPEG, checked by content) to one of the owner's items.
+
+    Nothing is stored when the file is rejected; when the database write fails, the stored file is removed
+    again. ValidationError (key ``file``) with a Dutch message otherwise."""
+    _require_owner(actor, item.portfolio)
+    if not item.category.allows_evidence:
+        raise ValidationError({"file": [_("Bij deze soort horen geen bewijsstukken.")]})
+    if item.evidence.count() >= MAX_EVIDENCE_PER_ITEM:
+        raise ValidationError(
+            {
+                "file": [
+                    _("Een onderdeel kan ten hoogste %(max)s bewijsstukken hebben.")
+                    % {"max": MAX_EVIDENCE_PER_ITEM}
+                ]
+            }
+        )
+    checked = uploads.check_upload(file, name=name)
+    if item.evidence.filter(sha256=checked.sha256).exists():
+        raise ValidationError({"file": [_("Dit bestand is al bij dit onderdeel gevoegd.")]})
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            evidence = _evidence_store(item=item, checked=checked, written=written)
+            audit_record(
+                actor=actor,
+                action=AuditAction.CREATE,
+                object_type="portfolio_evidence",
+                object_id=evidence.pk,
+                subject_person=item.portfolio.person,
+            )
+    except BaseException:
+        _storage_delete(written)
+        raise
+    return evidence
+
+
+@transaction.atomic
+def evidence_delete(*, actor: Any, evidence: Evidence) -> None:
+    """Remove an evidence file: the row now, the stored file once the transaction has committed."""
+    _require_owner(actor, evidence.item.portfolio)
+    name = str(evidence.file.name)
+    audit_record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        object_type="portfolio_evidence",
+        object_id=evidence.pk,
+        subject_person=evidence.item.portfolio.person,
+    )
+    evidence.delete()
+    transaction.on_commit(partial(_storage_delete, [name]))
+
+
+def _data_key(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+
+
+def _import_settings(actor: Any, portfolio: Portfolio, plan: exchange.ImportPlan) -> bool:
+    """Apply the exported settings, visibility and consent, through the services that audit them; only
+    what differs is written (a second import changes nothing)."""
+    wanted = plan.settings
+    visibilities = {
+        section: wanted[field]
+        for section, field in SECTION_FIELDS.items()
+        if getattr(portfolio, field) != wanted[field]
+    }
+    changed = bool(visibilities)
+    if visibilities or portfolio.visibility_chosen_at is None:
+        portfolio_visibility_set(actor=actor, portfolio=portfolio, visibilities=visibilities)
+    keys = ("headline", "show_endorsements", "available_hours_per_week", "available_from")
+    updates = {key: wanted[key] for key in keys if getattr(portfolio, key) != wanted[key]}
+    if updates:
+        portfolio_settings_update(actor=actor, portfolio=portfolio, **updates)
+        changed = True
+    if portfolio.matching_consent != wanted["matching_consent"]:
+        portfolio_matching_consent_set(actor=actor, portfolio=portfolio, consent=wanted["matching_consent"])
+        changed = True
+    return changed
+
+
+def _import_categories(plan: exchange.ImportPlan) -> tuple[dict[str, ItemCategory], int]:
+    """Local categories by key; a key this installation does not know becomes a *retired copy*."""
+    keys = {i.category_key for i in plan.items}
+    categories = {c.key: c for c in ItemCategory.objects.filter(key__in=keys)}
+    created = 0
+    for definition in plan.new_categories:
+        if definition["sleutel"] in categories:
+            continue
+        categories[definition["sleutel"]] = ItemCategory.objects.create(
+            key=definition["sleutel"],
+            part=definition["deel"],
+            label_nl=definition["naamNl"],
+            label_en=definition["naamEn"],
+            description_nl=definition.get("toelichtingNl", ""),
+            description_en=definition.get("toelichtingEn", ""),
+            fields=definition["velden"],
+            allows_evidence=definition["bewijsstukkenToegestaan"],
+            sort_order=900,
+            retired_at=timezone.now(),
+        )
+        created += 1
+    return categories, created
+
+
+def _import_items(
+    portfolio: Portfolio, plan: exchange.ImportPlan, categories: dict[str, ItemCategory], written: list[str]
+) -> tuple[dict[str, Item], int, int]:
+    existing: dict[tuple, Item] = {}
+    for item in portfolio.items.select_related("category").prefetch_related("evidence"):
+        key = (item.category_id, item.title, item.body, _data_key(item.data), item.start_date, item.end_date)
+        existing.setdefault(key, item)
+    by_ref: dict[str, Item] = {}
+    created = evidence_added = 0
+    for planned in plan.items:
+        category = categories[planned.category_key]
+        key = (
+            category.pk,
+            planned.title.strip(),
+            planned.body,
+            _data_key(planned.data),
+            planned.start_date,
+            planned.end_date,
+        )
+        found = existing.get(key)
+        if found is None:
+            found = existing[key] = Item.objects.create(
+                portfolio=portfolio,
+                category=category,
+                part=category.part,
+                title=planned.title.strip(),
+                body=planned.body,
+                data=planned.data,
+                start_date=planned.start_date,
+                end_date=planned.end_date,
+                visibility=planned.visibility,
+                source=ItemSource.IMPORT,
+                sort_order=planned.sort_order,
+            )
+            created += 1
+        item = found
+        by_ref[planned.ref] = item
+        skills = [plan.skills_by_uri[uri] for uri in planned.skill_uris if uri in plan.skills_by_uri]
+        have = set(item.skills.values_list("pk", flat=True))
+        missing = [s for s in skills if s.pk not in have]
+        if missing:
+            item.skills.add(*missing)
+        hashes = {e.sha256 for e in item.evidence.all()}
+        for evidence in planned.evidence:
+            if evidence.checked.sha256 not in hashes:
+                _evidence_store(item=item, checked=evidence.checked, written=written)
+                hashes.add(evidence.checked.sha256)
+                evidence_added += 1
+    return by_ref, created, evidence_added
+
+
+def _import_skills(portfolio: Portfolio, plan: exchange.ImportPlan, by_ref: dict[str, Item]) -> int:
+    changed = 0
+    current = {ps.skill_id: ps for ps in portfolio.skills.prefetch_related("evidence_items")}
+    for planned in plan.skills:
+        portfolio_skill = current.get(planned.skill.pk)
+        if portfolio_skill is None:
+            portfolio_skill = PortfolioSkill.objects.create(
+                portfolio=portfolio, skill=planned.skill, level=planned.level
+            )
+            changed += 1
+        elif portfolio_skill.level != planned.level:
+            portfolio_skill.level = planned.level
+            portfolio_skill.save(update_fields=["level", "updated_at"])
+            changed += 1
+        have = {i.pk for i in portfolio_skill.evidence_items.all()}
+        missing = [by_ref[ref] for ref in planned.refs if by_ref[ref].pk not in have]
+        if missing:
+            portfolio_skill.evidence_items.add(*missing)
+    return changed
+
+
+def _import_audit(actor: Any, portfolio: Portfolio, outcome: str) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditAction.IMPORT,
+        object_type=exchange.OBJECT_TYPE_IMPORT,
+        object_id=portfolio.pk,
+        subject_person=portfolio.person,
+        outcome=outcome,
+    )
+
+
+def portfolio_import(*, actor: Any, portfolio: Portfolio, raw: bytes | str) -> exchange.ImportResult:
+    """Import an export (``exchange``) into the owner's portfolio: all or nothing, idempotent.
+
+    The whole document is validated first; with any problem nothing is written and ValidationError is
+    raised keyed by JSON pointer. Then, in one transaction: unknown categories become retired copies, the
+    settings, visibility and consent take the exported values, items are added unless an identical one
+    (same category, title, text, data and dates) is already there, evidence is added unless the item
+    already has a file with the same SHA-256, and skills get the exported level and supporting items.
+    Importing the same file twice therefore changes nothing the second time. Audited (action import)."""
+    _require_owner(actor, portfolio)
+    document, problems = exchange.parse_document(raw)
+    plan, problems = (None, problems) if problems else exchange.import_plan(document)
+    if plan is None:
+        _import_audit(actor, portfolio, AuditOutcome.ERROR)
+        raise exchange.problems_error(problems)
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            categories, categories_created = _import_categories(plan)
+            settings_changed = _import_settings(actor, portfolio, plan)
+            by_ref, items_created, evidence_added = _import_items(portfolio, plan, categories, written)
+            skills_changed = _import_skills(portfolio, plan, by_ref)
+            _import_audit(actor, portfolio, AuditOutcome.SUCCESS)
+    except BaseException:
+        _storage_delete(written)
+        raise
+    return exchange.ImportResult(
+        items_created=items_created,
+        items_unchanged=len(plan.items) - items_created,
+        evidence_added=evidence_added,
+        skills_changed=skills_changed,
+        categories_created=categories_created,
+        settings_changed=settings_changed,
+        warnings=plan.warnings,
+    )

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, can, principal_for
+from rijksportfolio.notifications.selectors import notifications_unread_count
 
 
 def navigation(request):  # type: ignore[no-untyped-def]
@@ -18,8 +19,12 @@ def navigation(request):  # type: ignore[no-untyped-def]
             items.append(("people", reverse("web:person_list"), _("Medewerkers")))
         if can(principal, "aggregates.view", OrganisationTarget(organisation_id=None, path="")):
             items.append(("figures", reverse("web:figures"), _("Rijk in cijfers")))
+        if principal.is_civil_servant:
+            items.append(("my_portfolio", reverse("portfolios:mine"), _("Mijn portfolio")))
         if can(principal, "audit.view_own"):
             items.append(("my_audit", reverse("web:my_audit"), _("Wie bekeek mijn gegevens")))
+        if can(principal, "portfolio.manage_categories"):
+            items.append(("categories", reverse("portfolios:category_list"), _("Soorten onderdelen")))
     path = getattr(request, "path", "")
     nav = [
         {
@@ -30,4 +35,10 @@ def navigation(request):  # type: ignore[no-untyped-def]
         }
         for key, url, label in items
     ]
-    return {"principal": principal, "oidc_enabled": settings.OIDC_ENABLED, "main_nav": nav}
+    unread = notifications_unread_count(user=request.user) if principal.user_id is not None else 0
+    return {
+        "principal": principal,
+        "oidc_enabled": settings.OIDC_ENABLED,
+        "main_nav": nav,
+        "unread_notifications": unread,
+    }

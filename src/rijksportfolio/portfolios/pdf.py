@@ -1,0 +1,250 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The portfolio as a CV-style PDF (WeasyPrint), to send with an application — also outside the Rijk.
+
+Only the owner makes it, and only of what they choose: the sections they tick (by default every section
+that is not *alleen ik*). Items the owner has set to *alleen ik* themselves are left out unless they ask for
+them too. Texts are rendered from Markdown with the same sanitiser as the web pages.
+
+Rendering fetches nothing from the network: the only resources are the vendored Fira Sans files, and the
+URL fetcher refuses everything else (``RestrictedFetcher``). Links in texts stay links in the PDF; they are
+not fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import formats, timezone, translation
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from rijksportfolio.audit.models import AuditAction
+from rijksportfolio.audit.services import audit_record
+from rijksportfolio.portfolios import exchange
+from rijksportfolio.portfolios.constants import Part, Section, SkillLevel, Visibility
+from rijksportfolio.portfolios.models import Item, Portfolio
+from rijksportfolio.portfolios.rendering import render_markdown
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "web" / "static" / "vendor" / "fira-sans"
+ALLOWED_ROOTS = (FONT_DIR,)
+
+
+def default_sections(portfolio: Portfolio) -> list[str]:
+    """What the form ticks by default: every section the owner shares with someone (not *alleen ik*)."""
+    return [s for s in Section.values if portfolio.section_visibility(s) != Visibility.PRIVATE]
+
+
+def _fetcher_class() -> type:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class RestrictedFetcher(URLFetcher):
+        """Serves only files under ``ALLOWED_ROOTS``; every other URL (http, data, other files) is refused."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file",))
+            self.refused: list[str] = []
+            self.served: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            path = (
+                Path(url.removeprefix("file://").split("?")[0]).resolve()
+                if url.startswith("file://")
+                else None
+            )
+            if (
+                path is None
+                or not any(path.is_relative_to(root) for root in ALLOWED_ROOTS)
+                or not path.is_file()
+            ):
+                self.refused.append(url)
+                raise ValueError(f"Refused to fetch {url}")
+            self.served.append(url)
+            content_type = "font/woff2" if path.suffix == ".woff2" else "text/css"
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+    return RestrictedFetcher
+
+
+def restricted_fetcher() -> Any:
+    return _fetcher_class()()
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    period: str
+    facts: list[tuple[str, str]]
+    body: SafeString
+    links: list[tuple[str, str]]
+    evidence: list[str]
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    entries: list[Entry]
+
+
+@dataclass(frozen=True)
+class PdfSection:
+    key: str
+    label: str
+    groups: list[Group] = field(default_factory=list)
+    skills: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def _label(definition: Mapping[str, Any]) -> str:
+    english = (translation.get_language() or "nl").startswith("en")
+    return str(definition.get("label_en" if english else "label_nl") or definition.get("key", ""))
+
+
+def _month(value: date) -> str:
+    return formats.date_format(value, "F Y")
+
+
+def _period(item: Item) -> str:
+    if item.start_date and item.end_date:
+        return f"{_month(item.start_date)} – {_month(item.end_date)}"
+    if item.start_date:
+        return _("sinds %(date)s") % {"date": _month(item.start_date)}
+    if item.end_date:
+        return _month(item.end_date)
+    return ""
+
+
+def _fact(definition: Mapping[str, Any], value: Any) -> str:
+    kind = definition.get("type")
+    if kind == "boolean":
+        return _("ja") if value else _("nee")
+    if kind == "date":
+        try:
+            return formats.date_format(date.fromisoformat(str(value)), "j F Y")
+        except ValueError:
+            return str(value)
+    if kind == "choice":
+        for choice in definition.get("choices") or []:
+            if choice.get("value") == value:
+                return _label(choice)
+    return str(value)
+
+
+def _entry(item: Item) -> Entry:
+    facts: list[tuple[str, str]] = []
+    links: list[tuple[str, str]] = []
+    bodies = [item.body] if item.body else []
+    for definition in item.category.fields or []:
+        value = (item.data or {}).get(definition["key"])
+        if value in (None, ""):
+            continue
+        if definition.get("type") == "markdown":
+            bodies.append(f"**{_label(definition)}**\n\n{value}")
+        elif definition.get("type") == "url":
+            links.append((_label(definition), str(value)))
+        else:
+            facts.append((_label(definition), _fact(definition, value)))
+    return Entry(
+        title=item.title,
+        period=_period(item),
+        facts=facts,
+        body=render_markdown("\n\n".join(bodies)),
+        links=links,
+        evidence=[e.display_name for e in item.evidence.all()],
+    )
+
+
+def _sections(portfolio: Portfolio, chosen: Sequence[str], include_private_items: bool) -> list[PdfSection]:
+    items = (
+        Item.objects.filter(portfolio=portfolio, part__in=[s for s in chosen if s in Part.values])
+        .select_related("category")
+        .prefetch_related("evidence")
+        .order_by("part", "category__sort_order", "category__key", "-start_date", "sort_order", "id")
+    )
+    by_part: dict[str, dict[str, list[Entry]]] = {}
+    for item in items:
+        if item.visibility == Visibility.PRIVATE and not include_private_items:
+            continue
+        by_part.setdefault(item.part, {}).setdefault(
+            _label({"label_nl": item.category.label_nl, "label_en": item.category.label_en}), []
+        ).append(_entry(item))
+    sections = []
+    for key in Section.values:
+        if key not in chosen:
+            continue
+        label = str(Section(key).label)
+        if key == Section.SKILLS:
+            skills = _skills(portfolio)
+            if skills:
+                sections.append(PdfSection(key=key, label=label, skills=skills))
+            continue
+        groups = [Group(label=g, entries=e) for g, e in by_part.get(key, {}).items()]
+        if groups:
+            sections.append(PdfSection(key=key, label=label, groups=groups))
+    return sections
+
+
+def _skills(portfolio: Portfolio) -> list[tuple[str, list[str]]]:
+    english = (translation.get_language() or "nl").startswith("en")
+    by_level: dict[str, list[str]] = {}
+    for ps in portfolio.skills.select_related("skill"):
+        name = (
+            ps.skill.preferred_label_en if english else ps.skill.preferred_label_nl
+        ) or ps.skill.preferred_label_en
+        by_level.setdefault(ps.level, []).append(name)
+    return [
+        (str(SkillLevel(level).label), sorted(by_level[level], key=str.lower))
+        for level in reversed(SkillLevel.values)
+        if level in by_level
+    ]
+
+
+def render_html(*, portfolio: Portfolio, sections: Iterable[str], include_private_items: bool = False) -> str:
+    chosen = [s for s in Section.values if s in set(sections)]
+    context = {
+        "person": portfolio.person,
+        "portfolio": portfolio,
+        "sections": _sections(portfolio, chosen, include_private_items),
+        "availability": portfolio.available_hours_per_week if Section.AMBITION in chosen else None,
+        "available_from": portfolio.available_from if Section.AMBITION in chosen else None,
+        "made_on": timezone.localdate(),
+        "font_dir": FONT_DIR.as_uri(),
+    }
+    return render_to_string("portfolios/pdf/cv.html", context)
+
+
+def render_pdf(
+    *, portfolio: Portfolio, sections: Iterable[str], include_private_items: bool = False, fetcher: Any = None
+) -> bytes:
+    """The PDF bytes (no permission check; see :func:`portfolio_pdf`)."""
+    import weasyprint
+
+    html = render_html(portfolio=portfolio, sections=sections, include_private_items=include_private_items)
+    fetcher = fetcher or restricted_fetcher()
+    document = weasyprint.HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=fetcher)
+    return bytes(document.write_pdf())
+
+
+def portfolio_pdf(
+    *,
+    user: Any,
+    portfolio: Portfolio,
+    sections: Iterable[str] | None = None,
+    include_private_items: bool = False,
+) -> bytes:
+    """Owner only: the PDF of the chosen sections (default :func:`default_sections`). Audited (export)."""
+    exchange.owner_only(user=user, portfolio=portfolio, object_type=exchange.OBJECT_TYPE_EXPORT)
+    chosen = list(default_sections(portfolio) if sections is None else sections)
+    content = render_pdf(portfolio=portfolio, sections=chosen, include_private_items=include_private_items)
+    audit_record(
+        actor=user,
+        action=AuditAction.EXPORT,
+        object_type=exchange.OBJECT_TYPE_EXPORT,
+        object_id=portfolio.pk,
+        subject_person=portfolio.person,
+        purpose="pdf: " + ", ".join(chosen),
+    )
+    return content

@@ -106,6 +106,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Prepared statements for the hot reads in plain SQL (rijksportfolio.dbrows, server-side binding):
+    # prepared on a connection's second execution. Django's own queries bind on the client and are never
+    # prepared. 0 turns it off (e.g. behind a pooler in transaction mode without prepared-statement support).
+    _prepare = setting(
+        "RPF_DB_PREPARE_THRESHOLD",
+        2,
+        "Executions after which a hot read (person card and history) becomes a prepared statement on its database connection (0: never; e.g. behind PgBouncer in transaction mode before version 1.21).",
+        kind="int",
+    )
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = _prepare if _prepare > 0 else None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -29,7 +29,7 @@ from rijksportfolio.people.access import (
     person_employment_history_get,
     person_personal_details_visible,
 )
-from rijksportfolio.people.selectors import person_current_employments, person_target
+from rijksportfolio.people.selectors import person_card, person_current_employments, person_target
 from rijksportfolio.web import selectors
 
 PERSON_PAGE_PURPOSE = "Persoonspagina geopend"
@@ -205,10 +205,11 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     principal = principal_for(request.user)
-    # Today's records prefetched once: the card, and every permission check on this page (person_target).
-    person = person_card_get(
-        user=request.user, person=get_object_or_404(selectors.person_page_queryset(), pk=pk)
-    )
+    # Today's records read once (one query): the card, and every permission check on this page.
+    found = person_card(pk=pk)
+    if found is None:
+        raise Http404
+    person = person_card_get(user=request.user, person=found)
     target = person_target(person=person)
     context: dict[str, object] = {
         "person": person,

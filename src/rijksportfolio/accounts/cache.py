@@ -7,7 +7,7 @@ assignments). Both answers change rarely, so each worker process keeps them for 
 
 * a change made through ``accounts.services`` (role assigned, token revoked) clears the entries *in the
   process that made it* at once;
-* another process (another gunicorn worker, the ``api-token`` command) sees it at the latest after the TTL;
+* another process (another web server worker, the ``api-token`` command) sees it at the latest after the TTL;
 * expiry (``ApiToken.expires_at``) is checked on every request against the cached value, so an expired
   token is refused the moment it expires; a deactivated user is refused after at most the TTL.
 

@@ -74,6 +74,8 @@ class TTLCache[K, V]:
 tokens: TTLCache[str, tuple[Any, Any]] = TTLCache(maxsize=4096)
 # user id -> Principal
 principals: TTLCache[int, Any] = TTLCache(maxsize=8192)
+# (user id, backend path) -> the user of a session, with its person loaded (accounts.middleware)
+session_users: TTLCache[tuple[Any, str], Any] = TTLCache(maxsize=8192)
 
 
 def ttl() -> float:
@@ -86,6 +88,7 @@ def user_changed(user_id: int | None) -> None:
         return
     principals.delete(user_id)
     tokens.delete_where(lambda entry: entry[0].pk == user_id)
+    session_users.delete_where(lambda user: user.pk == user_id)
 
 
 def token_revoked(key_hash: str) -> None:
@@ -95,6 +98,7 @@ def token_revoked(key_hash: str) -> None:
 def clear() -> None:
     tokens.clear()
     principals.clear()
+    session_users.clear()
 
 
 # Every save or delete of a role assignment, token or user in this process clears what is cached about that

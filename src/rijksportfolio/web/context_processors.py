@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from rijksportfolio.accounts.policy import PersonTarget, can, principal_for
+from rijksportfolio.organisations import read_cache
 
 
 def navigation(request):  # type: ignore[no-untyped-def]
@@ -28,4 +29,14 @@ def navigation(request):  # type: ignore[no-untyped-def]
         }
         for key, url, label in items
     ]
-    return {"principal": principal, "oidc_enabled": settings.OIDC_ENABLED, "main_nav": nav}
+    return {
+        "principal": principal,
+        "oidc_enabled": settings.OIDC_ENABLED,
+        "main_nav": nav,
+        # For {% cache %} around fragments that are the same for everyone who may see them (organisation
+        # tree, Rijk-wide headcounts): the key holds the directory version, so a change through the
+        # services renders them anew (organisations.read_cache). Called only where a template uses it.
+        "directory_version": read_cache.directory_version,
+        "fragment_ttl": getattr(settings, "READ_CACHE_TTL", 30),
+        "aggregate_ttl": getattr(settings, "AGGREGATE_CACHE_TTL", 60),
+    }

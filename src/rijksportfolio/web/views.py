@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -29,7 +30,7 @@ from rijksportfolio.people.access import (
     person_employment_history_get,
     person_personal_details_visible,
 )
-from rijksportfolio.people.selectors import person_card, person_current_employments, person_target
+from rijksportfolio.people.selectors import person_card, person_target
 from rijksportfolio.web import selectors
 
 PERSON_PAGE_PURPOSE = "Persoonspagina geopend"
@@ -122,7 +123,8 @@ def home(request: HttpRequest) -> HttpResponse:
     person = getattr(request.user, "person", None) if principal.person_id else None
     if person is not None:
         context["me"] = person
-        context["my_jobs"] = person_current_employments(person=person)
+        card = person_card(pk=person.pk)
+        context["my_jobs"] = card.current_employments if card is not None else []  # type: ignore[attr-defined]
     responsibilities = []
     for role, organisation in user_scoped_organisations(user=request.user):
         if not can(principal, "aggregates.view", _org_target(organisation)):
@@ -137,7 +139,8 @@ def home(request: HttpRequest) -> HttpResponse:
         )
     context["responsibilities"] = responsibilities
     if can(principal, "aggregates.view", _org_target(None)):
-        context["rijk_headcounts"] = selectors.headcount_by_ministry()
+        # The same table for everyone allowed to see it: a cached fragment in home.html.
+        context["rijk_headcounts"] = SimpleLazyObject(selectors.headcount_by_ministry)
     context["can_browse"] = can(principal, "organisation.view")
     return render(request, "web/home.html", context)
 
@@ -148,7 +151,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def organisation_list(request: HttpRequest) -> HttpResponse:
     _require(principal_for(request.user), "organisation.view")
-    context = {"ministries": selectors.ministries_with_agencies(), "page_title": _("Organisaties")}
+    # Read only when the cached fragment of the list (organisation_list.html) has to be rendered anew.
+    ministries = SimpleLazyObject(selectors.ministries_with_agencies)
+    context = {"ministries": ministries, "page_title": _("Organisaties")}
     return render(request, "web/organisation_list.html", context)
 
 
@@ -160,8 +165,9 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, object] = {
         "organisation": organisation,
         "ancestors": organisation_ancestors(organisation=organisation),
-        "children": selectors.organisation_children(organisation=organisation),
-        "locations": list(organisation.locations.order_by("city", "name")),
+        # Read only when the cached fragment (organisation_detail.html) has to be rendered anew.
+        "children": SimpleLazyObject(lambda: selectors.organisation_children(organisation=organisation)),
+        "locations": SimpleLazyObject(lambda: list(organisation.locations.order_by("city", "name"))),
         "page_title": organisation.name,
     }
     if can(principal, "aggregates.view", _org_target(organisation)):

@@ -82,6 +82,12 @@ def fetchall(sql: str, params: Sequence[Any], using: str = DEFAULT_DB) -> list[t
         return list(cursor.fetchall())
 
 
+def execute(sql: str, params: Sequence[Any], using: str = DEFAULT_DB) -> None:
+    """Run a statement that returns no rows (an INSERT), prepared like the reads."""
+    with _cursor(using) as cursor:
+        cursor.execute(sql, params)
+
+
 def _cursor(using: str) -> Any:
     """A cursor as ``connection.cursor()`` gives it (query logging, execute wrappers), on PostgreSQL with
     server-side parameter binding: psycopg then prepares a statement executed ``prepare_threshold`` times

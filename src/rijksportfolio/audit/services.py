@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import connections
 
+from rijksportfolio import dbrows
 from rijksportfolio.audit.models import AuditAction, AuditEvent, AuditOutcome
 
 
@@ -50,16 +51,16 @@ def _insert_columns() -> tuple[tuple[Any, ...], str]:
 
 def _insert(events: list[AuditEvent]) -> None:
     """Write the events in one INSERT, the values prepared by their fields as ``bulk_create`` prepares
-    them (``pre_save`` sets ``at``), without building the statement with the ORM on every request.
-    In autocommit: the row is committed whatever the request did."""
+    them (``pre_save`` sets ``at``), without building the statement with the ORM on every request
+    (``rijksportfolio.dbrows``: a prepared statement on PostgreSQL). In autocommit: the row is committed
+    whatever the request did."""
     fields, head = _insert_columns()
     connection = connections["default"]
     placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
     params: list[Any] = []
     for event in events:
         params += [f.get_db_prep_save(f.pre_save(event, True), connection) for f in fields]
-    with connection.cursor() as cursor:
-        cursor.execute(head + ", ".join([placeholders] * len(events)), params)
+    dbrows.execute(head + ", ".join([placeholders] * len(events)), params)
 
 
 def current_request_id() -> str:

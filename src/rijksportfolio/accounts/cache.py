@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Short-lived per-process caches of who a request is: bearer token -> user, user -> principal.
+"""Short-lived per-process caches of who a request is: bearer token -> user, session user id -> user
+(``accounts.middleware``; the session itself is read on every request), user -> principal.
 
 Authentication and authorisation cost two queries per API request (the token with its user, then the role
-assignments). Both answers change rarely, so each worker process keeps them for ``AUTH_CACHE_TTL`` seconds
+assignments) and two per page (the session's user and their person). These answers change rarely, so each worker process keeps them for ``AUTH_CACHE_TTL`` seconds
 (``RPF_AUTH_CACHE_TTL``, default 30; 0 switches the caches off):
 
-* a change made through ``accounts.services`` (role assigned, token revoked) clears the entries *in the
-  process that made it* at once;
+* a change made through ``accounts.services`` (role assigned, token revoked) or any save of the user
+  (password change, deactivation) clears the entries *in the process that made it* at once;
 * another process (another web server worker, the ``api-token`` command) sees it at the latest after the TTL;
 * expiry (``ApiToken.expires_at``) is checked on every request against the cached value, so an expired
   token is refused the moment it expires; a deactivated user is refused after at most the TTL.

@@ -113,7 +113,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _prepare = setting(
         "RPF_DB_PREPARE_THRESHOLD",
         2,
-        "Executions after which a hot read (person card and history) becomes a prepared statement on its database connection (0: never; e.g. behind PgBouncer in transaction mode before version 1.21).",
+        "Executions after which a hot statement (person card and history, audit insert) becomes a prepared statement on its database connection (0: never; e.g. behind PgBouncer in transaction mode before version 1.21).",
         kind="int",
     )
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = _prepare if _prepare > 0 else None
@@ -135,7 +135,7 @@ if _cache_url:
 AUTH_CACHE_TTL = setting(
     "RPF_AUTH_CACHE_TTL",
     30,
-    "Seconds a worker process keeps a bearer token's user and a user's roles (0: off). A revoked token or changed role takes effect in the other processes within this time.",
+    "Seconds a worker process keeps a bearer token's user, a session's user and a user's roles (0: off). A revoked token, changed role, password change or deactivation made in another process takes effect here within this time.",
     kind="int",
 )
 READ_CACHE_TTL = setting(

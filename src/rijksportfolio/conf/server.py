@@ -59,6 +59,12 @@ MAX_RSS = setting(
     "Memory (MiB) above which a worker process is replaced (0: no limit).",
     kind="int",
 )
+GRACEFUL_TIMEOUT = setting(
+    "RPF_WEB_GRACEFUL_TIMEOUT",
+    30,
+    "Seconds a stopping worker may take to finish its requests before it is killed.",
+    kind="int",
+)
 ACCESS_LOG = setting("RPF_WEB_ACCESS_LOG", False, "Write an access log line per request.", kind="bool")
 LOG_LEVEL = setting("RPF_WEB_LOG_LEVEL", "info", "Web server log level.")
 
@@ -86,6 +92,9 @@ def server_argv(*, host: str, port: int, workers: int | None = None, threads: in
         "--no-ws",
         "--http1-keep-alive" if KEEPALIVE else "--no-http1-keep-alive",
         "--respawn-failed-workers",
+        # Also bounds a stop that a worker missed (a signal during its start-up): never wait forever.
+        "--workers-kill-timeout",
+        str(max(1, GRACEFUL_TIMEOUT)),
         "--log-level",
         str(LOG_LEVEL),
         "--access-log" if ACCESS_LOG else "--no-access-log",

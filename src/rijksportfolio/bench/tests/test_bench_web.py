@@ -135,7 +135,7 @@ def test_server_argv_runs_granian_with_the_project_config_and_the_wsgi_app():
     assert argv[1:] == [
         "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1", "--port", "8001",
         "--workers", "3", "--blocking-threads", "4", "--backlog", "1024", "--http", "1", "--no-ws",
-        "--http1-keep-alive", "--respawn-failed-workers", "--log-level", "info", "--no-access-log",
+        "--http1-keep-alive", "--respawn-failed-workers", "--workers-kill-timeout", "30", "--log-level", "info", "--no-access-log",
         "--workers-lifetime", "86400", "--workers-max-rss", "1024", "rijksportfolio.wsgi:application",
     ]  # fmt: skip
 

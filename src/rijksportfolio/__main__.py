@@ -17,7 +17,7 @@ COMMANDS = {
     ),
     "serve": (
         "serve",
-        "Serve the web app with the production server (gunicorn) or, with --dev, Django's runserver.",
+        "Serve the web app with the production server (Granian) or, with --dev, Django's runserver.",
     ),
     "generate": ("generate", "Generate a synthetic Rijk: --people N --seed S --reference-date YYYY-MM-DD."),
     "import-hr": (

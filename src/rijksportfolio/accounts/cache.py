@@ -1,13 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Short-lived per-process caches of who a request is: bearer token -> user, user -> principal.
+"""Short-lived per-process caches of who a request is: bearer token -> user, session user id -> user
+(``accounts.middleware``; the session itself is read on every request), user -> principal.
 
 Authentication and authorisation cost two queries per API request (the token with its user, then the role
-assignments). Both answers change rarely, so each worker process keeps them for ``AUTH_CACHE_TTL`` seconds
+assignments) and two per page (the session's user and their person). These answers change rarely, so each worker process keeps them for ``AUTH_CACHE_TTL`` seconds
 (``RPF_AUTH_CACHE_TTL``, default 30; 0 switches the caches off):
 
-* a change made through ``accounts.services`` (role assigned, token revoked) clears the entries *in the
-  process that made it* at once;
-* another process (another gunicorn worker, the ``api-token`` command) sees it at the latest after the TTL;
+* a change made through ``accounts.services`` (role assigned, token revoked) or any save of the user
+  (password change, deactivation) clears the entries *in the process that made it* at once;
+* another process (another web server worker, the ``api-token`` command) sees it at the latest after the TTL;
 * expiry (``ApiToken.expires_at``) is checked on every request against the cached value, so an expired
   token is refused the moment it expires; a deactivated user is refused after at most the TTL.
 
@@ -74,6 +75,8 @@ class TTLCache[K, V]:
 tokens: TTLCache[str, tuple[Any, Any]] = TTLCache(maxsize=4096)
 # user id -> Principal
 principals: TTLCache[int, Any] = TTLCache(maxsize=8192)
+# (user id, backend path) -> the user of a session, with its person loaded (accounts.middleware)
+session_users: TTLCache[tuple[Any, str], Any] = TTLCache(maxsize=8192)
 
 
 def ttl() -> float:
@@ -86,6 +89,7 @@ def user_changed(user_id: int | None) -> None:
         return
     principals.delete(user_id)
     tokens.delete_where(lambda entry: entry[0].pk == user_id)
+    session_users.delete_where(lambda user: user.pk == user_id)
 
 
 def token_revoked(key_hash: str) -> None:
@@ -95,6 +99,7 @@ def token_revoked(key_hash: str) -> None:
 def clear() -> None:
     tokens.clear()
     principals.clear()
+    session_users.clear()
 
 
 # Every save or delete of a role assignment, token or user in this process clears what is cached about that

@@ -121,8 +121,8 @@ class LoginResult:
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The client address as the web server saw it. Behind a proxy, let the proxy set REMOTE_ADDR
-    (e.g. gunicorn ``--forwarded-allow-ips``); ``X-Forwarded-For`` is not trusted here."""
+    """The client address as the web server saw it (``REMOTE_ADDR``; behind a proxy, the proxy's).
+    ``X-Forwarded-For`` is not trusted here."""
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

@@ -7,7 +7,7 @@
    ``generate`` command; a small hand-made Rijk when that command is not there).
 2. Creates a benchmark user (analyst; HR adviser on every top organisation) with a session (HTML pages) and
    a bearer token (API), both removed afterwards.
-3. Starts the production server exactly as ``rijksportfolio serve`` does (gunicorn, ``conf/gunicorn.py``)
+3. Starts the production server exactly as ``rijksportfolio serve`` does (Granian, ``conf/server.py``)
    with ``rijksportfolio.conf.bench`` on 127.0.0.1 and a free port.
 4. Probes every URL template below and keeps those that answer 2xx (modules that are not built yet are
    reported as skipped), then loads each phase with wrk (fixed duration, fixed connections; only
@@ -115,7 +115,7 @@ class PhaseResult:
     p99_ms: float
     non2xx: int
     socket_errors: int
-    app_cpu_ms: float | None = None  # CPU of the gunicorn processes per request
+    app_cpu_ms: float | None = None  # CPU of the web server processes per request
     db_cpu_ms: float | None = None  # CPU of the PostgreSQL backends of this database per request
 
     @property
@@ -138,15 +138,10 @@ def add_arguments(parser: CommandParser) -> None:
     parser.add_argument("--connections", type=int, default=50, help="Concurrent connections (default 50).")
     parser.add_argument("--wrk-threads", type=int, default=2, help="wrk threads (default 2).")
     parser.add_argument(
-        "--workers", type=int, default=None, help="Gunicorn workers (default: conf/gunicorn.py)."
+        "--workers", type=int, default=None, help="Server worker processes (default: conf/server.py)."
     )
     parser.add_argument(
-        "--threads", type=int, default=None, help="Threads per gunicorn worker (default: conf/gunicorn.py)."
-    )
-    parser.add_argument(
-        "--worker-class",
-        default=None,
-        help="Gunicorn worker class, e.g. sync (default: conf/gunicorn.py, gthread).",
+        "--threads", type=int, default=None, help="App threads per server worker (default: conf/server.py)."
     )
     parser.add_argument(
         "--database", default=None, help="Database URL to prepare and serve (default: DATABASE_URL)."
@@ -221,7 +216,7 @@ def report(
     threads: int,
     skipped: Sequence[str] = (),
     machine_busy_pct: float | None = None,
-    worker_class: str = "gthread",
+    worker_class: str = "granian",
 ) -> dict[str, Any]:
     by_name = {p.name: p for p in phases}
     api, html = by_name.get("api"), by_name.get("html")
@@ -251,7 +246,7 @@ def report(
             figures[f"{phase.name}_cpu_ms_per_req"] = round(phase.app_cpu_ms + phase.db_cpu_ms, 2)
     if machine_busy_pct is not None:
         figures["machine_busy_pct"] = round(machine_busy_pct, 1)
-    title = f"bench web: {people:,} people, {connections} connections, {duration_s} s per phase, {workers}×{threads} gunicorn {worker_class}"
+    title = f"bench web: {people:,} people, {connections} connections, {duration_s} s per phase, {workers}×{threads} {worker_class}"
     if skipped:
         title += "\nskipped (no 2xx answer, not built yet?): " + ", ".join(skipped)
     emit(
@@ -298,11 +293,11 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
         _rerun_with_database(options, database)
         return
 
-    from rijksportfolio.conf import gunicorn as gunicorn_conf
+    from rijksportfolio.conf import server as server_conf
     from rijksportfolio.web.management.commands.serve import (
         collectstatic_if_needed,
-        gunicorn_argv,
         load_settings_module,
+        server_argv,
     )
 
     log = _Log(stdout)
@@ -322,26 +317,20 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
         settings_module=BENCH_SETTINGS, static_root=Path(config.STATIC_ROOT), environ=env
     ):
         log("collectstatic done")
-    workers = options["workers"] or gunicorn_conf.workers
-    threads = options["threads"] or gunicorn_conf.threads
+    workers = options["workers"] or server_conf.WORKERS
+    threads = options["threads"] or server_conf.THREADS
     credentials = _BenchCredentials.create(
         secret_key=secret_key,
         session_cookie=getattr(config, "SESSION_COOKIE_NAME", settings.SESSION_COOKIE_NAME),
     )
     port = _free_port()
     base = f"http://{HOST}:{port}"
-    log(f"starting gunicorn ({workers} workers × {threads} threads, {BENCH_SETTINGS}) on {base}")
+    log(f"starting {server_conf.SERVER} ({workers} workers × {threads} threads, {BENCH_SETTINGS}) on {base}")
     with tempfile.TemporaryDirectory(prefix="rpf-bench-web-") as tmp:
         server_log = Path(tmp) / "server.log"
         with server_log.open("wb") as server_out:
-            server = subprocess.Popen(  # noqa: S603 - our own interpreter and gunicorn
-                gunicorn_argv(
-                    host=HOST,
-                    port=port,
-                    workers=workers,
-                    threads=threads,
-                    worker_class=options.get("worker_class"),
-                ),
+            server = subprocess.Popen(  # noqa: S603 - our own interpreter and server
+                server_argv(host=HOST, port=port, workers=workers, threads=threads),
                 env=env,
                 stdout=server_out,
                 stderr=subprocess.STDOUT,
@@ -405,7 +394,7 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
         threads=threads,
         skipped=skipped,
         machine_busy_pct=busy,
-        worker_class=options.get("worker_class") or gunicorn_conf.worker_class,
+        worker_class=server_conf.SERVER,
     )
 
 
@@ -795,7 +784,7 @@ def _load(
 
 
 def _process_cpu(server_pid: int, database: str) -> tuple[dict[int, float], dict[int, float]]:
-    """CPU seconds (user + system) of the gunicorn master and its workers, and of the PostgreSQL backends
+    """CPU seconds (user + system) of the server process and its workers, and of the PostgreSQL backends
     serving ``database`` on this machine, read from /proc (Linux; empty elsewhere)."""
     app: dict[int, float] = {}
     db: dict[int, float] = {}

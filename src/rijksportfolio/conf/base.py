@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "rijksportfolio.accounts.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -108,6 +108,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Prepared statements for the hot reads in plain SQL (rijksportfolio.dbrows, server-side binding):
+    # prepared on a connection's second execution. Django's own queries bind on the client and are never
+    # prepared. 0 turns it off (e.g. behind a pooler in transaction mode without prepared-statement support).
+    _prepare = setting(
+        "RPF_DB_PREPARE_THRESHOLD",
+        2,
+        "Executions after which a hot statement (person card and history, audit insert) becomes a prepared statement on its database connection (0: never; e.g. behind PgBouncer in transaction mode before version 1.21).",
+        kind="int",
+    )
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = _prepare if _prepare > 0 else None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -126,7 +137,7 @@ if _cache_url:
 AUTH_CACHE_TTL = setting(
     "RPF_AUTH_CACHE_TTL",
     30,
-    "Seconds a worker process keeps a bearer token's user and a user's roles (0: off). A revoked token or changed role takes effect in the other processes within this time.",
+    "Seconds a worker process keeps a bearer token's user, a session's user and a user's roles (0: off). A revoked token, changed role, password change or deactivation made in another process takes effect here within this time.",
     kind="int",
 )
 READ_CACHE_TTL = setting(

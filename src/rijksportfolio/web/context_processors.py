@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, can, principal_for
 from rijksportfolio.notifications.selectors import notifications_unread_count
+from rijksportfolio.organisations import read_cache
 
 
 def navigation(request):  # type: ignore[no-untyped-def]
@@ -41,4 +42,10 @@ def navigation(request):  # type: ignore[no-untyped-def]
         "oidc_enabled": settings.OIDC_ENABLED,
         "main_nav": nav,
         "unread_notifications": unread,
+        # For {% cache %} around fragments that are the same for everyone who may see them (organisation
+        # tree, Rijk-wide headcounts): the key holds the directory version, so a change through the
+        # services renders them anew (organisations.read_cache). Called only where a template uses it.
+        "directory_version": read_cache.directory_version,
+        "fragment_ttl": getattr(settings, "READ_CACHE_TTL", 30),
+        "aggregate_ttl": getattr(settings, "AGGREGATE_CACHE_TTL", 60),
     }

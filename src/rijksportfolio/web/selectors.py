@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Substr
 
 from rijksportfolio.accounts.cache import TTLCache
@@ -88,15 +88,6 @@ def organisation_children(*, organisation: Organisation) -> list[Organisation]:
         organisation.children.filter(active=True)
         .annotate(child_count=Count("children", filter=Q(children__active=True)))
         .order_by("name")
-    )
-
-
-def person_page_queryset() -> QuerySet[Person]:
-    """People with their work location and today's employment records (``current_employments``, main first)
-    loaded: one query for the person, one for the records."""
-    current = employments_current().select_related("organisation").order_by("-fte", "start_date", "id")
-    return Person.objects.select_related("work_location").prefetch_related(
-        Prefetch("employments", queryset=current, to_attr="current_employments")
     )
 
 

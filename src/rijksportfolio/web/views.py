@@ -9,8 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -31,7 +32,7 @@ from rijksportfolio.people.access import (
     person_employment_history_get,
     person_personal_details_visible,
 )
-from rijksportfolio.people.selectors import person_current_employments, person_target
+from rijksportfolio.people.selectors import person_card, person_target
 from rijksportfolio.web import selectors
 from rijksportfolio.web.downloads import download_response
 
@@ -125,7 +126,8 @@ def home(request: HttpRequest) -> HttpResponse:
     person = getattr(request.user, "person", None) if principal.person_id else None
     if person is not None:
         context["me"] = person
-        context["my_jobs"] = person_current_employments(person=person)
+        card = person_card(pk=person.pk)
+        context["my_jobs"] = card.current_employments if card is not None else []  # type: ignore[attr-defined]
     responsibilities = []
     for role, organisation in user_scoped_organisations(user=request.user):
         if not can(principal, "aggregates.view", _org_target(organisation)):
@@ -140,7 +142,8 @@ def home(request: HttpRequest) -> HttpResponse:
         )
     context["responsibilities"] = responsibilities
     if can(principal, "aggregates.view", _org_target(None)):
-        context["rijk_headcounts"] = selectors.headcount_by_ministry()
+        # The same table for everyone allowed to see it: a cached fragment in home.html.
+        context["rijk_headcounts"] = SimpleLazyObject(selectors.headcount_by_ministry)
     context["can_browse"] = can(principal, "organisation.view")
     return render(request, "web/home.html", context)
 
@@ -151,7 +154,9 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def organisation_list(request: HttpRequest) -> HttpResponse:
     _require(principal_for(request.user), "organisation.view")
-    context = {"ministries": selectors.ministries_with_agencies(), "page_title": _("Organisaties")}
+    # Read only when the cached fragment of the list (organisation_list.html) has to be rendered anew.
+    ministries = SimpleLazyObject(selectors.ministries_with_agencies)
+    context = {"ministries": ministries, "page_title": _("Organisaties")}
     return render(request, "web/organisation_list.html", context)
 
 
@@ -163,8 +168,9 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context: dict[str, object] = {
         "organisation": organisation,
         "ancestors": organisation_ancestors(organisation=organisation),
-        "children": selectors.organisation_children(organisation=organisation),
-        "locations": list(organisation.locations.order_by("city", "name")),
+        # Read only when the cached fragment (organisation_detail.html) has to be rendered anew.
+        "children": SimpleLazyObject(lambda: selectors.organisation_children(organisation=organisation)),
+        "locations": SimpleLazyObject(lambda: list(organisation.locations.order_by("city", "name"))),
         "page_title": organisation.name,
     }
     if can(principal, "aggregates.view", _org_target(organisation)):
@@ -208,10 +214,11 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     principal = principal_for(request.user)
-    # Today's records prefetched once: the card, and every permission check on this page (person_target).
-    person = person_card_get(
-        user=request.user, person=get_object_or_404(selectors.person_page_queryset(), pk=pk)
-    )
+    # Today's records read once (one query): the card, and every permission check on this page.
+    found = person_card(pk=pk)
+    if found is None:
+        raise Http404
+    person = person_card_get(user=request.user, person=found)
     target = person_target(person=person)
     context: dict[str, object] = {
         "person": person,

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The per-process caches behind the fast reads (accounts.cache, organisations.read_cache, web headcounts):
 a write is visible on the next read, a revoked token is refused, a role change takes effect — at once when made
-through the services in this process, within the TTL otherwise — and audited reads are never cached."""
+through the services in this process, within the TTL otherwise — and audited reads are never cached. The
+session user: the session is read on every request, the user it names once per process."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from rijksportfolio.accounts import cache as auth_cache
 from rijksportfolio.accounts.constants import Role
-from rijksportfolio.accounts.models import RoleAssignment
+from rijksportfolio.accounts.models import RoleAssignment, User
 from rijksportfolio.accounts.policy import principal_for
 from rijksportfolio.accounts.services import api_token_create, api_token_revoke, role_assign, user_create
 from rijksportfolio.audit.models import AuditEvent
@@ -247,3 +250,78 @@ def test_plain_representations_equal_the_serializers(world):
         expected = dict(DienstverbandSerializer(record).data)
         expected["fte"] = float(expected["fte"])  # JSON has no decimals: both render as the same number
         assert employment_data(record) == expected
+
+
+# --- the session user (accounts.middleware) and cached page fragments --------------------------------
+
+
+def _logged_in(world, username):
+    client = Client()
+    client.force_login(world.users[username])
+    return client
+
+
+def test_session_user_is_read_once_per_process_and_the_session_on_every_request(world):
+    client = _logged_in(world, "analist")
+    assert client.get("/organisaties").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/organisaties")
+    assert response.status_code == 200
+    tables = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "django_session" in tables
+    assert "accounts_user" not in tables
+    assert "people_person" not in tables
+    assert "Eva Dekker" in response.content.decode()  # the header still names the person
+
+
+def test_logout_ends_the_session_at_once_although_the_user_is_cached(world):
+    client = _logged_in(world, "analist")
+    assert client.get("/organisaties").status_code == 200
+    assert len(auth_cache.session_users) == 1
+    client.logout()
+    assert client.get("/organisaties").status_code == 302
+
+
+def test_password_change_or_deactivation_ends_other_sessions_at_once_in_this_process(world):
+    for change in ("password", "deactivate"):
+        user = world.users["analist"]
+        user.refresh_from_db()
+        user.is_active = True
+        user.set_password("wachtwoord-voor-tests-123")
+        user.save()
+        client = _logged_in(world, "analist")
+        assert client.get("/organisaties").status_code == 200
+        if change == "password":
+            user.set_password("een-heel-ander-wachtwoord-456")
+        else:
+            user.is_active = False
+        user.save()  # through the model: the signal clears what this process cached
+        assert client.get("/organisaties").status_code == 302, change
+
+
+def test_session_of_a_user_changed_elsewhere_ends_within_the_ttl(world, caches_on):
+    caches_on.AUTH_CACHE_TTL = 1
+    client = _logged_in(world, "analist")
+    assert client.get("/organisaties").status_code == 200
+    # Another process deactivates the account: a bulk update sends no signal to this one.
+    User.objects.filter(pk=world.users["analist"].pk).update(is_active=False)
+    time.sleep(1.1)
+    assert client.get("/organisaties").status_code == 302
+
+
+def test_cached_organisation_list_shows_a_new_organisation_at_once(world):
+    client = _logged_in(world, "analist")
+    assert "Dienst Nieuw" not in client.get("/organisaties").content.decode()
+    organisation_create(code="nieuw", name="Dienst Nieuw", kind="agency", parent=world.orgs["bzk"])
+    assert "Dienst Nieuw" in client.get("/organisaties").content.decode()
+    detail = client.get(f"/organisaties/{world.orgs['bzk'].pk}").content.decode()
+    assert "Dienst Nieuw" in detail
+
+
+def test_cached_organisation_fragments_follow_the_language(world):
+    client = _logged_in(world, "analist")
+    dutch = client.get(f"/organisaties/{world.orgs['bzk'].pk}").content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get(f"/organisaties/{world.orgs['bzk'].pk}").content.decode()
+    assert "Werklocaties" in dutch
+    assert "Werklocaties" not in english

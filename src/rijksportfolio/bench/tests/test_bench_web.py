@@ -12,11 +12,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from rijksportfolio.bench.web import PhaseResult, build_urls, lua_script, parse_wrk_output, report
+from rijksportfolio.conf.server import default_workers
 from rijksportfolio.web.management.commands.serve import (
     PRODUCTION_SETTINGS,
-    gunicorn_argv,
     load_settings_module,
     production_settings_module,
+    server_argv,
     static_is_stale,
 )
 
@@ -88,7 +89,7 @@ def test_report_ends_with_one_json_line_with_the_required_keys():
     figures = json.loads(lines[-1])
     assert figures == {
         "bench": "web", "api_rps": 1200.0, "api_p95_ms": 52.3, "html_rps": 200.0, "html_p95_ms": 310.5,
-        "errors": 3, "people": 5000, "connections": 50, "duration_s": 15, "workers": 3, "threads": 4, "worker_class": "gthread",
+        "errors": 3, "people": 5000, "connections": 50, "duration_s": 15, "workers": 3, "threads": 4, "worker_class": "granian",
     }  # fmt: skip
     assert any(line.startswith("html ") for line in lines[:-1])
     assert sum(1 for line in lines if line.startswith("{")) == 1
@@ -129,12 +130,22 @@ def test_serve_never_runs_the_production_server_with_dev_settings():
     assert production_settings_module({"DJANGO_SETTINGS_MODULE": "site.settings"}) == "site.settings"
 
 
-def test_gunicorn_argv_uses_the_project_config_and_the_wsgi_app():
-    argv = gunicorn_argv(host="127.0.0.1", port=8001, workers=3, threads=4)
+def test_server_argv_runs_granian_with_the_project_config_and_the_wsgi_app():
+    argv = server_argv(host="127.0.0.1", port=8001, workers=3, threads=4)
     assert argv[1:] == [
-        "-m", "gunicorn", "-c", "python:rijksportfolio.conf.gunicorn", "--bind", "127.0.0.1:8001",
-        "--workers", "3", "--threads", "4", "rijksportfolio.wsgi:application",
+        "-m", "granian", "--interface", "wsgi", "--host", "127.0.0.1", "--port", "8001",
+        "--workers", "3", "--blocking-threads", "4", "--backlog", "1024", "--http", "1", "--no-ws",
+        "--http1-keep-alive", "--respawn-failed-workers", "--workers-kill-timeout", "30", "--log-level", "info", "--no-access-log",
+        "--workers-lifetime", "86400", "--workers-max-rss", "1024", "rijksportfolio.wsgi:application",
     ]  # fmt: skip
+
+
+def test_server_defaults_are_one_worker_per_core_with_two_app_threads():
+    assert server_argv(host="127.0.0.1", port=8001)[9:13] == [
+        "--workers", str(default_workers()), "--blocking-threads", "2",
+    ]  # fmt: skip
+    assert default_workers(2) == 2
+    assert default_workers(0) == 1
 
 
 def test_static_is_stale_without_manifest_or_with_a_newer_source(tmp_path):

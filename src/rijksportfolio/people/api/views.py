@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -38,7 +39,7 @@ from rijksportfolio.people.api.serializers import (
     person_data,
 )
 from rijksportfolio.people.models import Employment, Person
-from rijksportfolio.people.selectors import employments_current, person_target
+from rijksportfolio.people.selectors import employments_current, person_card, person_target
 
 PURPOSE_PARAMETER = OpenApiParameter(
     "doel", str, description="Doel van het inzien (doelbinding); komt in het auditlog, nooit de inhoud zelf."
@@ -203,7 +204,11 @@ class MedewerkerZoekView(ApiView):
 
 
 def _person_or_404(personnel_number: str) -> Person:
-    return get_object_or_404(card_queryset(), personnel_number=personnel_number)
+    """The person as ``card_queryset`` has them (work location, today's records), in one query."""
+    person = person_card(personnel_number=personnel_number)
+    if person is None:
+        raise Http404
+    return person
 
 
 @extend_schema_view(

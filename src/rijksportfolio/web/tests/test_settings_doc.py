@@ -43,8 +43,8 @@ def test_every_setting_from_base_dev_and_production_is_documented():
 
 def test_machine_dependent_defaults_are_shown_for_a_two_core_machine():
     by_name = {entry.name: entry for entry in collect()}
-    assert by_name["RPF_WEB_WORKERS"].default == "3"
-    assert by_name["RPF_WEB_WORKERS"].module == "rijksportfolio.conf.gunicorn"
+    assert by_name["RPF_WEB_WORKERS"].default == "2"
+    assert by_name["RPF_WEB_WORKERS"].module == "rijksportfolio.conf.server"
 
 
 def test_required_and_production_only_settings_are_marked():

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``rijksportfolio serve``: the production server (gunicorn, ``rijksportfolio.conf.gunicorn``) or, with
+"""``rijksportfolio serve``: the production server (Granian, ``rijksportfolio.conf.server``) or, with
 ``--dev``, Django's runserver with the development settings.
 
 Settings of the production server: ``DJANGO_SETTINGS_MODULE`` when it names anything but the development
@@ -20,12 +20,11 @@ from types import ModuleType
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from rijksportfolio.conf import gunicorn as gunicorn_conf
+from rijksportfolio.conf import server as server_conf
 from rijksportfolio.conf.env import ImproperlyConfiguredError
 
 DEV_SETTINGS = "rijksportfolio.conf.dev"
 PRODUCTION_SETTINGS = "rijksportfolio.conf.production"
-WSGI_APP = "rijksportfolio.wsgi:application"
 _REQUIRED = re.compile(r"Environment variable (\S+) is required")
 
 
@@ -78,31 +77,9 @@ def load_settings_module(module_name: str, environ: dict[str, str] | None = None
     return module
 
 
-def gunicorn_argv(
-    *,
-    host: str,
-    port: int,
-    workers: int | None = None,
-    threads: int | None = None,
-    worker_class: str | None = None,
-) -> list[str]:
+def server_argv(*, host: str, port: int, workers: int | None = None, threads: int | None = None) -> list[str]:
     """The command line of the production server; ``bench web`` starts the very same one."""
-    argv = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "-c",
-        "python:rijksportfolio.conf.gunicorn",
-        "--bind",
-        f"{host}:{port}",
-    ]
-    if workers is not None:
-        argv += ["--workers", str(workers)]
-    if threads is not None:
-        argv += ["--threads", str(threads)]
-    if worker_class is not None:
-        argv += ["--worker-class", worker_class]
-    return [*argv, WSGI_APP]
+    return server_conf.server_argv(host=host, port=port, workers=workers, threads=threads)
 
 
 def static_is_stale(static_root: Path, source_dirs: list[Path]) -> bool:
@@ -150,7 +127,7 @@ def collectstatic_if_needed(
 
 class Command(BaseCommand):
     help = (
-        "Serve the web app with the production server (gunicorn, threaded workers; settings from "
+        "Serve the web app with the production server (Granian: worker processes with app threads; settings from "
         "DJANGO_SETTINGS_MODULE or rijksportfolio.conf.production) or, with --dev, Django's runserver. "
         "--check validates the configuration and exits."
     )
@@ -163,13 +140,13 @@ class Command(BaseCommand):
             "--workers",
             type=int,
             default=None,
-            help=f"Gunicorn worker processes (default RPF_WEB_WORKERS or cores + 1 = {gunicorn_conf.default_workers()}).",
+            help=f"Worker processes (default RPF_WEB_WORKERS or one per core = {server_conf.default_workers()}).",
         )
         parser.add_argument(
             "--threads",
             type=int,
             default=None,
-            help=f"Threads per worker (default RPF_WEB_THREADS or {gunicorn_conf.DEFAULT_THREADS}).",
+            help=f"App threads per worker (default RPF_WEB_THREADS or {server_conf.DEFAULT_THREADS}).",
         )
         parser.add_argument(
             "--dev",
@@ -204,7 +181,7 @@ class Command(BaseCommand):
         )
         if ran:
             self.stdout.write(_("Statische bestanden verzameld in %(root)s.") % {"root": config.STATIC_ROOT})
-        argv = gunicorn_argv(
+        argv = server_argv(
             host=options["host"], port=options["port"], workers=options["workers"], threads=options["threads"]
         )
         if options["check"]:
@@ -217,7 +194,7 @@ class Command(BaseCommand):
         )
         self.stdout.flush()
         env["DJANGO_SETTINGS_MODULE"] = settings_module
-        os.execve(sys.executable, argv, env)  # noqa: S606 - replace this process with gunicorn
+        os.execve(sys.executable, argv, env)  # noqa: S606 - replace this process with the server
         return None
 
     def _dev(self, options: dict) -> None:  # type: ignore[type-arg]

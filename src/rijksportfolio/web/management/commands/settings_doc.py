@@ -89,7 +89,7 @@ def _run_production() -> tuple[dict[str, env.SettingDoc], set[str]]:
 
 # Settings modules executed afresh by collect(); ``test`` and ``bench`` only override for their purpose.
 _SETTINGS_MODULES = ("base", "dev", "production", "test", "bench", "env", "__init__")
-_CPU_COUNT = 2  # machine-dependent defaults (gunicorn workers) are documented for a 2-core machine
+_CPU_COUNT = 2  # machine-dependent defaults (web server workers) are documented for a 2-core machine
 
 
 def _other_modules() -> tuple[list[str], list[str]]:

@@ -62,6 +62,11 @@ def test_fill_share_request_approve_view_and_audit(world, new_page):
     owner.get_by_role("group", name="Zichtbaarheid").get_by_role("radio", name="Op aanvraag").check()
     owner.get_by_role("status").filter(has_text="Opgeslagen.").wait_for()
     assert owner.evaluate("() => window.rpfMarker") == marker
+    # Only the status line was swapped: the chosen radio keeps the keyboard focus.
+    assert owner.evaluate("() => [document.activeElement.name, document.activeElement.value]") == [
+        "visibility",
+        "op_aanvraag",
+    ]
 
     # The Ambitiedocument (op aanvraag): an ambition.
     owner.goto(reverse("portfolios:part", args=["ambitie"]))

@@ -5,8 +5,8 @@ Two layers, so that a mistake in one is caught by the other:
 
 1. markdown-it-py (CommonMark + tables and strikethrough) with raw HTML **off**: ``<script>`` typed by a
    user stays text. Images are off too (no pictures fetched from elsewhere; ``![x](url)`` shows as a link),
-   and headings are shifted down two levels (``#`` becomes ``<h3>``) so that user text never breaks the
-   page's heading structure.
+   and headings are shifted down three levels (``#`` becomes ``<h4>``, below an item's title) so that
+   user text never breaks the page's heading structure.
 2. nh3 (ammonia) with an allow-list of tags and attributes: links keep only ``href`` with the schemes
    http, https and mailto (relative URLs are removed), and always get ``rel="nofollow noopener noreferrer"``.
 """
@@ -22,7 +22,7 @@ from markdown_it import MarkdownIt
 ALLOWED_TAGS = frozenset(
     {
         "p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote",
-        "ul", "ol", "li", "a", "h3", "h4", "h5", "h6",
+        "ul", "ol", "li", "a", "h4", "h5", "h6",
         "table", "thead", "tbody", "tr", "th", "td",
     }
 )  # fmt: skip
@@ -34,7 +34,7 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow noopener noreferrer"
-HEADING_SHIFT = 2
+HEADING_SHIFT = 3
 
 
 @lru_cache(maxsize=1)

@@ -68,12 +68,20 @@ def _my_portfolio(request: HttpRequest) -> Portfolio:
 
 def owner_page(view: View) -> View:
     """A page of the owner's own portfolio: login, own portfolio, and the first-use flow before anything else."""
+    return _owner(view, first_use=True)
 
+
+def requester_page(view: View) -> View:
+    """The user's own requests to others: no first-use choice needed to follow or withdraw a request."""
+    return _owner(view, first_use=False)
+
+
+def _owner(view: View, *, first_use: bool) -> View:
     @login_required
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         portfolio = _my_portfolio(request)
-        if portfolio.visibility_chosen_at is None:
+        if first_use and portfolio.visibility_chosen_at is None:
             return redirect("portfolios:first_use")
         return view(request, portfolio, *args, **kwargs)
 
@@ -109,6 +117,13 @@ def _own_request(request: HttpRequest, pk: int, *, as_owner: bool) -> AccessRequ
     if person_id is None or mine != person_id:
         raise PermissionDenied
     return access_request
+
+
+def _toggle_status(request: HttpRequest, status_id: str, saved: bool) -> HttpResponse:
+    """The htmx answer to a visibility toggle: the new text of its status line (an out-of-band swap)."""
+    message = _("Opgeslagen.") if saved else _("Kies een zichtbaarheid.")
+    context = {"status_id": status_id, "message": message}
+    return render(request, "portfolios/partials/toggle_status.html", context)
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -280,7 +295,7 @@ def part_edit(request: HttpRequest, portfolio: Portfolio, part: str) -> HttpResp
 @owner_page
 @require_POST
 def section_visibility(request: HttpRequest, portfolio: Portfolio, part: str) -> HttpResponse:
-    """One section's visibility (a part, or ``vaardigheden``): htmx swaps the toggle, otherwise back to the page."""
+    """One section's visibility (a part, or ``vaardigheden``): htmx updates the status line, else back to the page."""
     if part not in Section.values:
         raise Http404
     form = SectionVisibilityForm(request.POST)
@@ -292,17 +307,7 @@ def section_visibility(request: HttpRequest, portfolio: Portfolio, part: str) ->
         saved = True
     back = reverse("portfolios:skills") if part == Section.SKILLS else reverse("portfolios:part", args=[part])
     if _is_htmx(request):
-        context = {
-            "form": SectionVisibilityForm(initial={"visibility": portfolio.section_visibility(part)})
-            if saved
-            else form,
-            "section": part,
-            "saved": saved,
-            "action": reverse("portfolios:section_visibility", args=[part]),
-        }
-        return render(
-            request, "portfolios/partials/section_visibility.html", context, status=200 if saved else 400
-        )
+        return _toggle_status(request, f"status-sectie-{part}", saved)
     if saved:
         messages.success(request, _("De zichtbaarheid is opgeslagen."))
     else:
@@ -381,18 +386,7 @@ def item_visibility(request: HttpRequest, portfolio: Portfolio, pk: int) -> Http
     if saved:
         item = services.item_update(actor=request.user, item=item, visibility=form.cleaned_data["visibility"])
     if _is_htmx(request):
-        context = {
-            "item": item,
-            "form": ItemVisibilityForm(
-                initial={"visibility": item.visibility}, auto_id=f"id_item{item.pk}_%s"
-            )
-            if saved
-            else form,
-            "saved": saved,
-        }
-        return render(
-            request, "portfolios/partials/item_visibility.html", context, status=200 if saved else 400
-        )
+        return _toggle_status(request, f"status-onderdeel-{item.pk}", saved)
     if saved:
         messages.success(
             request, _("De zichtbaarheid van ‘%(title)s’ is opgeslagen.") % {"title": item.title}
@@ -526,7 +520,7 @@ def preview(request: HttpRequest, portfolio: Portfolio) -> HttpResponse:
     return render(request, "portfolios/person_portfolio.html", context)
 
 
-@owner_page
+@requester_page
 @require_GET
 def requests_inbox(request: HttpRequest, portfolio: Portfolio) -> HttpResponse:
     incoming = list(selectors.requests_incoming(owner_person=portfolio.person))
@@ -591,7 +585,7 @@ def request_decline(request: HttpRequest, portfolio: Portfolio, pk: int) -> Http
     return _decide(request, pk, as_owner=True, act=act)
 
 
-@owner_page
+@requester_page
 @require_POST
 def request_withdraw(request: HttpRequest, portfolio: Portfolio, pk: int) -> HttpResponse:
     def act(access_request: AccessRequest) -> str:

@@ -44,3 +44,13 @@ def media(settings, tmp_path):
     """Uploaded files go to a fresh folder per test (pfiles)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    """Messages are asserted in Dutch. A test client request elsewhere (``set_language``) may leave English
+    active in this thread, so set the default explicitly (pfiles)."""
+    from django.utils import translation
+
+    with translation.override("nl"):
+        yield

@@ -70,10 +70,10 @@ def test_raw_html_is_shown_as_text_not_interpreted():
     )
 
 
-def test_markdown_formatting_is_rendered_and_headings_are_shifted_below_the_page_headings():
+def test_markdown_formatting_is_rendered_and_headings_are_shifted_below_the_item_title():
     html = markdown_to_html("# Kop\n\n**vet** en *schuin* en ~~weg~~\n\n- een\n- twee\n\n> citaat\n\n`code`")
     assert html == (
-        "<h3>Kop</h3>\n<p><strong>vet</strong> en <em>schuin</em> en <s>weg</s></p>\n"
+        "<h4>Kop</h4>\n<p><strong>vet</strong> en <em>schuin</em> en <s>weg</s></p>\n"
         "<ul>\n<li>een</li>\n<li>twee</li>\n</ul>\n<blockquote>\n<p>citaat</p>\n</blockquote>\n"
         "<p><code>code</code></p>\n"
     )

@@ -73,7 +73,7 @@ def text(response) -> str:
 
 def test_first_use_comes_before_anything_else_with_alleen_ik_preselected(world):
     client = client_for(world, "medewerker")
-    for name in ("portfolios:mine", "portfolios:skills", "portfolios:requests"):
+    for name in ("portfolios:mine", "portfolios:skills", "portfolios:views_log"):
         response = client.get(reverse(name))
         assert response.status_code == 302
         assert response["Location"] == reverse("portfolios:first_use")
@@ -168,10 +168,12 @@ def test_section_visibility_toggle_with_htmx_and_without(world):
     url = reverse("portfolios:section_visibility", args=["dossier"])
     response = client.post(url, {"visibility": "rijk"}, headers={"HX-Request": "true"})
     assert response.status_code == 200
-    html = text(response)
-    assert html.lstrip().startswith("<form")
-    assert "Opgeslagen." in html
-    assert "<html" not in html
+    # Only the status line comes back (an out-of-band swap): the form and the keyboard focus stay put.
+    assert (
+        text(response)
+        .strip()
+        .endswith('<p id="status-sectie-dossier" hx-swap-oob="innerHTML">Opgeslagen.</p>')
+    )
     portfolio.refresh_from_db()
     assert portfolio.visibility_dossier == "rijk"
     response = client.post(url, {"visibility": "op_aanvraag"})
@@ -275,7 +277,11 @@ def test_item_visibility_and_update_and_delete(world):
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
-    assert "Opgeslagen." in text(response)
+    assert (
+        text(response)
+        .strip()
+        .endswith(f'<p id="status-onderdeel-{item.pk}" hx-swap-oob="innerHTML">Opgeslagen.</p>')
+    )
     item.refresh_from_db()
     assert item.visibility == "rijk"
     response = client.post(
@@ -403,8 +409,7 @@ def test_decline_and_withdraw(world):
     )
     first.refresh_from_db()
     assert (first.status, first.decision_note) == ("declined", "Liever niet")
-    chosen(world, "collega")
-    colleague = client_for(world, "collega")
+    colleague = client_for(world, "collega")  # has never opened their own portfolio: no first use needed
     html = text(colleague.get(reverse("portfolios:requests")))
     assert "Afgewezen" in html
     assert "Liever niet" in html

@@ -150,6 +150,8 @@ class Normaliser:
         owner = np.repeat(np.arange(len(label_units), dtype=np.int64), lens)
         df = np.bincount(flat, minlength=len(unit_ids)).astype(np.float64)
         self._idf = np.log1p(n / np.maximum(df, 1))
+        # the typical IDF of a unit the index does not know (weighs unknown query words); computed once
+        self._median_idf = float(np.median(self._idf)) if self._idf.size else 0.0
         self._unit_ids = unit_ids
         order = np.argsort(flat, kind="stable")
         bounds = np.searchsorted(flat[order], np.arange(len(unit_ids) + 1))
@@ -312,7 +314,7 @@ class Normaliser:
         uids = np.fromiter(weights, dtype=np.int64)
         qw = np.fromiter(weights.values(), dtype=np.float64)
         idf = self._idf[uids]
-        q_total = float((idf * qw).sum()) + unknown * float(np.median(self._idf))
+        q_total = float((idf * qw).sum()) + unknown * self._median_idf
         postings = [self._postings[int(u)] for u in uids]
         flat = np.concatenate(postings)
         lens = np.fromiter((p.size for p in postings), dtype=np.int64)

@@ -16,6 +16,8 @@ def navigation(request):  # type: ignore[no-untyped-def]
             items.append(("organisations", reverse("web:organisation_list"), _("Organisaties")))
         if can(principal, "person.view_card", PersonTarget(person_id=0, organisation_paths=())):
             items.append(("people", reverse("web:person_list"), _("Medewerkers")))
+        if principal.is_civil_servant:
+            items.append(("my_portfolio", reverse("portfolios:mine"), _("Mijn portfolio")))
         if can(principal, "audit.view_own"):
             items.append(("my_audit", reverse("web:my_audit"), _("Wie bekeek mijn gegevens")))
     path = getattr(request, "path", "")

@@ -24,7 +24,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone, translation
 
-from rijksportfolio.accounts.policy import Principal, principal_for
+from rijksportfolio.accounts.policy import PortfolioTarget, Principal, can, principal_for
 from rijksportfolio.audit.models import AuditAction, AuditOutcome
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain import visibility as rules
@@ -419,7 +419,7 @@ def portfolio_preview(*, user: Any, portfolio: Portfolio, as_kind: str) -> Portf
     audited (nobody else reads anything)."""
     if as_kind not in PREVIEW_KINDS:
         raise ValueError(f"unknown preview {as_kind!r}")
-    if not _is_owner(principal_for(user), portfolio):
+    if not can(principal_for(user), "portfolio.edit", PortfolioTarget(owner_person_id=portfolio.person_id)):
         raise PermissionDenied
     return _build(portfolio, viewer=rules.preview_viewer(as_kind), is_owner=False, preview=as_kind)[0]
 
@@ -448,4 +448,4 @@ def evidence_get(*, user: Any, evidence: Evidence, purpose: str = "") -> Evidenc
 
 def portfolio_export_allowed(*, user: Any, portfolio: Portfolio) -> bool:
     """Export (JSON, PDF) is the owner's: nobody else, whatever their role."""
-    return _is_owner(principal_for(user), portfolio)
+    return can(principal_for(user), "portfolio.export", PortfolioTarget(owner_person_id=portfolio.person_id))

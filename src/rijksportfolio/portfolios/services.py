@@ -23,7 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _, gettext_lazy
 
 from rijksportfolio.accounts.models import User
-from rijksportfolio.accounts.policy import principal_for
+from rijksportfolio.accounts.policy import PortfolioTarget, can, principal_for
 from rijksportfolio.audit.models import AuditAction
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain import portfolio_schema as schema, visibility as rules
@@ -55,9 +55,8 @@ _UNSET: Any = object()
 
 
 def _require_owner(actor: Any, portfolio: Portfolio) -> None:
-    """Only the owner changes their portfolio."""
-    principal = principal_for(actor)
-    if principal.person_id is None or principal.person_id != portfolio.person_id:
+    """Only the owner changes their portfolio (``portfolio.edit``)."""
+    if not can(principal_for(actor), "portfolio.edit", PortfolioTarget(owner_person_id=portfolio.person_id)):
         raise PermissionDenied
 
 
@@ -399,10 +398,10 @@ def access_request_create(*, actor: Any, portfolio: Portfolio, section: str, pur
     """A civil servant asks to see an *op aanvraag* section of someone else's portfolio, with a purpose.
     The owner is notified."""
     principal = principal_for(actor)
-    if not rules.may_request(
-        viewer=rules.Viewer(person_id=principal.person_id, is_civil_servant=principal.is_civil_servant),
-        owner_person_id=portfolio.person_id,
-    ):
+    target = PortfolioTarget(
+        owner_person_id=portfolio.person_id, section=section, visibility=Visibility.ON_REQUEST
+    )
+    if not can(principal, "portfolio.request_access", target):
         raise PermissionDenied
     requester_id = principal.person_id
     assert requester_id is not None  # may_request holds only for a person

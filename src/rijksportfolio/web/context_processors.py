@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from rijksportfolio.accounts.policy import PersonTarget, can, principal_for
+from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, can, principal_for
 
 
 def navigation(request):  # type: ignore[no-untyped-def]
@@ -18,6 +18,8 @@ def navigation(request):  # type: ignore[no-untyped-def]
             items.append(("people", reverse("web:person_list"), _("Medewerkers")))
         if principal.is_civil_servant:
             items.append(("my_portfolio", reverse("portfolios:mine"), _("Mijn portfolio")))
+        if can(principal, "aggregates.view", OrganisationTarget(organisation_id=None, path="")):
+            items.append(("figures", reverse("web:figures"), _("Rijk in cijfers")))
         if can(principal, "audit.view_own"):
             items.append(("my_audit", reverse("web:my_audit"), _("Wie bekeek mijn gegevens")))
     path = getattr(request, "path", "")

@@ -7,15 +7,20 @@ import pytest
 from django.test import Client
 
 from rijksportfolio.api.problems import TITLES
+from rijksportfolio.skills.tests.factories import SkillFactory
 
 
 def _path_values(world):
     collega = world.people["collega"]
     location = world.orgs["bzk"].locations.first()
     values = {"{personeelsnummer}": collega.personnel_number, "{id}": str(collega.employments.get().pk)}
+    ids = {"/api/v1/vaardigheden/": str(SkillFactory().pk)}
 
     def fill(path):
         code = location.code if path.startswith("/api/v1/werklocaties") else "bzk"
+        for prefix, value in ids.items():
+            if path.startswith(prefix):
+                path = path.replace("{id}", value)
         for placeholder, value in {**values, "{code}": code}.items():
             path = path.replace(placeholder, value)
         return path
@@ -83,7 +88,7 @@ def test_every_documented_operation_answers_with_a_documented_status_and_content
         assert response["Content-Type"].split(";")[0] in documented, (method, path, response["Content-Type"])
         assert response["API-Version"] == "1.0.0"
         checked += 1
-    assert checked == 12
+    assert checked == 14
 
 
 def test_datetimes_are_utc_with_z(world, hr_client):

@@ -42,6 +42,8 @@ def test_paths_are_lowercase_dutch_without_trailing_slash(openapi):
         "/api/v1/medewerkers/{personeelsnummer}",
         "/api/v1/medewerkers/{personeelsnummer}/dienstverbanden",
         "/api/v1/medewerkers/{personeelsnummer}/dienstverbanden/{id}",
+        "/api/v1/vaardigheden",
+        "/api/v1/vaardigheden/{id}",
     }
     assert expected <= set(openapi["paths"])
     for path in openapi["paths"]:

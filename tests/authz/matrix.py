@@ -108,6 +108,20 @@ def _person_number(world: Any, subject: Any) -> dict[str, Any]:
     return {"personeelsnummer": subject.personnel_number}
 
 
+def _skill(world: Any, subject: Any) -> int:
+    """A skill and a recorded taxonomy version (the autocomplete index is then built from the database)."""
+    from rijksportfolio.skills.models import TaxonomyVersion
+    from rijksportfolio.skills.tests.factories import SkillFactory
+
+    TaxonomyVersion.objects.get_or_create(version="matrix", defaults={"source": "matrix", "checksum": "-"})
+    return int(SkillFactory(preferred_label_nl="beleid ontwikkelen").pk)
+
+
+def _skill_search(world: Any, subject: Any) -> dict[str, Any]:
+    _skill(world, subject)
+    return {"zoek": "beleid"}
+
+
 PERSON_CARD = {SELF: CIVIL_SERVANTS, IN_ORG: CIVIL_SERVANTS, OUTSIDE: CIVIL_SERVANTS}
 EMPLOYMENT_HISTORY = {SELF: CIVIL_SERVANTS, IN_ORG: HR | {Role.MANAGER}, OUTSIDE: NOBODY}
 # HR adviser and org admin work in BZK themselves: changing their own records is within their scope.
@@ -145,6 +159,11 @@ ROWS: list[Row] = [
         kwargs=lambda w, s: {"personeelsnummer": s.personnel_number, "id": _current_employment_id(s)},
         body={"einddatum": date(2025, 2, 28).isoformat(), "redenEinde": "mobility"},
     ),
+    # --- API and web: skills (papi) ---------------------------------------------------------------------
+    Row("api:vaardigheid-list", allow=CIVIL_SERVANTS),
+    Row("api:vaardigheid-list", allow=CIVIL_SERVANTS, query=_skill_search),
+    Row("api:vaardigheid-detail", allow=CIVIL_SERVANTS, kwargs=lambda w, s: {"id": _skill(w, s)}),
+    Row("portfolios:skill_autocomplete", allow=CIVIL_SERVANTS, query=_skill_search, web=True),
     # --- i18n --------------------------------------------------------------------------------------------
     Row("set_language", "POST", allow=EVERYONE, body={"language": "en", "next": "/"}, web=True),
     # --- web ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from rijksportfolio.domain import visibility
 ACTIONS = (
     "organisation.view",
     "organisation.change",
+    "taxonomy.view",  # ESCO skills and occupations (reference data, e.g. skill autocomplete)
     "person.view_card",  # name, current job, organisation, work location, work e-mail
     "person.view_employment",  # full employment history
     "person.view_personal",  # date of birth, gender, personnel number
@@ -138,6 +139,8 @@ def can(principal: Principal, action: str, target: Any = None) -> bool:
     roles = principal.roles
 
     if action == "organisation.view":
+        return principal.is_civil_servant or bool(roles - {Role.GUEST, Role.EMPLOYEE})
+    if action == "taxonomy.view":
         return principal.is_civil_servant or bool(roles - {Role.GUEST, Role.EMPLOYEE})
     if action == "organisation.change":
         return (

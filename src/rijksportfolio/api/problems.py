@@ -8,9 +8,10 @@ an ``/api/`` path (unknown URL, an exception outside DRF, a 500) is rewritten by
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _, gettext_lazy
 from rest_framework import exceptions, status
@@ -64,6 +65,25 @@ def _invalid_params(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     else:
         params.append({"name": prefix, "code": getattr(detail, "code", "invalid"), "reason": str(detail)})
     return params
+
+
+def service_validation_error(
+    exc: DjangoValidationError, names: Mapping[str, str], prefix: str = ""
+) -> exceptions.ValidationError:
+    """A service's ``ValidationError`` (keyed by model field, ``data.<key>`` for nested ones) as an API one,
+    keyed by the JSON property the client sent (``names`` maps the first segment), so that invalidParams
+    point at the client's fields. Errors without a field come out under ``prefix`` (or the empty name)."""
+    if not hasattr(exc, "error_dict"):
+        return exceptions.ValidationError({prefix.rstrip("."): exc.messages})
+    detail: dict[str, list[str]] = {}
+    for field, errors in exc.message_dict.items():
+        if field == "__all__":
+            name = prefix.rstrip(".")
+        else:
+            head, dot, rest = field.partition(".")
+            name = f"{prefix}{names.get(head, head)}{dot}{rest}"
+        detail.setdefault(name, []).extend(errors)
+    return exceptions.ValidationError(detail)
 
 
 def problem_body(code: int, detail: str = "", instance: str = "", **extra: Any) -> dict[str, Any]:

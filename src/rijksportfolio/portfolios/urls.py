@@ -14,6 +14,7 @@ papi: the skill autocomplete partial ``skill_autocomplete``; pfiles: ``export_js
 from django.urls import path
 
 from rijksportfolio.portfolios import views
+from rijksportfolio.skills import views as skill_views
 
 app_name = "portfolios"
 
@@ -65,4 +66,6 @@ urlpatterns = [
     path("beheer/soorten-onderdelen/nieuw", views.category_create, name="category_create"),
     path("beheer/soorten-onderdelen/<int:pk>", views.category_update, name="category_update"),
     path("beheer/soorten-onderdelen/<int:pk>/buiten-gebruik", views.category_retire, name="category_retire"),
+    # --- skill autocomplete (papi; merged here from skills/urls.py: one include per namespace) ---------
+    path("vaardigheden/zoeken", skill_views.skill_autocomplete, name="skill_autocomplete"),
 ]

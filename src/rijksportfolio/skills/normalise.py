@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from rijksportfolio.domain.normaliser import BM25, Concept, Match, Normaliser, Vocabulary
+from rijksportfolio.domain.normaliser.complete import Completer
 
 KINDS = ("occupation", "skill")
 DATA_FILE = Path(__file__).resolve().parent / "data" / "normaliser_nl.json"
 
 _lock = threading.Lock()
 _cache: dict[tuple[str, str], Normaliser] = {}
+_completers: dict[int, Completer] = {}  # id(normaliser) -> its completer (autocomplete)
 
 
 @cache
@@ -144,9 +146,23 @@ def get_normaliser(kind: str) -> Normaliser:
     return normaliser
 
 
+def get_completer(kind: str) -> Completer:
+    """The cached autocompleter over :func:`get_normaliser` (rebuilt with it after a taxonomy import)."""
+    normaliser = get_normaliser(kind)
+    with _lock:
+        completer = _completers.get(id(normaliser))
+        if completer is None or completer.normaliser is not normaliser:
+            live = {id(n) for n in _cache.values()}
+            for key in [k for k in _completers if k not in live]:
+                del _completers[key]
+            completer = _completers[id(normaliser)] = Completer(normaliser)
+    return completer
+
+
 def reset_cache() -> None:
     with _lock:
         _cache.clear()
+        _completers.clear()
 
 
 def build_baseline(kind: str) -> BM25:

@@ -15,8 +15,14 @@ from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils import translation
 
+from rijksportfolio.domain.normaliser.text import fold
 from rijksportfolio.skills.models import Occupation, OccupationSkill, Skill, SkillRelation, TaxonomyVersion
+from rijksportfolio.skills.normalise import get_completer
 from rijksportfolio.skills.services import VERSION_CACHE_KEY
+
+AUTOCOMPLETE_MAX_QUERY = 100  # characters; longer input is cut (nobody types a skill that long)
+AUTOCOMPLETE_MIN_QUERY = 2
+AUTOCOMPLETE_MAX_RESULTS = 50
 
 
 @dataclass(frozen=True)
@@ -24,6 +30,16 @@ class Label:
     text: str
     language: str  # "nl" or "en": the language of ``text``
     is_fallback: bool  # True when the requested language had no label
+
+
+@dataclass(frozen=True)
+class SkillHit:
+    """One autocomplete result: the skill, the label to show and the label the query matched."""
+
+    skill: Skill
+    label: Label  # Dutch where ESCO has one, else English with ``language == "en"`` (mark it in the UI)
+    matched_label: str  # the (alternative) label that matched, when it is not the label shown; else ""
+    score: float
 
 
 @dataclass(frozen=True)
@@ -126,3 +142,38 @@ def skill_neighbourhood(skill: Skill) -> SkillNeighbourhood:
         narrower=list(skill.narrower.order_by(_by_label(), "uri")),
         related=related,
     )
+
+
+def skill_by_id(pk: int) -> Skill | None:
+    """A skill (not a skill group) by database id."""
+    return Skill.objects.filter(pk=pk, is_group=False).first()
+
+
+def skills_all() -> QuerySet[Skill]:
+    """Every skill (no skill groups), ordered by the label shown."""
+    return Skill.objects.filter(is_group=False).order_by(_by_label(), "uri")
+
+
+def skills_autocomplete(*, query: str, limit: int = 10, language: str | None = None) -> list[SkillHit]:
+    """Skills for what the user has typed so far, best first.
+
+    Searches preferred, alternative and hidden labels in Dutch and English through the taxonomy normaliser
+    (typing errors, Dutch compounds, unfinished last word: ``domain.normaliser.complete``). The index is
+    built once per process (``skills.normalise``) from the imported taxonomy; one query reads the hits'
+    rows. Skills only, never skill groups; fewer than ``AUTOCOMPLETE_MIN_QUERY`` letters find nothing.
+    """
+    text = query.strip()[:AUTOCOMPLETE_MAX_QUERY]
+    limit = max(0, min(limit, AUTOCOMPLETE_MAX_RESULTS))
+    if len(fold(text).replace(" ", "")) < AUTOCOMPLETE_MIN_QUERY or limit == 0:
+        return []
+    matches = get_completer("skill").complete(query.lstrip()[:AUTOCOMPLETE_MAX_QUERY], top=limit)
+    rows = Skill.objects.filter(uri__in=[m.uri for m in matches], is_group=False).in_bulk(field_name="uri")
+    hits = []
+    for match in matches:
+        skill = rows.get(match.uri)
+        if skill is None:  # index from the bundle while the database holds another set (not imported yet)
+            continue
+        label = skill_label(skill, language=language)
+        matched = match.matched_label if fold(match.matched_label) != fold(label.text) else ""
+        hits.append(SkillHit(skill=skill, label=label, matched_label=matched, score=match.score))
+    return hits

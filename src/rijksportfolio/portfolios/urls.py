@@ -13,7 +13,7 @@ papi: the skill autocomplete partial ``skill_autocomplete``; pfiles: ``export_js
 
 from django.urls import path
 
-from rijksportfolio.portfolios import views
+from rijksportfolio.portfolios import views, views_find
 from rijksportfolio.skills import views as skill_views
 
 app_name = "portfolios"
@@ -68,4 +68,12 @@ urlpatterns = [
     path("beheer/soorten-onderdelen/<int:pk>/buiten-gebruik", views.category_retire, name="category_retire"),
     # --- skill autocomplete (papi; merged here from skills/urls.py: one include per namespace) ---------
     path("vaardigheden/zoeken", skill_views.skill_autocomplete, name="skill_autocomplete"),
+    # --- finding colleagues and overviews (pfind) ---------------------------------------------------
+    path("collegas-zoeken", views_find.colleague_search, name="colleague_search"),
+    path("portfolio-overzicht", views_find.overview, name="overview"),
+    path(
+        "portfolio-overzicht/organisatie/<int:pk>",
+        views_find.overview_organisation,
+        name="overview_organisation",
+    ),
 ]

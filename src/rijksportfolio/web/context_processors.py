@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from rijksportfolio.accounts.constants import Role
 from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, can, principal_for
 
 
@@ -18,6 +19,10 @@ def navigation(request):  # type: ignore[no-untyped-def]
             items.append(("people", reverse("web:person_list"), _("Medewerkers")))
         if principal.is_civil_servant:
             items.append(("my_portfolio", reverse("portfolios:mine"), _("Mijn portfolio")))
+            items.append(("colleagues", reverse("portfolios:colleague_search"), _("Collega's zoeken")))
+        overview = _portfolio_overview_url(principal)  # pfind
+        if overview:
+            items.append(("portfolio_overview", overview, _("Portfolio-overzicht")))
         if can(principal, "aggregates.view", OrganisationTarget(organisation_id=None, path="")):
             items.append(("figures", reverse("web:figures"), _("Rijk in cijfers")))
         if can(principal, "audit.view_own"):
@@ -33,3 +38,16 @@ def navigation(request):  # type: ignore[no-untyped-def]
         for key, url, label in items
     ]
     return {"principal": principal, "oidc_enabled": settings.OIDC_ENABLED, "main_nav": nav}
+
+
+def _portfolio_overview_url(principal):  # type: ignore[no-untyped-def]
+    """The Rijk's portfolio overview for analysts; an HR adviser's own (first) organisation otherwise."""
+    if can(principal, "portfolio.overview", OrganisationTarget(organisation_id=None, path="")):
+        return reverse("portfolios:overview")
+    paths = principal.scopes.get(Role.HR_ADVISER, ())
+    if not paths:
+        return ""
+    from rijksportfolio.organisations.models import Organisation
+
+    pk = Organisation.objects.filter(path=sorted(paths)[0]).values_list("pk", flat=True).first()
+    return reverse("portfolios:overview_organisation", args=[pk]) if pk else ""

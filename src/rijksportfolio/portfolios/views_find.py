@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -58,9 +59,16 @@ def _resolve_skill(request: HttpRequest) -> tuple[Skill | None, str, list[Any]]:
     if not text:
         return None, "", []
     hits = skills_autocomplete(query=text, limit=6)
-    if not hits:
-        return None, text, []
-    return hits[0].skill, text, hits[1:]
+    if hits:
+        return hits[0].skill, text, hits[1:]
+    # the autocomplete index finds nothing (e.g. a word it does not know): a plain label match
+    plain = (
+        Skill.objects.filter(is_group=False)
+        .filter(Q(preferred_label_nl__icontains=text) | Q(preferred_label_en__icontains=text))
+        .order_by("preferred_label_nl", "pk")
+        .first()
+    )
+    return plain, text, []
 
 
 @login_required

@@ -2,7 +2,7 @@
 """Generate and load a synthetic Rijk; time each phase.
 
 JSON keys: bench, people, seed, seconds (generate + load), generate_s, load_s, catalogue_s, people_s,
-employments_s, portfolios_s, persons (all persons in the history), employments, portfolios, portfolio_items,
+employments_s, portfolios_s (of which portfolios_draw_s drawing them), persons (all persons in the history), employments, portfolios, portfolio_items,
 portfolio_skills, database, rss_mb. ``--no-portfolios`` leaves the portfolios out (portfolios_s is then 0).
 """
 
@@ -66,6 +66,7 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
             "people_s": round(result.seconds_people, 2),
             "employments_s": round(result.seconds_employments, 2),
             "portfolios_s": round(result.seconds_portfolios, 2),
+            "portfolios_draw_s": round(result.seconds_portfolios_draw, 2),
             "persons": rijk.people,
             "employments": rijk.records,
             "portfolios": result.portfolios,

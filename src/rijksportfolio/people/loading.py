@@ -51,6 +51,7 @@ class LoadResult:
     portfolio_items: int = 0
     portfolio_skills: int = 0
     seconds_portfolios: float = 0.0
+    seconds_portfolios_draw: float = 0.0  # of which drawing them (numpy/Python, no database)
 
 
 # --- organisation catalogue -----------------------------------------------------------------------------------
@@ -383,6 +384,7 @@ def load_generated(
         portfolio_items=loaded.items if loaded else 0,
         portfolio_skills=loaded.skills if loaded else 0,
         seconds_portfolios=t4 - t3,
+        seconds_portfolios_draw=loaded.seconds_generate if loaded else 0.0,
     )
 
 

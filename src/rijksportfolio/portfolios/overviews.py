@@ -5,7 +5,9 @@ Privacy choice: counts use only what the owners share with the Rijk — sections
 visibility is ``rijk`` or ``op_aanvraag``. ``alleen_ik`` means "only me": even as an aggregate of ten or more
 people (which is not personal data) it is left out, so no one's private choice feeds any figure. The
 participation figure says how many people share their skills profile at all, so a reader can judge
-coverage. The counts here are raw; the page publishes them only through ``domain.suppression`` (cells under
+coverage. Skills, skill groups and scarce skills are listed only when at least 10 people have (need) them:
+the name of a skill held by three people in a small team would itself say something about them. The counts
+here are raw; the page publishes them only through ``domain.suppression`` (cells under
 10 people suppressed, with secondary suppression), see ``views_find``.
 
 Population: people with a running employment record in the organisation's subtree on the day (for the
@@ -23,6 +25,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from rijksportfolio.accounts.cache import TTLCache
+from rijksportfolio.domain.suppression import DEFAULT_THRESHOLD
 from rijksportfolio.domain.visibility import ON_REQUEST, RIJK
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.models import Employment
@@ -32,6 +35,7 @@ from rijksportfolio.portfolios.models import SECTION_FIELDS, Item, ItemCategory,
 from rijksportfolio.skills.models import OccupationSkill, Skill
 
 SHARED = (RIJK, ON_REQUEST)  # visible to (some of) the Rijk: the only choices counted
+MIN_LISTED = DEFAULT_THRESHOLD  # a skill or group is listed only when at least this many people have it
 TOP_SKILLS = 25
 TOP_GROUPS = 20
 TOP_SCARCE = 15
@@ -133,7 +137,10 @@ def _compute(organisation: Organisation | None, on: date) -> PortfolioOverview:
     per_skill: dict[int, list[int]] = {}
     for skill_id, level, n in visible_skills.values_list("skill_id", "level").annotate(n=Count("id")):
         per_skill.setdefault(skill_id, [0] * len(levels))[levels.index(level)] = n
-    top = sorted(per_skill.items(), key=lambda kv: (-sum(kv[1]), kv[0]))[:TOP_SKILLS]
+    # lists name only skills (groups) of at least MIN_LISTED people: a row "x" would still tell that a few
+    # people in a small unit share that skill
+    common = [kv for kv in per_skill.items() if sum(kv[1]) >= MIN_LISTED]
+    top = sorted(common, key=lambda kv: (-sum(kv[1]), kv[0]))[:TOP_SKILLS]
     labels = {
         s.pk: s
         for s in Skill.objects.filter(pk__in=[k for k, _ in top]).only(
@@ -152,7 +159,9 @@ def _compute(organisation: Organisation | None, on: date) -> PortfolioOverview:
         .values_list("skill__broader")
         .annotate(n=Count("portfolio_id", distinct=True))
     )
-    top_groups = sorted(group_counts, key=lambda kv: (-kv[1], kv[0]))[:TOP_GROUPS]
+    top_groups = sorted((g for g in group_counts if g[1] >= MIN_LISTED), key=lambda kv: (-kv[1], kv[0]))[
+        :TOP_GROUPS
+    ]
     group_labels = {g.pk: g.label for g in Skill.objects.filter(pk__in=[g for g, _ in top_groups])}
     groups = tuple((group_labels[g], n) for g, n in top_groups)
 
@@ -177,7 +186,7 @@ def _compute(organisation: Organisation | None, on: date) -> PortfolioOverview:
             needed[skill_id] = needed.get(skill_id, 0) + n
     present = {k: sum(v) for k, v in per_skill.items()}
     ranked = sorted(
-        ((k, n) for k, n in needed.items() if n > 0),
+        ((k, n) for k, n in needed.items() if n >= MIN_LISTED),
         key=lambda kv: (present.get(kv[0], 0) / kv[1], -kv[1], kv[0]),
     )[:TOP_SCARCE]
     scarce_labels = {s.pk: s for s in Skill.objects.filter(pk__in=[k for k, _ in ranked])}

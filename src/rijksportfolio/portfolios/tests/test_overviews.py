@@ -115,6 +115,12 @@ def test_subtree_and_rijk(rijk) -> None:  # type: ignore[no-untyped-def]
     whole = portfolio_overview(organisation=None)
     assert (whole.headcount, whole.participation) == (26, (5, 3, 18))
     assert whole.skills[0].by_level == (0, 17, 0, 1)
+    # four people share Python at the other ministry: too few to name the skill there at all
+    other = portfolio_overview(organisation=rijk["other"])
+    assert (other.headcount, other.participation) == (4, (0, 0, 4))
+    assert (other.skills, other.groups, other.scarce) == ((), (), ())
+    tables = {chart.table.slug: chart.table for _h, _t, chart in overview_charts(other)}
+    assert [label for label, _values in tables["vaardigheden"].rows] == ["Geen vaardigheden"]
 
 
 def test_published_figures_are_suppressed_with_secondary_suppression(rijk) -> None:  # type: ignore[no-untyped-def]

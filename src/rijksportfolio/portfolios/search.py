@@ -18,7 +18,19 @@ from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
 from django.utils import timezone
 
 from rijksportfolio.accounts.policy import PersonTarget, Principal, can, principal_for
@@ -206,21 +218,28 @@ def colleagues_search(
     now = timezone.now()
     today = timezone.localdate()
     to_count, people = _people(principal, query, today=today, now=now)
-    total = to_count.count()
-    pages = max(1, -(-total // page_size))
-    page = max(1, min(page, pages))
-    start = (page - 1) * page_size
-    rows = list(
-        people.select_related("work_location").prefetch_related(
-            Prefetch(
-                "employments",
-                queryset=employments_current(on=today)
-                .select_related("organisation")
-                .order_by("-fte", "start_date"),
-                to_attr="current_employments",
-            )
-        )[start : start + page_size]
+    listed = people.select_related("work_location").prefetch_related(
+        Prefetch(
+            "employments",
+            queryset=employments_current(on=today)
+            .select_related("organisation")
+            .order_by("-fte", "start_date"),
+            to_attr="current_employments",
+        )
     )
+    # One scan for the page and the number of hits (a window count); only a page beyond the last needs a
+    # separate count, to go back to the last page.
+    counted = listed.annotate(hits=Window(Count("pk")))
+    page = max(1, page)
+    rows = list(counted[(page - 1) * page_size : page * page_size])
+    if rows:
+        total = rows[0].hits
+    else:
+        total = to_count.count()
+        if total and page > 1:
+            page = -(-total // page_size)
+            rows = list(counted[(page - 1) * page_size : page * page_size])
+    pages = max(1, -(-total // page_size))
     portfolios = {
         p.person_id: p
         for p in Portfolio.objects.filter(person_id__in=[r.pk for r in rows]).prefetch_related(

@@ -665,6 +665,33 @@ ROWS: list[Row] = [
     # --- web: portfolio (pweb) ----------------------------------------------------------------------------
     *PORTFOLIO_ROWS,
     *PFILES_ROWS,
+    # --- finding colleagues and portfolio overviews (pfind) ------------------------------------------------
+    # Search: every civil servant; what each hit shows is decided per portfolio (portfolios/tests/test_search.py).
+    Row("portfolios:colleague_search", allow=CIVIL_SERVANTS, web=True),
+    Row(
+        "portfolios:colleague_search",
+        allow=CIVIL_SERVANTS,
+        query={"naam": "a"},
+        web=True,
+        note="with a query",
+    ),
+    # Overviews (portfolio.overview): analysts Rijk-wide, HR advisers their own subtree (BZK in the world).
+    Row("portfolios:overview", allow=frozenset({Role.ANALYST}), web=True),
+    Row(
+        "portfolios:overview_organisation",
+        allow=frozenset({Role.ANALYST, Role.HR_ADVISER}),
+        kwargs=lambda w, s: {"pk": w.orgs["bzk"].pk},
+        web=True,
+        note="inside the HR adviser's scope",
+    ),
+    Row(
+        "portfolios:overview_organisation",
+        allow=frozenset({Role.ANALYST}),
+        kwargs=lambda w, s: {"pk": w.orgs["fin"].pk},
+        query={"formaat": "csv"},
+        web=True,
+        note="outside the HR adviser's scope; CSV download",
+    ),
 ]
 
 

@@ -47,6 +47,11 @@ class LoadResult:
     seconds_catalogue: float = 0.0
     seconds_people: float = 0.0
     seconds_employments: float = 0.0
+    portfolios: int = 0
+    portfolio_items: int = 0
+    portfolio_skills: int = 0
+    seconds_portfolios: float = 0.0
+    seconds_portfolios_draw: float = 0.0  # of which drawing them (numpy/Python, no database)
 
 
 # --- organisation catalogue -----------------------------------------------------------------------------------
@@ -232,11 +237,23 @@ def _insert(cursor: Any, table: str, columns: tuple[str, ...], rows: Iterator[tu
         cursor.executemany(sql, batch)
 
 
+insert_rows = _insert  # also used by portfolios.loading
+
+
 def load_generated(
-    rijk: GeneratedRijk, nodes: list[CatalogueNode], *, occupation_ids: dict[str, int] | None = None
+    rijk: GeneratedRijk,
+    nodes: list[CatalogueNode],
+    *,
+    occupation_ids: dict[str, int] | None = None,
+    portfolios: bool = True,
 ) -> LoadResult:
-    """Replace the generated people and employment records by ``rijk`` (one transaction)."""
+    """Replace the generated people and employment records by ``rijk`` (one transaction).
+
+    With ``portfolios`` the people in service also get synthetic portfolios (``portfolios.loading``); the
+    portfolios of generated people are replaced either way."""
     import time
+
+    from rijksportfolio.portfolios.loading import generated_portfolios_clear, generated_portfolios_load
 
     t0 = time.perf_counter()
     pg = connection.vendor == "postgresql"
@@ -256,9 +273,9 @@ def load_generated(
                     cur.execute("SET LOCAL session_replication_role = replica")
             cur.execute(f"SELECT EXISTS (SELECT 1 FROM {emp_table} WHERE source <> %s)", [GENERATED])  # noqa: S608
             only_generated = not cur.fetchone()[0]
-            if pg and only_generated:  # much faster than deleting row by row; transactional on PostgreSQL
-                cur.execute(f"TRUNCATE {emp_table}")
-            else:
+            # portfolio items refer to employment records: clear those first (or truncate them together)
+            fresh = generated_portfolios_clear(cur, truncate_employment=pg and only_generated)
+            if not fresh:
                 cur.execute(f"DELETE FROM {emp_table} WHERE source = %s", [GENERATED])  # noqa: S608
             stage = "rpf_generated_person"
             cur.execute(f"DROP TABLE IF EXISTS {stage}")
@@ -348,6 +365,13 @@ def load_generated(
                 cur.execute(f"ANALYZE {person_table}")
                 cur.execute(f"ANALYZE {emp_table}")
         t3 = time.perf_counter()
+        loaded = None
+        if portfolios:
+            with connection.cursor() as cur:
+                loaded = generated_portfolios_load(
+                    cur, rijk=rijk, nodes=nodes, person_ids=ids, occupation_ids=occ, now=now, fresh=fresh
+                )
+        t4 = time.perf_counter()
     return LoadResult(
         people=rijk.people,
         employments=rijk.records,
@@ -356,6 +380,11 @@ def load_generated(
         seconds_catalogue=t1 - t0,
         seconds_people=t2 - t1,
         seconds_employments=t3 - t2,
+        portfolios=loaded.portfolios if loaded else 0,
+        portfolio_items=loaded.items if loaded else 0,
+        portfolio_skills=loaded.skills if loaded else 0,
+        seconds_portfolios=t4 - t3,
+        seconds_portfolios_draw=loaded.seconds_generate if loaded else 0.0,
     )
 
 
@@ -418,8 +447,10 @@ def occupation_ids_for(rijk: GeneratedRijk) -> dict[str, int]:
     return dict(Occupation.objects.filter(uri__in=rijk.occupations).values_list("uri", "id"))
 
 
-def generated_rijk_load(*, rijk: GeneratedRijk, nodes: list[CatalogueNode]) -> LoadResult:
-    return load_generated(rijk, nodes, occupation_ids=occupation_ids_for(rijk))
+def generated_rijk_load(
+    *, rijk: GeneratedRijk, nodes: list[CatalogueNode], portfolios: bool = True
+) -> LoadResult:
+    return load_generated(rijk, nodes, occupation_ids=occupation_ids_for(rijk), portfolios=portfolios)
 
 
 def generated_rijk_write_csv(*, rijk: GeneratedRijk, path: str) -> int:

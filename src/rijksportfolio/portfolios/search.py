@@ -18,7 +18,19 @@ from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    Window,
+)
 from django.utils import timezone
 
 from rijksportfolio.accounts.policy import PersonTarget, Principal, can, principal_for
@@ -28,7 +40,7 @@ from rijksportfolio.domain.visibility import ON_REQUEST, RIJK, SKILLS, Viewer, m
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.models import Employment, Person
 from rijksportfolio.people.selectors import employments_current
-from rijksportfolio.portfolios.constants import SKILL_LEVEL_RANK, RequestStatus
+from rijksportfolio.portfolios.constants import SKILL_LEVEL_RANK, RequestStatus, SkillLevel
 from rijksportfolio.portfolios.models import AccessRequest, Portfolio, PortfolioSkill
 
 PAGE_SIZE = 25
@@ -56,6 +68,10 @@ class SkillShown:
     label_is_english: bool
     level: str
     matched: bool
+
+    @property
+    def level_label(self) -> str:
+        return str(SkillLevel(self.level).label)
 
 
 @dataclass(frozen=True)
@@ -123,14 +139,21 @@ def _levels_at_least(level: str) -> list[str]:
     return [lv for lv, r in SKILL_LEVEL_RANK.items() if r >= rank]
 
 
-def _people(principal: Principal, query: ColleagueQuery, *, today: date, now: datetime) -> QuerySet[Person]:
-    current = employments_current(on=today).filter(person=OuterRef("pk"))
+def _people(
+    principal: Principal, query: ColleagueQuery, *, today: date, now: datetime
+) -> tuple[QuerySet[Person], QuerySet[Person]]:
+    """(people to count, the same ordered for display). Filters are semi-joins (``IN``) so that PostgreSQL
+    can start from the most selective one: the skill index ``(skill, level)``, the organisation path or the
+    name; only the page is ranked."""
+    current = employments_current(on=today)
     if query.organisation_id:
         org = Organisation.objects.filter(pk=query.organisation_id).values_list("path", flat=True).first()
         if org is None:
-            return Person.objects.none()
-        current = current.filter(organisation__path__startswith=org)
-    qs = Person.objects.filter(Exists(current))
+            return Person.objects.none(), Person.objects.none()
+        # ids first: the planner underestimates path-prefix matches by two orders of magnitude
+        subtree = list(Organisation.objects.filter(path__startswith=org).values_list("pk", flat=True))
+        current = current.filter(organisation_id__in=subtree)
+    qs = Person.objects.filter(pk__in=current.values("person_id"))
     for word in query.name.split()[:5]:
         qs = qs.filter(
             Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(name_prefix__icontains=word)
@@ -138,26 +161,26 @@ def _people(principal: Principal, query: ColleagueQuery, *, today: date, now: da
     if query.location_id:
         qs = qs.filter(work_location_id=query.location_id)
     order: list[Any] = ["last_name", "first_name", "pk"]
-    if query.skill_id:
-        skill_rows = PortfolioSkill.objects.filter(
-            skill_id=query.skill_id,
-            portfolio__in=portfolios_with_visible_skills(principal, now=now),
-            portfolio__person_id=OuterRef("pk"),
-        )
-        if query.min_level:
-            skill_rows = skill_rows.filter(level__in=_levels_at_least(query.min_level))
-        qs = qs.filter(Exists(skill_rows))
-        rank = Case(
-            *(
-                When(Exists(skill_rows.filter(level=level)), then=Value(r))
-                for level, r in sorted(SKILL_LEVEL_RANK.items(), key=lambda kv: -kv[1])
-            ),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-        qs = qs.annotate(match_rank=rank)
-        order = ["-match_rank", *order]
-    return qs.order_by(*order)
+    if not query.skill_id:
+        return qs, qs.order_by(*order)
+    # The skill is the most selective filter; read its holders (visible to the searcher) from the index on
+    # (skill, level) first, so that the planner works with real numbers instead of estimates.
+    holders = PortfolioSkill.objects.filter(
+        skill_id=query.skill_id, portfolio__in=portfolios_with_visible_skills(principal, now=now)
+    )
+    if query.min_level:
+        holders = holders.filter(level__in=_levels_at_least(query.min_level))
+    level_of = dict(holders.values_list("portfolio__person_id", "level"))
+    qs = qs.filter(pk__in=list(level_of))
+    by_rank: dict[int, list[int]] = {}
+    for person_id, level in level_of.items():
+        by_rank.setdefault(SKILL_LEVEL_RANK.get(level, 0), []).append(person_id)
+    rank = Case(
+        *(When(pk__in=ids, then=Value(r)) for r, ids in sorted(by_rank.items(), reverse=True)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    return qs, qs.annotate(match_rank=rank).order_by("-match_rank", *order)
 
 
 def _skills_of(portfolio: Portfolio, matched: int | None) -> tuple[tuple[SkillShown, ...], int]:
@@ -194,22 +217,29 @@ def colleagues_search(
         return ColleagueResults(hits=(), total=0, page=1, pages=1, page_size=page_size)
     now = timezone.now()
     today = timezone.localdate()
-    people = _people(principal, query, today=today, now=now)
-    total = people.count()
-    pages = max(1, -(-total // page_size))
-    page = max(1, min(page, pages))
-    start = (page - 1) * page_size
-    rows = list(
-        people.select_related("work_location").prefetch_related(
-            Prefetch(
-                "employments",
-                queryset=employments_current(on=today)
-                .select_related("organisation")
-                .order_by("-fte", "start_date"),
-                to_attr="current_employments",
-            )
-        )[start : start + page_size]
+    to_count, people = _people(principal, query, today=today, now=now)
+    listed = people.select_related("work_location").prefetch_related(
+        Prefetch(
+            "employments",
+            queryset=employments_current(on=today)
+            .select_related("organisation")
+            .order_by("-fte", "start_date"),
+            to_attr="current_employments",
+        )
     )
+    # One scan for the page and the number of hits (a window count); only a page beyond the last needs a
+    # separate count, to go back to the last page.
+    counted = listed.annotate(hits=Window(Count("pk")))
+    page = max(1, page)
+    rows = list(counted[(page - 1) * page_size : page * page_size])
+    if rows:
+        total = rows[0].hits
+    else:
+        total = to_count.count()
+        if total and page > 1:
+            page = -(-total // page_size)
+            rows = list(counted[(page - 1) * page_size : page * page_size])
+    pages = max(1, -(-total // page_size))
     portfolios = {
         p.person_id: p
         for p in Portfolio.objects.filter(person_id__in=[r.pk for r in rows]).prefetch_related(

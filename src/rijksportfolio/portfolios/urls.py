@@ -13,7 +13,7 @@ papi: the skill autocomplete partial ``skill_autocomplete``; pfiles: ``export_js
 
 from django.urls import path
 
-from rijksportfolio.portfolios import views, views_files
+from rijksportfolio.portfolios import views, views_files, views_find
 from rijksportfolio.skills import views as skills_views
 
 app_name = "portfolios"
@@ -71,6 +71,14 @@ urlpatterns = [
     ),
     # --- skill autocomplete (papi) ------------------------------------------------------------------
     path("vaardigheden/zoeken", skills_views.skill_autocomplete, name="skill_autocomplete"),
+    # --- finding colleagues and overviews (pfind) ---------------------------------------------------
+    path("collegas-zoeken", views_find.colleague_search, name="colleague_search"),
+    path("portfolio-overzicht", views_find.overview, name="overview"),
+    path(
+        "portfolio-overzicht/organisatie/<int:pk>",
+        views_find.overview_organisation,
+        name="overview_organisation",
+    ),
 ]
 # --- evidence, export and import (pfiles) ------------------------------------------------------------
 urlpatterns += [

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from rijksportfolio.accounts.constants import Role
 from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, can, principal_for
 from rijksportfolio.notifications.selectors import notifications_unread_count
 from rijksportfolio.organisations import read_cache
@@ -18,10 +19,14 @@ def navigation(request):  # type: ignore[no-untyped-def]
             items.append(("organisations", reverse("web:organisation_list"), _("Organisaties")))
         if can(principal, "person.view_card", PersonTarget(person_id=0, organisation_paths=())):
             items.append(("people", reverse("web:person_list"), _("Medewerkers")))
-        if can(principal, "aggregates.view", OrganisationTarget(organisation_id=None, path="")):
-            items.append(("figures", reverse("web:figures"), _("Rijk in cijfers")))
         if principal.is_civil_servant:
             items.append(("my_portfolio", reverse("portfolios:mine"), _("Mijn portfolio")))
+            items.append(("colleagues", reverse("portfolios:colleague_search"), _("Collega's zoeken")))
+        overview = _portfolio_overview_url(principal)  # pfind
+        if overview:
+            items.append(("portfolio_overview", overview, _("Portfolio-overzicht")))
+        if can(principal, "aggregates.view", OrganisationTarget(organisation_id=None, path="")):
+            items.append(("figures", reverse("web:figures"), _("Rijk in cijfers")))
         if can(principal, "audit.view_own"):
             items.append(("my_audit", reverse("web:my_audit"), _("Wie bekeek mijn gegevens")))
         if can(principal, "portfolio.manage_categories"):
@@ -49,3 +54,16 @@ def navigation(request):  # type: ignore[no-untyped-def]
         "fragment_ttl": getattr(settings, "READ_CACHE_TTL", 30),
         "aggregate_ttl": getattr(settings, "AGGREGATE_CACHE_TTL", 60),
     }
+
+
+def _portfolio_overview_url(principal):  # type: ignore[no-untyped-def]
+    """The Rijk's portfolio overview for analysts; an HR adviser's own (first) organisation otherwise."""
+    if can(principal, "portfolio.overview", OrganisationTarget(organisation_id=None, path="")):
+        return reverse("portfolios:overview")
+    paths = principal.scopes.get(Role.HR_ADVISER, ())
+    if not paths:
+        return ""
+    from rijksportfolio.organisations.models import Organisation
+
+    pk = Organisation.objects.filter(path=sorted(paths)[0]).values_list("pk", flat=True).first()
+    return reverse("portfolios:overview_organisation", args=[pk]) if pk else ""

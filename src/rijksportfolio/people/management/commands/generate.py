@@ -47,6 +47,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-load", action="store_true", help="Do not write to the database (use with --csv)."
         )
+        parser.add_argument(
+            "--no-portfolios",
+            action="store_true",
+            help="Do not fill portfolios (by default everyone in service gets a synthetic portfolio; "
+            "a realistic share stays empty).",
+        )
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         if options["people"] < 10:
@@ -65,7 +71,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Wrote {rows:,} rows to {options['csv']}.")
         if not options["no_load"]:
             t1 = time.perf_counter()
-            result = generated_rijk_load(rijk=rijk, nodes=nodes)
+            result = generated_rijk_load(rijk=rijk, nodes=nodes, portfolios=not options["no_portfolios"])
             if not result.occupations_linked:
                 self.stderr.write(
                     "Warning: the ESCO taxonomy is not loaded (no occupations); employment records get no occupation. "
@@ -74,5 +80,7 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Loaded into the database in {time.perf_counter() - t1:.1f} s "
                 f"({result.organisations_created:,} organisations created; catalogue {result.seconds_catalogue:.1f} s, "
-                f"people {result.seconds_people:.1f} s, employment records {result.seconds_employments:.1f} s)."
+                f"people {result.seconds_people:.1f} s, employment records {result.seconds_employments:.1f} s, "
+                f"portfolios {result.seconds_portfolios:.1f} s: {result.portfolios:,} portfolios, "
+                f"{result.portfolio_items:,} items, {result.portfolio_skills:,} skills)."
             )

@@ -15,3 +15,5 @@ WHITENOISE_AUTOREFRESH = True
 AUTH_CACHE_TTL = 0
 READ_CACHE_TTL = 0
 AGGREGATE_CACHE_TTL = 0
+# The analytical store: the tests that use it point ANALYTICS_DIR at a temporary folder and refresh explicitly.
+ANALYTICS_REFRESH = "off"

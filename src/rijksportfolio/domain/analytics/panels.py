@@ -537,25 +537,27 @@ def _fit_attrition(wh: Warehouse, years: list[int]) -> AttritionRates:
 
 def _staff_persons(wh: Warehouse, day: int, scope: Scope) -> tuple[I64, I64, I64]:
     """Persons at ``day`` in scope (sorted ids), their birth day and contract group (permanent > secondment >
-    temporary, as ``CONTRACT_GROUPS``)."""
+    temporary, as ``CONTRACT_GROUPS``): one main record per person, with the few persons holding several
+    records corrected to their best contract."""
     cte, params = _staff_cte(wh, day, scope)
-    cols = (
-        wh.cursor()
-        .execute(
-            f"""WITH {cte}
-        SELECT st.person_id AS id, any_value(pp.birth) AS birth,
-            CASE min(CASE st.contract WHEN 'permanent' THEN 0 WHEN 'secondment' THEN 1 ELSE 2 END)
-                WHEN 0 THEN 0 WHEN 1 THEN 2 ELSE 1 END AS grp
-        FROM staff st JOIN person pp ON pp.id = st.person_id GROUP BY st.person_id ORDER BY st.person_id""",
-            params,
-        )
-        .fetchnumpy()
-    )
-    return (
-        np.asarray(cols["id"], dtype=np.int64),
-        np.asarray(cols["birth"], dtype=np.int64),
-        np.asarray(cols["grp"], dtype=np.int64),
-    )
+    pri = "CASE st.contract WHEN 'permanent' THEN 0 WHEN 'secondment' THEN 1 ELSE 2 END"
+    cur = wh.cursor()
+    cols = cur.execute(
+        f"WITH {cte} SELECT st.person_id AS id, st.birth, {pri} AS pri FROM staff st WHERE st.main "
+        "ORDER BY st.person_id",
+        params,
+    ).fetchnumpy()
+    ids = np.asarray(cols["id"], dtype=np.int64)
+    best = np.asarray(cols["pri"], dtype=np.int64)
+    several = cur.execute(
+        f"""WITH {cte} SELECT st.person_id, min({pri}) FROM staff st
+        WHERE st.person_id IN (SELECT person_id FROM staff WHERE NOT main) GROUP BY st.person_id""",
+        params,
+    ).fetchall()
+    if several:
+        who = np.array([p for p, _ in several], dtype=np.int64)
+        best[np.searchsorted(ids, who)] = np.array([v for _, v in several], dtype=np.int64)
+    return ids, np.asarray(cols["birth"], dtype=np.int64), np.array([0, 2, 1], dtype=np.int64)[best]
 
 
 def outflow_forecast(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
@@ -647,9 +649,9 @@ def mpp(
     rec = (
         wh.cursor()
         .execute(
-            f"""WITH {cte}, f AS (SELECT DISTINCT job_family FROM staff)
-            SELECT st.person_id, st.fte, st.work_type, st.job_family,
-                CAST((SELECT count(*) FROM f WHERE f.job_family < st.job_family) AS INTEGER) AS fam
+            f"""WITH {cte}
+            SELECT st.person_id, st.fte, st.job_family,
+                CAST(dense_rank() OVER (ORDER BY st.job_family) - 1 AS INTEGER) AS fam
             FROM staff st""",
             params,
         )
@@ -659,8 +661,13 @@ def mpp(
     person_index = np.searchsorted(ids, np.asarray(rec["person_id"], dtype=np.int64))
     fam = np.asarray(rec["fam"], dtype=np.int64)
     fte_arr = np.asarray(rec["fte"], dtype=np.float64)
-    supply_m = np.zeros((len(families), len(ahead)))
-    np.add.at(supply_m, fam, fte_arr[:, None] * survival[person_index])
+    per_record = survival[person_index]
+    supply_m = np.column_stack(
+        [
+            np.bincount(fam, weights=fte_arr * per_record[:, k], minlength=len(families))
+            for k in range(len(ahead))
+        ]
+    ).reshape(len(families), len(ahead))
     supply = {f: supply_m[i] for i, f in enumerate(families)}
     base: dict[tuple[str, str], float] = {}
     for family, work_type, fte in _rows(

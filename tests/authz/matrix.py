@@ -171,6 +171,15 @@ ROWS: list[Row] = [
     Row("web:person_list", allow=CIVIL_SERVANTS, web=True),
     Row("web:person_detail", cases=PERSON_CARD, kwargs=lambda w, s: {"pk": s.pk}, web=True),
     Row("web:my_audit", allow=CIVIL_SERVANTS, web=True),
+    # Rijk-wide aggregates (aggregates.view for the whole Rijk): analysts only; the downloads likewise.
+    Row("web:figures", allow=frozenset({Role.ANALYST}), web=True),
+    Row(
+        "web:figures",
+        allow=frozenset({Role.ANALYST}),
+        query={"formaat": "csv"},
+        web=True,
+        note="CSV download",
+    ),
 ]
 
 

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from rijksportfolio.accounts.policy import PersonTarget, can, principal_for
+from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, can, principal_for
 
 
 def navigation(request):  # type: ignore[no-untyped-def]
@@ -16,6 +16,8 @@ def navigation(request):  # type: ignore[no-untyped-def]
             items.append(("organisations", reverse("web:organisation_list"), _("Organisaties")))
         if can(principal, "person.view_card", PersonTarget(person_id=0, organisation_paths=())):
             items.append(("people", reverse("web:person_list"), _("Medewerkers")))
+        if can(principal, "aggregates.view", OrganisationTarget(organisation_id=None, path="")):
+            items.append(("figures", reverse("web:figures"), _("Rijk in cijfers")))
         if can(principal, "audit.view_own"):
             items.append(("my_audit", reverse("web:my_audit"), _("Wie bekeek mijn gegevens")))
     path = getattr(request, "path", "")

@@ -16,4 +16,5 @@ urlpatterns = [
     path("medewerkers", views.person_list, name="person_list"),
     path("medewerkers/<int:pk>", views.person_detail, name="person_detail"),
     path("mijn-gegevens/ingezien", views.my_audit, name="my_audit"),
+    path("rijk-in-cijfers", views.figures, name="figures"),
 ]

@@ -22,6 +22,8 @@ from rijksportfolio.accounts.forms import LoginForm
 from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, Principal, can, principal_for
 from rijksportfolio.accounts.selectors import user_scoped_organisations
 from rijksportfolio.accounts.services import login_attempt
+from rijksportfolio.domain.charts import Chart, ChartKind, DataTable
+from rijksportfolio.domain.suppression import suppress_rows, suppress_table
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.organisations.selectors import organisation_ancestors
 from rijksportfolio.people.access import (
@@ -31,6 +33,7 @@ from rijksportfolio.people.access import (
 )
 from rijksportfolio.people.selectors import person_current_employments, person_target
 from rijksportfolio.web import selectors
+from rijksportfolio.web.downloads import download_response
 
 PERSON_PAGE_PURPOSE = "Persoonspagina geopend"
 
@@ -235,3 +238,123 @@ def my_audit(request: HttpRequest) -> HttpResponse:
     return render(
         request, "web/my_audit.html", {"page": page, "page_title": _("Wie heeft mijn gegevens bekeken")}
     )
+
+
+# --- Rijk in cijfers -----------------------------------------------------------------------------------
+
+
+def _scale_group_label(low: int, high: int) -> str:
+    return _("schaal %(low)s–%(high)s") % {"low": low, "high": high}
+
+
+def _age_band_label(low: int, high: int) -> str:
+    if low == 0:
+        return _("jonger dan %(age)s") % {"age": high + 1}
+    if high >= 200:
+        return _("%(age)s en ouder") % {"age": low}
+    return f"{low}–{high}"
+
+
+def _figures_charts(figures: selectors.RijkFigures) -> list[tuple[str, Chart]]:
+    """The charts of the page, each with its table, every figure suppressed (domain.suppression).
+
+    The per-ministry and per-scale-group tables are the margins of the ministry x scale-group table, so the
+    three are suppressed as one: showing them side by side gives nothing more away. That table and the age
+    table count the same people, so both keep their grand total (the headcount) published."""
+    total = _("Totaal")
+    genders = [_("Vrouw"), _("Man"), _("Anders of onbekend")]
+    scale_labels = [_scale_group_label(low, high) for low, high in selectors.SCALE_GROUPS]
+    by_scale = DataTable.from_table(
+        suppress_table(figures.by_ministry_and_scale_group, keep_grand_total=True),
+        row_labels=[m.name for m in figures.ministries],
+        column_labels=scale_labels,
+        title=_("Medewerkers per ministerie en schaalgroep"),
+        row_heading=_("Ministerie"),
+        total_label=total,
+        slug="ministerie-schaalgroep",
+    )
+    per_ministry = by_scale.margin_table(
+        axis="rows",
+        row_heading=_("Ministerie"),
+        column=_("Medewerkers"),
+        title=_("Medewerkers per ministerie"),
+        slug="ministerie",
+    )
+    per_scale = by_scale.margin_table(
+        axis="columns",
+        row_heading=_("Schaalgroep"),
+        column=_("Medewerkers"),
+        title=_("Medewerkers per schaalgroep"),
+        slug="schaalgroep",
+    )
+    trend = DataTable.from_table(
+        suppress_rows(figures.trend_by_gender),  # a total per year; a sum over the years means nothing
+        row_labels=[str(d.year) for d in figures.trend_dates],
+        column_labels=genders,
+        title=_("Medewerkers op 1 januari, per geslacht"),
+        row_heading=_("Jaar"),
+        total_label=total,
+        slug="ontwikkeling",
+    )
+    ages = DataTable.from_table(
+        suppress_table(figures.by_age_band_and_gender, keep_grand_total=True),
+        row_labels=[_age_band_label(low, high) for low, high in selectors.AGE_BANDS],
+        column_labels=genders,
+        title=_("Leeftijdsopbouw per geslacht"),
+        row_heading=_("Leeftijd"),
+        total_label=total,
+        slug="leeftijd",
+    )
+    return [
+        (
+            _("Per ministerie"),
+            Chart(ChartKind.BAR, per_ministry, description=_("Staafdiagram: medewerkers per ministerie.")),
+        ),
+        (
+            _("Per schaalgroep"),
+            Chart(ChartKind.BAR, per_scale, description=_("Staafdiagram: medewerkers per schaalgroep.")),
+        ),
+        (
+            _("Per ministerie en schaalgroep"),
+            Chart(
+                ChartKind.STACKED_BAR,
+                by_scale,
+                description=_("Gestapeld staafdiagram: per ministerie de medewerkers naar schaalgroep."),
+            ),
+        ),
+        (
+            _("Ontwikkeling"),
+            Chart(
+                ChartKind.LINE,
+                trend,
+                description=_("Lijndiagram: het aantal medewerkers op 1 januari van de laatste tien jaar."),
+            ),
+        ),
+        (
+            _("Leeftijdsopbouw"),
+            Chart(
+                ChartKind.PYRAMID,
+                ages,
+                series=(0, 1),
+                description=_(
+                    "Bevolkingspiramide: vrouwen links, mannen rechts, per leeftijdsgroep van jong (onder) "
+                    "naar oud (boven). De groep anders of onbekend staat alleen in de tabel."
+                ),
+            ),
+        ),
+    ]
+
+
+@login_required
+def figures(request: HttpRequest) -> HttpResponse:
+    """Rijk in cijfers: headcount of the whole Rijk by ministry, scale group, gender and age, with trend."""
+    _require(principal_for(request.user), "aggregates.view", _org_target(None))
+    data = selectors.rijk_figures()
+    sections = _figures_charts(data)
+    title = _("Rijk in cijfers")
+    tables = [chart.table for _heading, chart in sections]
+    download = download_response(request, tables, filename="rijk-in-cijfers", title=title, on=data.on)
+    if download is not None:
+        return download
+    context = {"page_title": title, "sections": sections, "on": data.on}
+    return render(request, "web/figures.html", context)

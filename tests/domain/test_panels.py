@@ -301,3 +301,31 @@ def test_mpp_supply_demand_and_gap() -> None:
     assert years[2019]["supply"] == 1.0
     assert years[2018]["demand"] == round(2 * 1.1 * (1 - 0.12 / 12), 1)
     assert years[2019]["gap"] == round(1.0 - 2 * 1.1**2 * (1 - 0.12 * 2 / 12), 1)
+
+
+def test_published_panels_hide_small_counts_and_what_would_reveal_them() -> None:
+    from rijksportfolio.domain.analytics.publish import publish
+
+    people = {f"a{i}": YOUNG for i in range(30)} | {f"b{i}": YOUNG for i in range(4)} | {"zoe": YOUNG}
+    recs = [(n, 10, 1, 1, "permanent", 1.0, D(2010, 1, 1), None, "") for n in people if n.startswith("a")]
+    recs += [(n, 11, 1, 1, "temporary", 0.5, D(2016, 1, 1), None, "") for n in people if n.startswith("b")]
+    recs += [("b0", 20, 2, 1, "secondment", 0.5, D(2016, 1, 1), None, "")]  # b0 also seconded: 2 jobs
+    recs += ZOE
+    wh = warehouse(people, recs, gender={f"a{i}": "female" for i in range(12)})
+    raw = P.breakdowns(wh, PEIL)
+    out = publish("breakdowns", raw)
+    contract = {r["key"]: (r["headcount"], r["fte"]) for r in out["breakdowns"]["contract_type"]}
+    # 30 permanent, 4 temporary (b0's main record is temporary: 0.5 each, then the earlier start... equal:
+    # the lower id, his temporary one); the 4 are hidden, and in a series with its total, one more figure
+    # must be hidden too (else 34 - 30 = 4): the permanent count goes as well
+    # b0's secondment is a second job: no main record there (0 shown), its FTE (one person's) hidden
+    assert contract == {"permanent": (None, None), "temporary": (None, None), "secondment": (0, None)}
+    assert raw["breakdowns"]["contract_type"][0]["headcount"] == 30  # the raw panel is untouched
+    div = publish("diversity", P.diversity(wh, PEIL))
+    women = {g["group"]: (g["headcount"], g["women"], g["women_share"]) for g in div["women"]}
+    assert women["all"] == (34, 12, round(12 / 34, 4))
+    sec = publish("secondments", P.secondments_over_one_year(wh, PEIL))
+    assert "register" not in sec
+    assert sec["secondments"] is None
+    head = publish("headcount", P.headcount(wh, PEIL, P.Scope(organisations=(11,))))
+    assert (head["headcount"], head["fte"]) == (None, None)

@@ -669,6 +669,9 @@ def mpp(
         ]
     ).reshape(len(families), len(ahead))
     supply = {f: supply_m[i] for i, f in enumerate(families)}
+    heads = dict(
+        _rows(wh, f"WITH {cte} SELECT job_family, count(*) FROM staff WHERE main GROUP BY ALL", params)
+    )
     base: dict[tuple[str, str], float] = {}
     for family, work_type, fte in _rows(
         wh, f"WITH {cte} SELECT job_family, work_type, sum(fte) FROM staff GROUP BY ALL", params
@@ -699,6 +702,7 @@ def mpp(
         out.append(
             {
                 "job_family": family,
+                "headcount": int(heads.get(family, 0)),
                 "fte": round(sum(v for (f, _w), v in base.items() if f == family), 1),
                 "net_mobility_fte": round(net.get(family, 0.0), 1),
                 "years": years,

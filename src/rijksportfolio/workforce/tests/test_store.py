@@ -80,7 +80,9 @@ def test_a_write_service_queues_the_person_and_the_incremental_refresh_rewrites_
     _watermark_after_everything()
     before = {p.name: p.stat().st_mtime_ns for p in (store.store_dir() / "employments").iterdir()}
     record = (
-        Employment.objects.filter(end_date__isnull=True).exclude(contract_type=ContractType.EXTERNAL).first()
+        Employment.objects.filter(end_date__isnull=True, start_date__lt=DAY)
+        .exclude(contract_type=ContractType.EXTERNAL)
+        .first()
     )
     person_id = record.person_id
     employment_end(actor=None, employment=record, end_date=DAY, end_reason=EndReason.OWN_REQUEST)
@@ -130,7 +132,9 @@ def test_inline_mode_refreshes_after_the_commit(
     store.refresh(full=True)
     settings.ANALYTICS_REFRESH = "inline"
     record = (
-        Employment.objects.filter(end_date__isnull=True).exclude(contract_type=ContractType.EXTERNAL).first()
+        Employment.objects.filter(end_date__isnull=True, start_date__lt=DAY)
+        .exclude(contract_type=ContractType.EXTERNAL)
+        .first()
     )
     version = store.read_manifest()["version"]
     with django_capture_on_commit_callbacks(execute=True):

@@ -236,14 +236,15 @@ def outflow_forecast(f: Frames, peil: dt.date) -> list[dict[str, Any]]:
     day = day_number(peil)
     _ids, birth, group = _staff_persons(f, day)
     ahead = list(range(peil.year, peil.year + FORECAST_YEARS))
-    return forecast(birth, group, day, _rates(f, peil), ahead)
+    return forecast(birth, group, day, _rates(f, peil), ahead, f.person.loc[_ids, "aow"].to_numpy())
 
 
 def mpp(f: Frames, peil: dt.date) -> pd.DataFrame:
     day = day_number(peil)
     ids, birth, group = _staff_persons(f, day)
     ahead = list(range(peil.year, peil.year + FORECAST_YEARS))
-    survival = np.column_stack([p for *_x, p in project(birth, group, day, _rates(f, peil), ahead)])
+    aow = f.person.loc[ids, "aow"].to_numpy()
+    survival = np.column_stack([p for *_x, p in project(birth, group, day, _rates(f, peil), ahead, aow)])
     r = _running(f, day)
     idx = np.searchsorted(ids, r["person_id"].to_numpy())
     supply = pd.DataFrame(r["fte"].to_numpy()[:, None] * survival[idx], columns=ahead)

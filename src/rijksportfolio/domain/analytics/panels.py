@@ -34,10 +34,10 @@ from rijksportfolio.domain.analytics.workforce import (
     project,
     rates_from_counts,
 )
-from rijksportfolio.domain.aow import aow_dates
 
 SCALE_GROUPS = (("1-4", 1, 4), ("5-9", 5, 9), ("10-13", 10, 13), ("14+", 14, 18))
 I64 = NDArray[np.int64]
+F64 = NDArray[np.float64]
 TOP_SCALE = 15  # (sub)top: highest scale 15 or more (calibration C9, C11)
 AGE_GROUPS: tuple[tuple[str, int, int], ...] = (
     ("<25", 0, 24),
@@ -122,22 +122,52 @@ def _pair_scope_sql(wh: Warehouse, scope: Scope) -> tuple[str, list[Any]]:
     return a + b, pa_ + pb
 
 
+def _timeline(wh: Warehouse) -> tuple[I64, I64, F64, F64]:
+    """The Rijk's personnel records as sorted starts and ends with cumulative FTE: the records running on day
+    d are those started by d minus those ended before d (built once per warehouse)."""
+    if "timeline" not in wh.cache:
+        cols = wh.cursor().execute("SELECT s, e, fte FROM rec WHERE personnel").fetchnumpy()
+        s, e = np.asarray(cols["s"], dtype=np.int64), np.asarray(cols["e"], dtype=np.int64)
+        fte = np.asarray(cols["fte"], dtype=np.float64)
+        by_s, by_e = np.argsort(s, kind="stable"), np.argsort(e, kind="stable")
+        wh.cache["timeline"] = (
+            s[by_s],
+            e[by_e],
+            np.r_[0.0, np.cumsum(fte[by_s])],
+            np.r_[0.0, np.cumsum(fte[by_e])],
+        )
+    return wh.cache["timeline"]  # type: ignore[no-any-return]
+
+
 def _counts_on_days(wh: Warehouse, days: list[int], scope: Scope) -> dict[int, tuple[int, float]]:
-    """Headcount and FTE in scope on each of ``days``: running records minus their distinct ``dup`` losers."""
-    where, params = _scope_sql(wh, scope)
-    cols = ", ".join(
-        f"count(*) FILTER (WHERE r.s <= {d} AND r.e >= {d}), sum(r.fte) FILTER (WHERE r.s <= {d} AND r.e >= {d})"
-        for d in days
-    )
-    totals = _rows(wh, f"SELECT {cols} FROM rec r WHERE r.personnel{where}", params)[0]
+    """Headcount and FTE in scope on each of ``days``: running records minus their distinct ``dup`` losers
+    (the losers in numpy: the pairs are few)."""
+    d = np.asarray(days, dtype=np.int64)
+    if scope == RIJK:
+        s, e, cum_s, cum_e = _timeline(wh)
+        started = np.searchsorted(s, d, side="right")
+        ended = np.searchsorted(e, d, side="left")  # ended before d
+        records = started - ended
+        fte = cum_s[started] - cum_e[ended]
+    else:
+        where, params = _scope_sql(wh, scope)
+        cols = ", ".join(
+            f"sum(CASE WHEN r.s <= {x} AND r.e >= {x} THEN 1 ELSE 0 END), "
+            f"sum(CASE WHEN r.s <= {x} AND r.e >= {x} THEN r.fte ELSE 0 END)"
+            for x in days
+        )
+        totals = _rows(wh, f"SELECT {cols} FROM rec r WHERE r.personnel{where}", params)[0]
+        records = np.array([int(totals[2 * k] or 0) for k in range(len(days))], dtype=np.int64)
+        fte = np.array([float(totals[2 * k + 1] or 0.0) for k in range(len(days))])
     pwhere, pparams = _pair_scope_sql(wh, scope)
-    losers = ", ".join(
-        f"count(DISTINCT x.loser) FILTER (WHERE x.ov_s <= {d} AND x.ov_e >= {d})" for d in days
+    pairs = (
+        wh.cursor().execute(f"SELECT ov_s, ov_e, loser FROM dup x WHERE TRUE{pwhere}", pparams).fetchnumpy()
     )
-    dups = _rows(wh, f"SELECT {losers} FROM dup x WHERE TRUE{pwhere}", pparams)[0]
+    ov_s, ov_e = np.asarray(pairs["ov_s"], dtype=np.int64), np.asarray(pairs["ov_e"], dtype=np.int64)
+    loser = np.asarray(pairs["loser"], dtype=np.int64)
     return {
-        d: (int(totals[2 * k] or 0) - int(dups[k] or 0), float(totals[2 * k + 1] or 0.0))
-        for k, d in enumerate(days)
+        int(x): (int(records[k]) - len(np.unique(loser[(ov_s <= x) & (ov_e >= x)])), float(fte[k]))
+        for k, x in enumerate(d)
     }
 
 
@@ -214,12 +244,12 @@ def breakdowns(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[s
     dims = {
         "organisation": f"CAST({org_col} AS VARCHAR)",
         "scale_group": _case("st.scale", SCALE_GROUPS),
-        "age_band": _case(_age(day), AGE_GROUPS),
-        "gender": "pp.gender",
+        "age_band": _case(_age(day, "st"), AGE_GROUPS),
+        "gender": "st.gender",
         "contract_type": "st.contract",
         "job_family": "st.job_family",
         "work_type": "st.work_type",
-        "province": "pp.province",
+        "province": "st.province",
     }
     select = ", ".join(f"{expr} AS {name}" for name, expr in dims.items())
     sets = ", ".join(f"({name})" for name in dims)
@@ -229,7 +259,7 @@ def breakdowns(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[s
         wh,
         f"""WITH {cte},
         d AS (SELECT st.person_id, st.main, st.fte, {select}
-              FROM staff st JOIN person pp ON pp.id = st.person_id JOIN org o ON o.id = st.org_id)
+              FROM staff st JOIN org o ON o.id = st.org_id)
         SELECT CASE {keys} END AS dim, coalesce({vals}) AS key,
                sum(CASE WHEN main THEN 1 ELSE 0 END) AS headcount, sum(fte) AS fte
         FROM d GROUP BY GROUPING SETS ({sets}) ORDER BY dim, key""",
@@ -276,9 +306,9 @@ def age_pyramid(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[
     rows = _rows(
         wh,
         f"""WITH {cte}
-        SELECT least(greatest({_age(day)} // {PYRAMID_BAND} * {PYRAMID_BAND}, 15), 70) AS band, pp.gender,
-               count(*) FROM staff st JOIN person pp ON pp.id = st.person_id WHERE st.main
-        GROUP BY ALL ORDER BY band, pp.gender""",
+        SELECT least(greatest({_age(day, "st")} // {PYRAMID_BAND} * {PYRAMID_BAND}, 15), 70) AS band, st.gender,
+               count(*) FROM staff st WHERE st.main
+        GROUP BY ALL ORDER BY band, st.gender""",
         params,
     )
     bands: dict[int, dict[str, int]] = {}
@@ -535,29 +565,53 @@ def _fit_attrition(wh: Warehouse, years: list[int]) -> AttritionRates:
     return rates_from_counts(events, exposure)
 
 
-def _staff_persons(wh: Warehouse, day: int, scope: Scope) -> tuple[I64, I64, I64]:
-    """Persons at ``day`` in scope (sorted ids), their birth day and contract group (permanent > secondment >
-    temporary, as ``CONTRACT_GROUPS``): one main record per person, with the few persons holding several
-    records corrected to their best contract."""
+def _codes(wh: Warehouse, column: str) -> list[str]:
+    """The sorted distinct values of a text column of ``rec`` (kept per warehouse), for integer codes."""
+    key = ("codes", column)
+    if key not in wh.cache:
+        wh.cache[key] = [v for (v,) in _rows(wh, f"SELECT DISTINCT {column} FROM rec ORDER BY 1", [])]
+    return wh.cache[key]  # type: ignore[no-any-return]
+
+
+def _list_sql(values: list[str]) -> str:
+    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
+
+
+_PRI = "CASE st.contract WHEN 'permanent' THEN 0 WHEN 'secondment' THEN 1 ELSE 2 END"
+
+
+def _staff_records(wh: Warehouse, day: int, scope: Scope, extra: str = "") -> dict[str, Any]:
+    """The staff records at ``day`` in scope as numpy columns sorted by person: person_id, main, birth, aow,
+    pri (contract priority: permanent 0, secondment 1, else 2) and ``extra`` columns."""
     cte, params = _staff_cte(wh, day, scope)
-    pri = "CASE st.contract WHEN 'permanent' THEN 0 WHEN 'secondment' THEN 1 ELSE 2 END"
-    cur = wh.cursor()
-    cols = cur.execute(
-        f"WITH {cte} SELECT st.person_id AS id, st.birth, {pri} AS pri FROM staff st WHERE st.main "
-        "ORDER BY st.person_id",
-        params,
-    ).fetchnumpy()
-    ids = np.asarray(cols["id"], dtype=np.int64)
-    best = np.asarray(cols["pri"], dtype=np.int64)
-    several = cur.execute(
-        f"""WITH {cte} SELECT st.person_id, min({pri}) FROM staff st
-        WHERE st.person_id IN (SELECT person_id FROM staff WHERE NOT main) GROUP BY st.person_id""",
-        params,
-    ).fetchall()
-    if several:
-        who = np.array([p for p, _ in several], dtype=np.int64)
-        best[np.searchsorted(ids, who)] = np.array([v for _, v in several], dtype=np.int64)
-    return ids, np.asarray(cols["birth"], dtype=np.int64), np.array([0, 2, 1], dtype=np.int64)[best]
+    cols = (
+        wh.cursor()
+        .execute(
+            f"WITH {cte} SELECT st.person_id, st.main, st.birth, st.aow, {_PRI} AS pri{extra} "
+            "FROM staff st ORDER BY st.person_id",
+            params,
+        )
+        .fetchnumpy()
+    )
+    return {k: np.asarray(v) for k, v in cols.items()}
+
+
+def _staff_persons(
+    wh: Warehouse, day: int, scope: Scope, rec: dict[str, Any] | None = None
+) -> tuple[I64, I64, I64, I64]:
+    """Persons at ``day`` in scope (sorted ids), their birth day, state-pension date and contract group
+    (``CONTRACT_GROUPS``: a person with several records takes permanent over secondment over temporary)."""
+    rec = _staff_records(wh, day, scope) if rec is None else rec
+    person = rec["person_id"].astype(np.int64)
+    first = np.r_[True, person[1:] != person[:-1]] if len(person) else np.zeros(0, dtype=bool)
+    starts = np.nonzero(first)[0]
+    best = np.minimum.reduceat(rec["pri"].astype(np.int64), starts) if len(starts) else np.zeros(0, np.int64)
+    return (
+        person[starts],
+        rec["birth"].astype(np.int64)[starts],
+        rec["aow"].astype(np.int64)[starts],
+        np.array([0, 2, 1], dtype=np.int64)[best],
+    )
 
 
 def outflow_forecast(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
@@ -565,12 +619,12 @@ def outflow_forecast(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> 
     AOW table; total with attrition), and per age band at the peildatum the share reaching the state-pension
     age within the twelve years."""
     day = day_number(peildatum)
-    _ids, birth, group = _staff_persons(wh, day, scope)
+    _ids, birth, aow, group = _staff_persons(wh, day, scope)
     ahead = list(range(peildatum.year, peildatum.year + FORECAST_YEARS))
     rates = attrition_rates(wh, peildatum)
-    result = forecast(birth, group, day, rates, ahead)
+    result = forecast(birth, group, day, rates, ahead, aow)
     last = day_number(dt.date(ahead[-1], 12, 31))
-    leaves = (np.maximum(aow_dates(birth) - 1, day) <= last) if len(birth) else np.zeros(0, dtype=bool)
+    leaves = (np.maximum(aow - 1, day) <= last) if len(birth) else np.zeros(0, dtype=bool)
     ages = _ages(birth, peildatum)
     by_band = []
     for name, lo, hi in AGE_GROUPS:
@@ -640,43 +694,44 @@ def mpp(
     scenario = scenario or Scenario()
     day = day_number(peildatum)
     ahead = list(range(peildatum.year, peildatum.year + FORECAST_YEARS))
-    ids, birth, group = _staff_persons(wh, day, scope)
+    families, work_types = _codes(wh, "job_family"), _codes(wh, "work_type")
+    rec = _staff_records(
+        wh,
+        day,
+        scope,
+        f", st.fte, CAST(list_position({_list_sql(families)}, st.job_family) - 1 AS INTEGER) AS fam"
+        f", CAST(list_position({_list_sql(work_types)}, st.work_type) - 1 AS INTEGER) AS wt",
+    )
+    ids, birth, aow, group = _staff_persons(wh, day, scope, rec)
     survival = np.zeros((len(ids), len(ahead)))
     rates = attrition_rates(wh, peildatum)
-    for k, (_y, _a, _p, _r, present) in enumerate(project(birth, group, day, rates, ahead)):
+    for k, (_y, _a, _p, _r, present) in enumerate(project(birth, group, day, rates, ahead, aow)):
         survival[:, k] = present
-    cte, params = _staff_cte(wh, day, scope)
-    rec = (
-        wh.cursor()
-        .execute(
-            f"""WITH {cte}
-            SELECT st.person_id, st.fte, st.job_family,
-                CAST(dense_rank() OVER (ORDER BY st.job_family) - 1 AS INTEGER) AS fam
-            FROM staff st""",
-            params,
-        )
-        .fetchnumpy()
+    fam, wt = rec["fam"].astype(np.int64), rec["wt"].astype(np.int64)
+    person_index = np.searchsorted(ids, rec["person_id"].astype(np.int64))
+    fte_arr = rec["fte"].astype(np.float64)
+    per_record = survival[person_index] * fte_arr[:, None]
+    supply_m = np.zeros((len(families), len(ahead)))
+    for k in range(len(ahead)):
+        supply_m[:, k] = np.bincount(fam, weights=per_record[:, k], minlength=len(families))
+    heads_arr = np.bincount(fam[rec["main"].astype(bool)], minlength=len(families))
+    base_arr = np.bincount(
+        fam * len(work_types) + wt, weights=fte_arr, minlength=len(families) * len(work_types)
     )
-    families = sorted(set(np.asarray(rec["job_family"]).tolist()))
-    person_index = np.searchsorted(ids, np.asarray(rec["person_id"], dtype=np.int64))
-    fam = np.asarray(rec["fam"], dtype=np.int64)
-    fte_arr = np.asarray(rec["fte"], dtype=np.float64)
-    per_record = survival[person_index]
-    supply_m = np.column_stack(
-        [
-            np.bincount(fam, weights=fte_arr * per_record[:, k], minlength=len(families))
-            for k in range(len(ahead))
-        ]
-    ).reshape(len(families), len(ahead))
-    supply = {f: supply_m[i] for i, f in enumerate(families)}
-    heads = dict(
-        _rows(wh, f"WITH {cte} SELECT job_family, count(*) FROM staff WHERE main GROUP BY ALL", params)
-    )
-    base: dict[tuple[str, str], float] = {}
-    for family, work_type, fte in _rows(
-        wh, f"WITH {cte} SELECT job_family, work_type, sum(fte) FROM staff GROUP BY ALL", params
-    ):
-        base[(family, work_type)] = float(fte)
+    present_families = [
+        i
+        for i in range(len(families))
+        if heads_arr[i] or base_arr[i * len(work_types) :][: len(work_types)].any()
+    ]
+    supply = {families[i]: supply_m[i] for i in present_families}
+    heads = {families[i]: int(heads_arr[i]) for i in present_families}
+    base = {
+        (families[i], work_types[j]): float(base_arr[i * len(work_types) + j])
+        for i in present_families
+        for j in range(len(work_types))
+        if base_arr[i * len(work_types) + j]
+    }
+    families = [families[i] for i in present_families]
     net = _net_mobility_fte(wh, peildatum, scope) if not scope.is_rijk else {}
     out = []
     for family in families:
@@ -867,9 +922,9 @@ def diversity(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[st
     rows = _rows(
         wh,
         f"""WITH {cte}, p AS (
-            SELECT st.person_id, max(st.scale) AS scale, any_value(pp.gender) AS gender,
-                any_value({_age(day)}) AS age
-            FROM staff st JOIN person pp ON pp.id = st.person_id GROUP BY st.person_id)
+            SELECT st.person_id, max(st.scale) AS scale, any_value(st.gender) AS gender,
+                any_value({_age(day, "st")}) AS age
+            FROM staff st GROUP BY st.person_id)
         SELECT
             count(*), count(*) FILTER (WHERE gender = 'female'),
             count(*) FILTER (WHERE scale BETWEEN 10 AND 13),
@@ -955,8 +1010,8 @@ def spreiding(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[st
     rows = _rows(
         wh,
         f"""WITH {cte}
-        SELECT pp.province, pp.municipality, sum(CASE WHEN st.main THEN 1 ELSE 0 END), sum(st.fte)
-        FROM staff st JOIN person pp ON pp.id = st.person_id GROUP BY ALL ORDER BY 1, 2""",
+        SELECT st.province, st.municipality, sum(CASE WHEN st.main THEN 1 ELSE 0 END), sum(st.fte)
+        FROM staff st GROUP BY ALL ORDER BY 1, 2""",
         params,
     )
     provinces: dict[str, dict[str, Any]] = {}

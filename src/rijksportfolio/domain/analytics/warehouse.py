@@ -16,7 +16,8 @@ Tables (day numbers are days since 1970-01-01; an open end is ``OPEN``):
             no event), ``from_ministry`` (ministry of the record the day before), ``exit_cat`` (outflow
             category when no personnel record of the person runs the day after, else NULL),
             ``spell_e`` and ``spell_cat`` (the end of the person's unbroken presence in the Rijk that
-            contains the record, and its outflow category), ``birth`` (the person's), ``position_start`` (first day of the unbroken run of records at the same node with the same job:
+            contains the record, and its outflow category), the person's ``birth``, ``aow``, ``birth_year``, ``birth_md``, ``gender``, ``province`` and
+            ``municipality`` (copied: the panels need no join), ``position_start`` (first day of the unbroken run of records at the same node with the same job:
             time in the current job) and ``secondment_start`` (first day of the unbroken run of secondment
             records of the person).
 
@@ -197,7 +198,8 @@ LEFT JOIN sec ON sec.id = r.id
 # The exit category at the end of each record's spell (the exit record ending it: the last one, ties by FTE).
 _REC_SPELL_SQL = f"""
 CREATE OR REPLACE TABLE rec AS
-SELECT r.*, x.cat AS spell_cat, pp.birth FROM rec r
+SELECT r.*, x.cat AS spell_cat, pp.birth, pp.aow, pp.birth_year, pp.birth_md, pp.gender, pp.province,
+    pp.municipality FROM rec r
 JOIN person pp ON pp.id = r.person_id
 LEFT JOIN (SELECT person_id, e, arg_max(exit_cat, fte) AS cat FROM rec WHERE exit_cat IS NOT NULL
            GROUP BY ALL) x ON x.person_id = r.person_id AND x.e = r.spell_e AND r.spell_e < {OPEN}

@@ -304,12 +304,13 @@ def rates_from_counts(events: F64, exposure: F64) -> AttritionRates:
 
 
 def project(
-    birth: I64, group: I64, peildatum: int, rates: AttritionRates, years: list[int]
+    birth: I64, group: I64, peildatum: int, rates: AttritionRates, years: list[int], aow: I64 | None = None
 ) -> Iterator[tuple[int, F64, F64, B, F64]]:
     """Per year: (year, expected attrition per person, expected state-pension exit per person, who reaches the
-    state-pension age in the year, probability of still being there at the end of the year)."""
+    state-pension age in the year, probability of still being there at the end of the year). ``aow``: the
+    state-pension dates when already known (``aow_dates(birth)``)."""
     n = len(birth)
-    last_day = np.maximum(aow_dates(birth) - 1, peildatum)
+    last_day = np.maximum((aow_dates(birth) if aow is None else aow) - 1, peildatum)
     exit_year = _year_of(last_day)
     present = np.ones(n)
     b = birth.astype("datetime64[D]")
@@ -336,7 +337,7 @@ def project(
 
 
 def forecast(
-    birth: I64, group: I64, peildatum: int, rates: AttritionRates, years: list[int]
+    birth: I64, group: I64, peildatum: int, rates: AttritionRates, years: list[int], aow: I64 | None = None
 ) -> list[dict[str, Any]]:
     """Outflow of the staff at the peildatum in each of ``years``.
 

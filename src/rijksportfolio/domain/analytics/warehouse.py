@@ -13,7 +13,8 @@ Tables (day numbers are days since 1970-01-01; an open end is ``OPEN``):
 ``rec``     every employment record with its organisation's ``rank``, ``top_id``, ``ministry_id``, day numbers
             ``s`` and ``e``, ``personnel`` (contract type not external) and, for personnel records, the
             continuity of docs/workforce-figures.md: ``arrival`` ('inflow', 'within', 'between' or NULL for
-            no event), ``from_ministry`` (ministry of the record the day before), ``exit_cat`` (outflow
+            no event), ``from_ministry`` (for a move between ministries: the ministry of the latest record
+            running the day before), ``from_rank`` (for a move: that record's organisation rank), ``exit_cat`` (outflow
             category when no personnel record of the person runs the day after, else NULL),
             ``spell_e`` and ``spell_cat`` (the end of the person's unbroken presence in the Rijk that
             contains the record, and its outflow category), the person's ``birth``, ``aow``, ``birth_year``, ``birth_md``, ``gender``, ``province`` and

@@ -36,7 +36,7 @@ def _background_loop() -> None:
         while _pending.is_set():
             _pending.clear()
             try:
-                store.refresh(wait=True)
+                store.refresh(wait=True, build_file=False)
             except Exception:  # a failed refresh leaves the changes queued for the next one or for cron
                 log.exception("incremental refresh of the analytical store failed")
             finally:
@@ -59,7 +59,7 @@ def _start_worker() -> None:
 def _refresh_after_change() -> None:
     mode = settings.ANALYTICS_REFRESH
     if mode == "inline":
-        store.refresh(wait=True)
+        store.refresh(wait=True, build_file=False)
     elif mode == "background":
         _pending.set()
         _start_worker()

@@ -39,6 +39,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from rijksportfolio.domain.analytics.warehouse import Warehouse
 from rijksportfolio.people.models import Employment, Person
 from rijksportfolio.workforce.models import StoreChange
 
@@ -199,9 +200,10 @@ def _changed_partitions(watermark: dt.datetime, named: set[int]) -> set[int]:
     return {pid % PARTITIONS for pid in ids}
 
 
-def refresh(*, full: bool = False, wait: bool = True) -> RefreshResult | None:
+def refresh(*, full: bool = False, wait: bool = True, build_file: bool = True) -> RefreshResult | None:
     """Bring the store up to date: everything (``full``, or when there is no store yet) or the partitions of
-    changed persons. Returns None when another refresh holds the lock and ``wait`` is false (that refresh, or
+    changed persons; with ``build_file`` also the warehouse file (the derived DuckDB tables, so that readers
+    open instead of building them; without it they build them in memory until the next refresh that does). Returns None when another refresh holds the lock and ``wait`` is false (that refresh, or
     the next, picks the changes up: they stay in ``StoreChange`` until a refresh has written them)."""
     with _lock(wait=wait) as acquired:
         if not acquired:
@@ -233,11 +235,14 @@ def refresh(*, full: bool = False, wait: bool = True) -> RefreshResult | None:
             for k in partitions:
                 _write(persons.filter(p_part == k), store_dir() / "people" / f"part-{k:02d}.parquet")
                 _write(records.filter(e_part == k), store_dir() / "employments" / f"part-{k:02d}.parquet")
+        version = (manifest or {}).get("version", 0) + 1
+        if build_file:
+            Warehouse.build_file(store_dir(), version=version)
         StoreChange.objects.filter(id__in=list(changes)).delete()
         _write_manifest(
             {
                 "format": FORMAT_VERSION,
-                "version": (manifest or {}).get("version", 0) + 1,
+                "version": version,
                 "watermark": started_at.isoformat(),
                 "refreshed_at": timezone.now().isoformat(),
                 "partitions": PARTITIONS,

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import time
 from bisect import bisect_left
 from pathlib import Path
@@ -42,6 +43,7 @@ import pyarrow as pa
 
 from rijksportfolio.domain.aow import aow_dates
 
+WAREHOUSE_FILE = "warehouse.duckdb"
 OPEN = 2_000_000_000  # day number of a running record's end
 MAX_DEPTH = 7
 # Outflow categories of the figures by end reason (anything else, or no reason: "other").
@@ -229,16 +231,27 @@ class Warehouse:
     cursor on the same data."""
 
     def __init__(
-        self, db: duckdb.DuckDBPyConnection, *, version: Any = None, folder: Path | None = None
+        self,
+        db: duckdb.DuckDBPyConnection,
+        *,
+        version: Any = None,
+        folder: Path | None = None,
+        derive: bool = True,
     ) -> None:
-        """``db`` holds the raw tables ``orgs_raw``, ``locs_raw``, ``people_raw`` and ``emp``."""
+        """``db`` holds the raw tables ``orgs_raw``, ``locs_raw``, ``people_raw`` and ``emp`` (``derive``), or
+        the derived tables already (a warehouse file written by ``build_file``)."""
         began = time.perf_counter()
         self.version = version
         self.folder = folder
         self.db = db
-        self.cache: dict[
-            Any, Any
-        ] = {}  # per-peildatum values of the whole Rijk (attrition rates, history start)
+        # per-warehouse values of the whole Rijk: attrition rates, history start, timeline, organisation ranks
+        self.cache: dict[Any, Any] = {}
+        if derive:
+            self._derive(db)
+        self.load_seconds = time.perf_counter() - began
+
+    @staticmethod
+    def _derive(db: duckdb.DuckDBPyConnection) -> None:
         org = _org_table(db.sql("SELECT * FROM orgs_raw").to_arrow_table())
         person = _person_table(
             db.sql("SELECT * FROM people_raw").to_arrow_table(),
@@ -255,12 +268,13 @@ class Warehouse:
         db.execute(_DUP_SQL)
         for raw in ("orgs_raw", "locs_raw", "people_raw", "emp"):
             db.execute(f"DROP TABLE IF EXISTS {raw}")
-        self.load_seconds = time.perf_counter() - began
 
     @staticmethod
-    def _connect(threads: int | None) -> duckdb.DuckDBPyConnection:
+    def _connect(
+        threads: int | None, path: str = ":memory:", read_only: bool = False
+    ) -> duckdb.DuckDBPyConnection:
         """One thread by default: on a shared two-core machine DuckDB's parallel plans were 2–4× slower."""
-        db = duckdb.connect(":memory:")
+        db = duckdb.connect(path, read_only=read_only)
         db.execute("SET enable_progress_bar = false")
         db.execute(f"SET threads = {int(threads or 1)}")
         return db
@@ -289,10 +303,40 @@ class Warehouse:
 
     @classmethod
     def from_store(cls, folder: Path | str, *, threads: int | None = None) -> Warehouse:
-        """Read the Parquet files of a store folder (``workforce.store``) with DuckDB itself."""
+        """The warehouse of a store folder (``workforce.store``): its warehouse file when that is of the
+        manifest's version (opened read-only: near-instant, shared by processes), else the Parquet files read
+        with DuckDB and the derived tables built in memory."""
         folder = Path(folder)
         manifest = json.loads((folder / "manifest.json").read_text())
+        version = manifest.get("version")
+        path = folder / WAREHOUSE_FILE
+        if path.exists():
+            db = cls._connect(threads, str(path), read_only=True)
+            rows = db.execute("SELECT version FROM meta").fetchall()
+            if rows and rows[0][0] == version:
+                return cls(db, version=version, folder=folder, derive=False)
+            db.close()
         db = cls._connect(threads)
+        cls._read_parquet(db, folder)
+        return cls(db, version=version, folder=folder)
+
+    @classmethod
+    def build_file(cls, folder: Path | str, *, version: Any, threads: int | None = None) -> Path:
+        """Write the derived tables of the store's Parquet files to ``WAREHOUSE_FILE`` (next to its final
+        name, then renamed into place), stamped with ``version``."""
+        folder = Path(folder)
+        tmp = folder / (WAREHOUSE_FILE + ".tmp")
+        tmp.unlink(missing_ok=True)
+        db = cls._connect(threads, str(tmp))
+        cls._read_parquet(db, folder)
+        cls._derive(db)
+        db.execute("CREATE TABLE meta AS SELECT ? AS version", [version])
+        db.close()
+        os.replace(tmp, folder / WAREHOUSE_FILE)
+        return folder / WAREHOUSE_FILE
+
+    @staticmethod
+    def _read_parquet(db: duckdb.DuckDBPyConnection, folder: Path) -> None:
         for name, pattern in (
             ("orgs_raw", "organisations.parquet"),
             ("locs_raw", "locations.parquet"),
@@ -303,7 +347,6 @@ class Warehouse:
             if not files:
                 raise FileNotFoundError(f"analytical store incomplete: no {pattern} in {folder}")
             db.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)", [files])
-        return cls(db, version=manifest.get("version"), folder=folder)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         return self.db.cursor()

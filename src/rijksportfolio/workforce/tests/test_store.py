@@ -141,3 +141,24 @@ def test_inline_mode_refreshes_after_the_commit(
         employment_end(actor=None, employment=record, end_date=DAY, end_reason=EndReason.OWN_REQUEST)
     assert store.read_manifest()["version"] == version + 1
     assert not StoreChange.objects.exists()
+
+
+def test_a_stale_warehouse_file_is_not_used(history) -> None:  # type: ignore[no-untyped-def]
+    store.refresh(full=True)
+    path = store.store_dir() / "warehouse.duckdb"
+    assert Warehouse.from_store(store.store_dir()).db.execute("SELECT version FROM meta").fetchall() == [
+        (store.read_manifest()["version"],)
+    ]
+    before = path.stat().st_mtime_ns
+    record = (
+        Employment.objects.filter(end_date__isnull=True, start_date__lt=DAY)
+        .exclude(contract_type=ContractType.EXTERNAL)
+        .first()
+    )
+    employment_end(actor=None, employment=record, end_date=DAY, end_reason=EndReason.OWN_REQUEST)
+    store.refresh(build_file=False)  # as after a write service: Parquet only
+    assert path.stat().st_mtime_ns == before  # the file is now one version behind
+    wh = Warehouse.from_store(store.store_dir())  # built in memory from the new Parquet files
+    after = DAY + dt.timedelta(days=1)
+    head = panels.headcount(wh, after)
+    assert (head["headcount"], head["fte"]) == _orm_staff(after)

@@ -65,9 +65,8 @@ class PortfolioFactory(DjangoModelFactory):
         model = Portfolio
         django_get_or_create = ("person",)
 
-    class Params:
-        sections = None  # one visibility for every section
-
+    # ``sections``: one visibility for every section. Not a factory ``Params`` entry: factory_boy does not
+    # hand those to ``_create``; an undeclared keyword reaches it.
     person = factory.SubFactory(PersonFactory)
 
     @classmethod

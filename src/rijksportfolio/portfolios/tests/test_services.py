@@ -341,3 +341,13 @@ def test_no_new_werkervaring_items_while_the_category_is_retired(owner):
     category.save()
     portfolio = selectors.portfolio_for_person(person=owner)
     assert selectors.items_for(portfolio) == []
+
+
+@pytest.mark.django_db
+def test_the_portfolio_factory_sets_every_section_to_the_visibility_asked():
+    from rijksportfolio.portfolios.models import SECTION_FIELDS
+    from rijksportfolio.portfolios.tests.factories import PortfolioFactory
+
+    portfolio = PortfolioFactory(sections="rijk")
+    assert {getattr(portfolio, field) for field in SECTION_FIELDS.values()} == {"rijk"}
+    assert portfolio.visibility_chosen_at is not None

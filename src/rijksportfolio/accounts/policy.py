@@ -17,6 +17,7 @@ from typing import Any
 
 from rijksportfolio.accounts import cache as auth_cache
 from rijksportfolio.accounts.constants import Role
+from rijksportfolio.domain import visibility
 
 ACTIONS = (
     "organisation.view",
@@ -27,6 +28,14 @@ ACTIONS = (
     "person.change",  # create/update person and employment records
     "aggregates.view",  # workforce aggregates for an organisation (None = the whole Rijk)
     "audit.view_own",  # "who looked at my data"
+    # --- portfolio (issue 3) ---
+    "portfolio.view_section",  # a section/item of someone's portfolio (PortfolioTarget with its visibility)
+    "portfolio.request_access",  # ask for an op-aanvraag section
+    "portfolio.endorse",  # vouch for a skill in a skills profile one may see
+    "portfolio.edit",  # change a portfolio, decide on its requests (owner only)
+    "portfolio.export",  # JSON/PDF export (owner only)
+    "portfolio.manage_categories",  # add, change, retire item categories (org administrators)
+    "portfolio.overview",  # portfolio aggregates of an organisation (None = the whole Rijk)
 )
 
 
@@ -103,6 +112,19 @@ class PersonTarget:
 
 
 @dataclass(frozen=True)
+class PortfolioTarget:
+    """A portfolio (or one section/item of it) as the policy sees it.
+
+    ``visibility``: the effective visibility of what is asked for; ``granted``: the principal holds an active
+    grant for that section. Built by ``portfolios.access``/``portfolios.services``."""
+
+    owner_person_id: int
+    section: str = ""
+    visibility: str = "alleen_ik"
+    granted: bool = False
+
+
+@dataclass(frozen=True)
 class OrganisationTarget:
     organisation_id: int | None  # None: the Rijk as a whole
     path: str  # "" for the Rijk as a whole
@@ -142,6 +164,9 @@ def can(principal: Principal, action: str, target: Any = None) -> bool:
             return hr
         return False
 
+    if action.startswith("portfolio."):
+        return _can_portfolio(principal, action, target)
+
     if action == "aggregates.view":
         if not isinstance(target, OrganisationTarget):
             return False
@@ -153,4 +178,42 @@ def can(principal: Principal, action: str, target: Any = None) -> bool:
             principal.covers(role, [target.path])
             for role in (Role.HR_ADVISER, Role.ORG_ADMIN, Role.WORKS_COUNCIL, Role.MANAGER)
         )
+    return False
+
+
+def _can_portfolio(principal: Principal, action: str, target: Any) -> bool:
+    """Portfolio rules. Visibility itself is decided by ``domain.visibility`` (the same function
+    ``portfolios.access`` uses), so no role can override *alleen ik* or *op aanvraag* here either."""
+    roles = principal.roles
+    if action == "portfolio.manage_categories":
+        # Categories are Rijk-wide reference data; any organisation administrator manages them.
+        return Role.ORG_ADMIN in roles
+    if action == "portfolio.overview":
+        if not isinstance(target, OrganisationTarget):
+            return False
+        if Role.ANALYST in roles:
+            return True
+        return target.path != "" and principal.covers(Role.HR_ADVISER, [target.path])
+    if not isinstance(target, PortfolioTarget):
+        return False
+    is_owner = principal.person_id is not None and principal.person_id == target.owner_person_id
+    if action in ("portfolio.edit", "portfolio.export"):
+        return is_owner
+    viewer = visibility.Viewer(
+        person_id=principal.person_id,
+        is_civil_servant=principal.is_civil_servant,
+        granted_sections=frozenset({target.section}) if target.granted else frozenset(),
+    )
+    if action == "portfolio.request_access":
+        return visibility.may_request(viewer=viewer, owner_person_id=target.owner_person_id)
+    sees = visibility.may_see(
+        viewer=viewer,
+        owner_person_id=target.owner_person_id,
+        section=target.section,
+        visibility=target.visibility,
+    )
+    if action == "portfolio.view_section":
+        return sees
+    if action == "portfolio.endorse":
+        return sees and not is_owner and principal.is_civil_servant
     return False

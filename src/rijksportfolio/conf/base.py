@@ -259,6 +259,11 @@ EMAIL_BACKEND = setting(
 DEFAULT_FROM_EMAIL = setting(
     "RPF_DEFAULT_FROM_EMAIL", "rijksportfolio@localhost", "Sender address of notifications."
 )
+PUBLIC_URL = setting(
+    "RPF_PUBLIC_URL",
+    "http://localhost:8000",
+    "Address of the web application as users reach it, without trailing slash; used for links in e-mails.",
+)
 
 # Reference date of the generated demo Rijk (history runs up to it).
 GENERATOR_REFERENCE_DATE = setting(

@@ -1,0 +1,212 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads of portfolios. These do NOT check who is asking: reading someone else's portfolio goes through
+``portfolios.access`` (permission check and audit row in one place). Use these for the owner's own pages,
+for ``access.py`` itself, and for aggregate work that never shows one person's content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from rijksportfolio.audit.models import AuditAction, AuditEvent, AuditOutcome
+from rijksportfolio.domain import visibility as rules
+from rijksportfolio.people.models import Person
+from rijksportfolio.people.selectors import person_current_employments
+from rijksportfolio.portfolios.constants import RequestStatus, Section
+from rijksportfolio.portfolios.models import (
+    SECTION_FIELDS,
+    AccessRequest,
+    Evidence,
+    Item,
+    ItemCategory,
+    Portfolio,
+    PortfolioSkill,
+)
+from rijksportfolio.skills.models import OccupationSkill, Skill
+
+AUDIT_PREFIX = "portfolio."  # + section: a read of that section
+AUDIT_WHOLE = "portfolio"  # a (denied) attempt to open a whole portfolio
+
+
+def portfolio_for_person(*, person: Person) -> Portfolio:
+    """The person's portfolio; made the first time it is asked for — everything *alleen ik*, with the
+    *werkervaring* items filled from the person's employment records."""
+    portfolio, created = Portfolio.objects.get_or_create(person=person)
+    if created:
+        from rijksportfolio.portfolios.services import (
+            portfolio_sync_employment,
+        )  # services build on selectors
+
+        portfolio_sync_employment(portfolio=portfolio)
+    return portfolio
+
+
+def portfolio_needs_first_use(*, portfolio: Portfolio) -> bool:
+    """True until the owner has chosen the visibility of the sections (the first-use flow)."""
+    return portfolio.visibility_chosen_at is None
+
+
+def section_visibilities(portfolio: Portfolio) -> dict[str, str]:
+    return {section: portfolio.section_visibility(section) for section in SECTION_FIELDS}
+
+
+def items_for(portfolio: Portfolio, part: str | None = None) -> list[Item]:
+    """The portfolio's items (all of them: the owner's view), with category, skills and evidence loaded."""
+    qs = portfolio.items.select_related("category").prefetch_related(
+        Prefetch("skills", queryset=Skill.objects.order_by("preferred_label_nl", "preferred_label_en")),
+        Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "id")),
+    )
+    if part is not None:
+        qs = qs.filter(part=part)
+    return list(qs)
+
+
+def portfolio_skills_for(portfolio: Portfolio) -> list[PortfolioSkill]:
+    """The skills profile with its skill, supporting items and endorsements (endorser loaded)."""
+    return list(
+        portfolio.skills.select_related("skill")
+        .prefetch_related("evidence_items", "endorsements__endorser")
+        .order_by("skill__preferred_label_nl", "skill__preferred_label_en", "id")
+    )
+
+
+def categories_active(part: str | None = None) -> QuerySet[ItemCategory]:
+    """Categories new items can be made with (not retired), in display order."""
+    qs = ItemCategory.objects.filter(retired_at__isnull=True)
+    return qs.filter(part=part) if part is not None else qs
+
+
+def categories_all() -> QuerySet[ItemCategory]:
+    """Every category, retired ones included (for administrators)."""
+    return ItemCategory.objects.all()
+
+
+def skill_suggestions_for(*, portfolio: Portfolio, limit: int = 20) -> list[Skill]:
+    """Essential ESCO skills of the person's current occupation(s) that are not in the profile yet.
+
+    Only suggestions: nothing is ever added without the owner choosing it."""
+    occupations = [
+        e.occupation_id for e in person_current_employments(person=portfolio.person) if e.occupation_id
+    ]
+    if not occupations:
+        return []
+    have = portfolio.skills.values("skill_id")
+    skill_ids = (
+        OccupationSkill.objects.filter(occupation_id__in=occupations, relation_type="essential")
+        .exclude(skill_id__in=have)
+        .values("skill_id")
+    )
+    return list(
+        Skill.objects.filter(pk__in=skill_ids, is_group=False).order_by(
+            "preferred_label_nl", "preferred_label_en", "id"
+        )[:limit]
+    )
+
+
+# --- access requests and grants ----------------------------------------------------------------------------
+
+
+def grant_rule(request: AccessRequest) -> rules.Grant:
+    return rules.Grant(
+        section=request.section,
+        status=request.status,
+        valid_until=request.valid_until,
+        revoked_at=request.revoked_at,
+    )
+
+
+def grant_is_active(request: AccessRequest, *, now: datetime | None = None) -> bool:
+    return rules.grant_is_active(grant_rule(request), now=now or timezone.now())
+
+
+def requests_between(*, portfolio: Portfolio, requester_person: Person | None) -> list[AccessRequest]:
+    """The requester's pending requests and approved grants for this portfolio (any validity)."""
+    if requester_person is None:
+        return []
+    return list(
+        AccessRequest.objects.filter(
+            portfolio=portfolio,
+            requester=requester_person,
+            status__in=(RequestStatus.PENDING, RequestStatus.APPROVED),
+        ).order_by("-requested_at", "-id")
+    )
+
+
+def active_grant_sections(*, portfolio: Portfolio, requester_person: Person | None) -> frozenset[str]:
+    now = timezone.now()
+    return rules.active_sections(
+        (grant_rule(r) for r in requests_between(portfolio=portfolio, requester_person=requester_person)),
+        now=now,
+    )
+
+
+def requests_incoming(*, owner_person: Person) -> QuerySet[AccessRequest]:
+    """Requests for the owner's portfolio, newest first (all statuses; filter on ``status`` as needed)."""
+    return AccessRequest.objects.filter(portfolio__person=owner_person).select_related(
+        "requester", "portfolio"
+    )
+
+
+def requests_outgoing(*, requester_person: Person) -> QuerySet[AccessRequest]:
+    """Requests the person made, newest first, with the portfolio owner loaded."""
+    return AccessRequest.objects.filter(requester=requester_person).select_related("portfolio__person")
+
+
+def grants_active_q(*, now: datetime | None = None) -> Q:
+    """A filter on AccessRequest for grants that are active now (the same rule as ``domain.visibility``)."""
+    return Q(status=RequestStatus.APPROVED, revoked_at__isnull=True, valid_until__gt=now or timezone.now())
+
+
+# --- who viewed my portfolio -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PortfolioViewEntry:
+    at: datetime
+    actor_label: str
+    actor_id: int | None
+    section: str  # a Section value; "" for an attempt to open the whole portfolio
+    section_label: str
+    purpose: str
+    outcome: str
+
+
+def _section_label(section: str) -> str:
+    if not section:
+        return str(Portfolio._meta.verbose_name)
+    try:
+        return str(Section(section).label)
+    except ValueError:
+        return section
+
+
+def portfolio_views_log(*, owner_person: Person, limit: int = 200) -> list[PortfolioViewEntry]:
+    """Who looked at the owner's non-public sections: who, which section, when, with what purpose.
+
+    Denied attempts are included (``outcome`` says so), so the owner also sees who tried."""
+    events: Iterable[Any] = AuditEvent.objects.filter(
+        Q(object_type__startswith=AUDIT_PREFIX) | Q(object_type=AUDIT_WHOLE),
+        subject_person=owner_person,
+        action=AuditAction.READ,
+        outcome__in=(AuditOutcome.SUCCESS, AuditOutcome.DENIED),
+    ).order_by("-at", "-id")[:limit]
+    entries = []
+    for event in events:
+        section = event.object_type[len(AUDIT_PREFIX) :] if event.object_type != AUDIT_WHOLE else ""
+        entries.append(
+            PortfolioViewEntry(
+                at=event.at,
+                actor_label=event.actor_label,
+                actor_id=event.actor_id,
+                section=section,
+                section_label=_section_label(section),
+                purpose=event.purpose,
+                outcome=event.outcome,
+            )
+        )
+    return entries

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "rijksportfolio.skills",
     "rijksportfolio.notifications",
     "rijksportfolio.portfolios",
+    "rijksportfolio.opportunities",
     "rijksportfolio.api",
     "rijksportfolio.web",
     "rijksportfolio.bench",

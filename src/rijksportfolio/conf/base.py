@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "rijksportfolio.notifications",
     "rijksportfolio.portfolios",
     "rijksportfolio.opportunities",
+    "rijksportfolio.matching",
     "rijksportfolio.api",
     "rijksportfolio.web",
     "rijksportfolio.bench",

@@ -26,7 +26,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,14 +128,20 @@ class MatchIndex:
     lon_rad: FloatArray
     scale: FloatArray
     org: IntArray
+    restricted: np.ndarray[Any, np.dtype[np.bool_]]
+    has_restricted: bool
     _scratch: threading.local
 
     # --- building -------------------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, profiles: Iterable[PersonProfile], taxonomy: Taxonomy) -> MatchIndex:
+    def build(
+        cls, profiles: Iterable[PersonProfile], taxonomy: Taxonomy, restricted: Collection[int] = ()
+    ) -> MatchIndex:
         """Index ``profiles`` (exactly :class:`PersonProfile`; anything else is a ``TypeError``). People
-        without consent are left out entirely."""
+        without consent are left out entirely. People in ``restricted`` (ids) are returned only to a query
+        whose ``Filters.unlocked_person_ids`` names them (the adapter: skills *op aanvraag*, shown only to
+        who holds a grant)."""
         kept: list[PersonProfile] = []
         for profile in profiles:
             if type(profile) is not PersonProfile:
@@ -209,6 +215,9 @@ class MatchIndex:
         self.lon_rad = np.radians(np.asarray(lon, dtype=np.float64))
         self.scale = np.asarray(scale, dtype=np.float64)
         self.org = np.asarray(org, dtype=np.int64)
+        restricted_ids = np.fromiter(restricted, dtype=np.int64)
+        self.restricted = np.isin(self.person_ids, restricted_ids)
+        self.has_restricted = bool(self.restricted.any())
         return self
 
     # --- querying -------------------------------------------------------------------------------------
@@ -324,6 +333,11 @@ class MatchIndex:
 
     def _filter(self, rows: IntArray, f: Filters) -> np.ndarray[Any, np.dtype[np.bool_]]:
         keep = np.ones(rows.size, dtype=bool)
+        if self.has_restricted:
+            hidden = self.restricted[rows]
+            if f.unlocked_person_ids:
+                hidden &= ~np.isin(self.person_ids[rows], np.fromiter(f.unlocked_person_ids, dtype=np.int64))
+            keep &= ~hidden
         if f.min_hours is not None:
             keep &= self.hours[rows] >= f.min_hours
         if f.max_distance_km is not None and f.point is not None:

@@ -15,6 +15,8 @@ def _path_values(world):
     values = {"{personeelsnummer}": collega.personnel_number, "{id}": str(collega.employments.get().pk)}
 
     def fill(path):
+        if path.startswith("/api/v1/kansen/{id}"):
+            return path.replace("{id}", str(_own_draft(world).pk))
         code = location.code if path.startswith("/api/v1/werklocaties") else "bzk"
         for placeholder, value in {**values, "{code}": code}.items():
             path = path.replace(placeholder, value)
@@ -23,7 +25,29 @@ def _path_values(world):
     return fill
 
 
+def _own_draft(world):
+    """A fresh draft of the HR adviser (the client), ready to publish: every kansen operation may act on it."""
+    from rijksportfolio.opportunities.models import Opportunity, OpportunitySkill
+    from rijksportfolio.skills.tests.factories import SkillFactory
+
+    opportunity = Opportunity.objects.create(
+        kind="klus", title="Conformiteit", description="Doe mee.", organisation=world.orgs["bzk"],
+        work_mode="op_afstand", owner=world.users["hr-adviseur"].person,
+    )  # fmt: skip
+    OpportunitySkill.objects.create(opportunity=opportunity, skill=SkillFactory())
+    return opportunity
+
+
 BODIES = {
+    ("post", "/api/v1/kansen"): {
+        "soort": "klus",
+        "titel": "Een klus",
+        "organisatie": "team-a",
+        "werkwijze": "op_afstand",
+    },
+    ("patch", "/api/v1/kansen/{id}"): {"titel": "Andere titel"},
+    ("post", "/api/v1/kansen/{id}/kandidaten/_zoek"): {},
+    ("post", "/api/v1/expertise/_zoek"): {"tekst": "beleid"},
     ("post", "/api/v1/medewerkers"): {
         "personeelsnummer": "NIEUW-1",
         "voornaam": "Kim",
@@ -80,10 +104,15 @@ def test_every_documented_operation_answers_with_a_documented_status_and_content
         assert status.startswith("2"), (method, path, status, response.content[:300])
         assert status in operation["responses"], (method, path, status)
         documented = operation["responses"][status].get("content", {})
-        assert response["Content-Type"].split(";")[0] in documented, (method, path, response["Content-Type"])
+        if status != "204":
+            assert response["Content-Type"].split(";")[0] in documented, (
+                method,
+                path,
+                response["Content-Type"],
+            )
         assert response["API-Version"] == "1.0.0"
         checked += 1
-    assert checked == 12
+    assert checked == 21
 
 
 def test_datetimes_are_utc_with_z(world, hr_client):

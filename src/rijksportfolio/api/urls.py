@@ -15,4 +15,5 @@ urlpatterns = [
     path("openapi.yaml", views.OpenApiYamlView.as_view(), name="openapi-yaml"),
     path("", include("rijksportfolio.organisations.api.urls")),
     path("", include("rijksportfolio.people.api.urls")),
+    path("", include("rijksportfolio.opportunities.api.urls")),
 ]

@@ -359,3 +359,13 @@ def agreement_policy_set(
         actor=actor, action=AuditAction.UPDATE, object_type="agreement_policy", object_id=organisation.pk
     )
     return policy
+
+
+@transaction.atomic
+def opportunity_delete(*, actor: Any, opportunity: Opportunity) -> None:
+    """Delete a draft (owner only); once published an opportunity is closed, never deleted."""
+    _require_owner(actor, opportunity)
+    if opportunity.status != OpportunityStatus.DRAFT:
+        raise ValidationError({"status": [_("Alleen een concept kan worden verwijderd; sluit deze kans.")]})
+    _audit(actor, AuditAction.DELETE, opportunity)
+    opportunity.delete()

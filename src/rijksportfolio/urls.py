@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("api/v1/", include("rijksportfolio.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("rijksportfolio.opportunities.urls")),
     path("", include("rijksportfolio.web.urls")),
 ]
 if settings.OIDC_ENABLED:

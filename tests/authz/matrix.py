@@ -239,3 +239,36 @@ ROWS += [
     ),
     Row("api:expertise-zoek", "POST", allow=RECRUITERS, body={"tekst": "beleid"}),
 ]
+
+_PAGE = lambda w, s: {"pk": _opportunity(w).pk}  # noqa: E731
+ROWS += [
+    Row("kansen:list", allow=CIVIL_SERVANTS, web=True),
+    Row("kansen:create", allow=RECRUITERS, web=True),
+    Row("kansen:detail", allow=CIVIL_SERVANTS, kwargs=_PAGE, web=True),
+    Row(
+        "kansen:action",
+        "POST",
+        allow=LEADER,
+        kwargs=lambda w, s: {"pk": _opportunity(w).pk, "action": "sluiten"},
+        web=True,
+    ),
+    Row(
+        "kansen:shortlist",
+        "POST",
+        allow=LEADER,
+        kwargs=_PAGE,
+        web=True,
+        body=lambda w, s: {"person": w.people["collega"].pk, "reason": "Kent het werk"},
+    ),
+    Row(
+        "kansen:agreement",
+        "POST",
+        allow=CIVIL_SERVANTS - LEADER,
+        kwargs=_PAGE,
+        web=True,
+        body={"hours_per_week": 4},
+    ),
+    Row("kansen:for_me", allow=CIVIL_SERVANTS, web=True),
+    Row("kansen:expertise", allow=RECRUITERS, web=True, query={"text": "beleid"}),
+    Row("kansen:how_ranking_works", allow=EVERYONE, web=True),
+]

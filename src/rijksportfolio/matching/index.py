@@ -26,7 +26,7 @@ from rijksportfolio.matching.models import IndexVersion
 class Loaded:
     index: MatchIndex
     taxonomy: Taxonomy
-    version: int
+    version: tuple[str, int]
     restricted: frozenset[int]
     build_s: float
 
@@ -35,9 +35,10 @@ _lock = threading.Lock()
 _loaded: Loaded | None = None
 
 
-def version_current() -> int:
-    value = IndexVersion.objects.filter(pk=1).values_list("version", flat=True).first()
-    return int(value or 0)
+def version_current() -> tuple[str, int]:
+    """(token, version) of the row; ("", 0) before the first change."""
+    row = IndexVersion.objects.filter(pk=1).values_list("token", "version").first()
+    return (row[0], int(row[1])) if row else ("", 0)
 
 
 def mark_changed() -> None:

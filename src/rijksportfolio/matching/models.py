@@ -4,6 +4,8 @@ organisation's matching settings, and the index version that tells processes the
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -81,11 +83,17 @@ class MatchingSettings(models.Model):
         return f"{self.organisation_id}: {'ranked' if self.ranking_enabled else 'alphabetical'}"
 
 
+def _token() -> str:
+    return uuid.uuid4().hex
+
+
 class IndexVersion(models.Model):
     """A single row (pk 1): bumped by every change that matters to matching; each process compares it with
-    the version of the index it holds and rebuilds when it differs."""
+    the version of the index it holds and rebuilds when it differs. ``token`` is new whenever the row is
+    (re)created, so a database that was emptied and refilled never matches an old index by accident."""
 
     version = models.BigIntegerField(default=0)
+    token = models.CharField(max_length=32, default=_token)
     changed_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

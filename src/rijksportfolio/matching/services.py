@@ -232,7 +232,7 @@ def _people_search(
     ids = [r.person_id for r in results]
     with transaction.atomic():
         log = _log(
-            actor=actor, direction=direction, opportunity=opportunity, version=loaded.version, ranked=ranked,
+            actor=actor, direction=direction, opportunity=opportunity, version=loaded.version[1], ranked=ranked,
             query=_query_record(requirements, engine_filters, terms), ids=ids,
         )  # fmt: skip
     return Ranking(_matches(results, ranked=ranked, subject="person"), ranked, log, names=_display_names(ids))
@@ -311,7 +311,7 @@ def opportunities_for_me(*, actor: Any, top_k: int = TOP_K) -> Ranking:
     ids = [r.opportunity_id for r in results]
     log = _log(
         actor=actor, direction=RankingDirection.OPPORTUNITIES_FOR_PERSON, opportunity=None,
-        version=index.current().version, ranked=ranked, query={"opportunities": len(candidates)}, ids=ids,
+        version=index.current().version[1], ranked=ranked, query={"opportunities": len(candidates)}, ids=ids,
     )  # fmt: skip
     return Ranking(_matches(results, ranked=ranked, subject="opportunity"), ranked, log)
 

@@ -22,9 +22,9 @@ def _changed(sender: Any, **kwargs: Any) -> None:
 def connect() -> None:
     from rijksportfolio.people.models import Employment, Person
     from rijksportfolio.portfolios.models import Item, Portfolio, PortfolioSkill
-    from rijksportfolio.skills.models import Skill
+    from rijksportfolio.skills.models import Skill, SkillRelation
 
-    for model in (Portfolio, PortfolioSkill, Item, Person, Employment):
+    for model in (Portfolio, PortfolioSkill, Item, Person, Employment, Skill, SkillRelation):
         post_save.connect(_changed, sender=model, dispatch_uid=f"matching-save-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"matching-delete-{model.__name__}")
     m2m_changed.connect(_changed, sender=Skill.broader.through, dispatch_uid="matching-taxonomy")

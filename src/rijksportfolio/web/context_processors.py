@@ -16,6 +16,8 @@ def navigation(request):  # type: ignore[no-untyped-def]
             items.append(("organisations", reverse("web:organisation_list"), _("Organisaties")))
         if can(principal, "person.view_card", PersonTarget(person_id=0, organisation_paths=())):
             items.append(("people", reverse("web:person_list"), _("Medewerkers")))
+        if can(principal, "matching.for_me"):
+            items.append(("kansen", reverse("kansen:list"), _("Kansen")))
         if can(principal, "aggregates.view", OrganisationTarget(organisation_id=None, path="")):
             items.append(("figures", reverse("web:figures"), _("Rijk in cijfers")))
         if can(principal, "audit.view_own"):

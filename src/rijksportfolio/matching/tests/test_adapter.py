@@ -94,7 +94,7 @@ def test_a_portfolio_change_makes_every_process_rebuild(skills):
     portfolio_services.portfolio_skill_set(
         actor=user_for(person), portfolio=person.portfolio, skill=skills["risk"], level="expert"
     )
-    assert IndexVersion.objects.get(pk=1).version > first.version
+    assert IndexVersion.objects.get(pk=1).version > first.version[1]
     second = index.current()
     assert second is not first
     row = second.index.row_of(person.pk)
@@ -116,3 +116,11 @@ def test_expired_grant_checked_against_now(skills):
     grant.valid_until = timezone.now() - timedelta(seconds=1)
     grant.save()
     assert adapter.unlocked_for(searcher_person_id=searcher.pk, restricted=restricted) == frozenset()
+
+
+def test_an_emptied_and_refilled_database_never_reuses_an_old_index(skills):
+    make_person("Lot", "Lam", skills=[(skills["security"], "basis")])
+    old = index.current()
+    IndexVersion.objects.all().delete()
+    IndexVersion.objects.create(pk=1, version=old.version[1])  # the same number again, but a new token
+    assert index.current() is not old

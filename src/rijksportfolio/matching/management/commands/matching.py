@@ -27,6 +27,6 @@ class Command(BaseCommand):
                 "people": loaded.index.size,
                 "restricted": len(loaded.restricted),
                 "seconds": loaded.build_s,
-                "version": loaded.version,
+                "version": loaded.version[1],
             }
         )

@@ -47,7 +47,7 @@ def test_unknown_skill_and_level_are_shown_on_the_form(leader_user, directorate)
     assert Opportunity.objects.count() == 0
 
 
-def test_the_ranking_explanation_is_public_and_names_the_version(client):
+def test_the_ranking_explanation_is_public_and_names_the_version(client, db):
     response = client.get("/zo-werkt-de-rangschikking")
     assert response.status_code == 200
     assert "Versie van de rekenregels: match-1.0." in response.content.decode()

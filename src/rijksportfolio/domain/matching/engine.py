@@ -281,22 +281,30 @@ class MatchIndex:
         for req, steps in plan.steps:
             # factor[level] = min(1, level / min_level), the same float operations as in _explain
             factor = np.minimum(1.0, _LEVEL_RANGE / req.min_level)
+            # Non-empty posting lists, longest first: the longest is assigned without a comparison (max is
+            # order-free, so the result is the same in any order).
+            spans = sorted(
+                (
+                    (int(ptr[s.column]), int(ptr[s.column + 1]), s.weight)
+                    for s in steps
+                    if ptr[s.column] != ptr[s.column + 1]
+                ),
+                key=lambda span: span[0] - span[1],
+            )
+            if len(spans) == 1:  # one list: add straight into the total
+                a, b, weight = spans[0]
+                total[post_rows[a:b]] += (weight * factor)[post_levels[a:b]]
+                continue
             touched: list[IntArray] = []
-            for step in steps:
-                a, b = ptr[step.column], ptr[step.column + 1]
-                if a == b:
-                    continue
+            for a, b, weight in spans:
                 rows = post_rows[a:b]
-                values = (step.weight * factor)[post_levels[a:b]]
+                values = (weight * factor)[post_levels[a:b]]
                 if touched:
                     best[rows] = np.maximum(best[rows], values)
                 else:
                     best[rows] = values  # first posting list of this requirement: nothing to compare
                 touched.append(rows)
-            if len(touched) == 1:
-                total[touched[0]] += best[touched[0]]
-                best[touched[0]] = 0.0
-            elif touched:
+            if touched:
                 t = np.concatenate(touched)
                 total[t] += best[t]
                 best[t] = 0.0

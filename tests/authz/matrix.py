@@ -753,3 +753,90 @@ ROWS += [
 
 def rows_for(name: str) -> list[Row]:
     return [row for row in ROWS if row.name == name]
+
+
+# --- opportunities and matching (issue 4) ------------------------------------------------------------------
+def _opportunity(w: Any, *, published: bool = True) -> Any:
+    """An opportunity of the world's project leader (made inside the row's rolled-back transaction)."""
+    from rijksportfolio.opportunities.models import Opportunity, OpportunitySkill
+    from rijksportfolio.skills.tests.factories import SkillFactory
+
+    opportunity = Opportunity.objects.create(
+        kind="project", title="Matrixproject", description="Doe mee.", organisation=w.orgs["logius"],
+        work_mode="op_afstand", owner=w.users[USERNAME_FOR[Role.PROJECT_LEADER]].person,
+        status="gepubliceerd" if published else "concept",
+    )  # fmt: skip
+    OpportunitySkill.objects.create(opportunity=opportunity, skill=SkillFactory())
+    return opportunity
+
+
+LEADER = frozenset({Role.PROJECT_LEADER})
+RECRUITERS = frozenset({Role.PROJECT_LEADER, Role.MANAGER, Role.HR_ADVISER, Role.ORG_ADMIN})
+_NEW_KANS = {"soort": "klus", "titel": "Een klus", "organisatie": "team-a", "werkwijze": "op_afstand"}
+
+ROWS += [
+    Row("api:kans-list", allow=CIVIL_SERVANTS),
+    Row("api:kans-list", "POST", allow=RECRUITERS, body=_NEW_KANS, note="team-a: in every recruiter's scope"),
+    Row("api:kans-detail", allow=CIVIL_SERVANTS, kwargs=lambda w, s: {"id": _opportunity(w).pk}),
+    Row(
+        "api:kans-detail",
+        "PATCH",
+        allow=LEADER,
+        kwargs=lambda w, s: {"id": _opportunity(w).pk},
+        body={"titel": "Nieuw"},
+    ),
+    Row(
+        "api:kans-detail",
+        "DELETE",
+        allow=LEADER,
+        kwargs=lambda w, s: {"id": _opportunity(w, published=False).pk},
+    ),
+    Row(
+        "api:kans-publiceer",
+        "POST",
+        allow=LEADER,
+        kwargs=lambda w, s: {"id": _opportunity(w, published=False).pk},
+    ),
+    Row("api:kans-sluit", "POST", allow=LEADER, kwargs=lambda w, s: {"id": _opportunity(w).pk}),
+    Row(
+        "api:kans-kandidaten-zoek",
+        "POST",
+        allow=LEADER,
+        kwargs=lambda w, s: {"id": _opportunity(w).pk},
+        body={},
+    ),
+    Row("api:expertise-zoek", "POST", allow=RECRUITERS, body={"tekst": "beleid"}),
+]
+
+_PAGE = lambda w, s: {"pk": _opportunity(w).pk}  # noqa: E731
+ROWS += [
+    Row("kansen:list", allow=CIVIL_SERVANTS, web=True),
+    Row("kansen:create", allow=RECRUITERS, web=True),
+    Row("kansen:detail", allow=CIVIL_SERVANTS, kwargs=_PAGE, web=True),
+    Row(
+        "kansen:action",
+        "POST",
+        allow=LEADER,
+        kwargs=lambda w, s: {"pk": _opportunity(w).pk, "action": "sluiten"},
+        web=True,
+    ),
+    Row(
+        "kansen:shortlist",
+        "POST",
+        allow=LEADER,
+        kwargs=_PAGE,
+        web=True,
+        body=lambda w, s: {"person": w.people["collega"].pk, "reason": "Kent het werk"},
+    ),
+    Row(
+        "kansen:agreement",
+        "POST",
+        allow=CIVIL_SERVANTS - LEADER,
+        kwargs=_PAGE,
+        web=True,
+        body={"hours_per_week": 4},
+    ),
+    Row("kansen:for_me", allow=CIVIL_SERVANTS, web=True),
+    Row("kansen:expertise", allow=RECRUITERS, web=True, query={"text": "beleid"}),
+    Row("kansen:how_ranking_works", allow=EVERYONE, web=True),
+]

@@ -42,6 +42,15 @@ ACTIONS = (
     "stuurinformatie.view_people",  # 3-5-7 conversation list (persons): a manager for their own teams only
     "stuurinformatie.view_register",  # secondments > 1 year with their records: HR adviser / admin own subtree
     "stuurinformatie.explain",  # write the comply-or-explain explanation: HR adviser / admin own subtree
+    # --- opportunities and matching (issue 4) ---
+    "opportunity.create",  # post a vacature/project/klus for an organisation (OrganisationTarget)
+    "opportunity.view",  # an opportunity (OpportunityTarget): published ones for every civil servant
+    "opportunity.edit",  # change, publish, close; see its candidates and shortlist (owner only)
+    "opportunity.request_agreement",  # ask one's manager to agree to taking on a klus/project
+    "opportunity.decide_agreement",  # answer such a request (AgreementTarget: the recorded manager only)
+    "matching.configure",  # an organisation's matching settings: ranking on/off, agreement term
+    "matching.search_people",  # expertise search over consenting people (what the searcher may see)
+    "matching.for_me",  # "kansen voor mij": opportunities that fit one's own profile
 )
 
 
@@ -131,6 +140,18 @@ class PortfolioTarget:
 
 
 @dataclass(frozen=True)
+class OpportunityTarget:
+    owner_person_id: int
+    status: str = "concept"
+
+
+@dataclass(frozen=True)
+class AgreementTarget:
+    employee_person_id: int
+    manager_person_id: int | None
+
+
+@dataclass(frozen=True)
 class OrganisationTarget:
     organisation_id: int | None  # None: the Rijk as a whole
     path: str  # "" for the Rijk as a whole
@@ -176,6 +197,8 @@ def can(principal: Principal, action: str, target: Any = None) -> bool:
         return _can_portfolio(principal, action, target)
     if action.startswith("stuurinformatie."):
         return _stuurinformatie(principal, action, target)
+    if action.startswith(("opportunity.", "matching.")):
+        return _can_opportunity(principal, action, target)
 
     if action == "aggregates.view":
         if not isinstance(target, OrganisationTarget):
@@ -249,4 +272,48 @@ def _stuurinformatie(principal: Principal, action: str, target: Any) -> bool:
         return scoped and (
             principal.covers(Role.HR_ADVISER, paths) or principal.covers(Role.ORG_ADMIN, paths)
         )
+    return False
+
+
+# Roles that look for people for work: project/hub leaders Rijk-wide, managers, HR advisers, org admins.
+_RECRUITING_ROLES = (Role.PROJECT_LEADER, Role.MANAGER, Role.HR_ADVISER, Role.ORG_ADMIN)
+
+
+def _can_opportunity(principal: Principal, action: str, target: Any) -> bool:
+    """Opportunities and matching (issue 4). What a search may show of a person is decided by
+    ``domain.visibility`` in the matching adapter, not here."""
+    roles = principal.roles
+    if not principal.is_civil_servant:
+        return False
+    if action == "opportunity.create":
+        if not isinstance(target, OrganisationTarget) or target.path == "":
+            return False
+        return Role.PROJECT_LEADER in roles or any(
+            principal.covers(role, [target.path]) for role in (Role.MANAGER, Role.HR_ADVISER, Role.ORG_ADMIN)
+        )
+    if action == "matching.configure":
+        return (
+            isinstance(target, OrganisationTarget)
+            and target.path != ""
+            and principal.covers(Role.ORG_ADMIN, [target.path])
+        )
+    if action == "matching.search_people":
+        return any(role in roles for role in _RECRUITING_ROLES)
+    if action == "matching.for_me":
+        return True
+    if action == "opportunity.decide_agreement":
+        return (
+            isinstance(target, AgreementTarget)
+            and target.manager_person_id is not None
+            and target.manager_person_id == principal.person_id
+        )
+    if not isinstance(target, OpportunityTarget):
+        return False
+    is_owner = principal.person_id == target.owner_person_id
+    if action == "opportunity.edit":
+        return is_owner
+    if action == "opportunity.view":
+        return is_owner or target.status != "concept"
+    if action == "opportunity.request_agreement":
+        return not is_owner and target.status == "gepubliceerd"
     return False

@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("rijksportfolio.skills.api.urls")),
     path("", include("rijksportfolio.portfolios.api.urls")),
     path("", include("rijksportfolio.workforce.api.urls")),
+    path("", include("rijksportfolio.opportunities.api.urls")),
 ]

@@ -16,9 +16,14 @@ the same expanded skill list with weights sent as arrays and joined, best path p
 LIMIT 50``. The schema is dropped afterwards. ``agreement`` = mean overlap of the top-50 ids of engine
 and SQL for queries without text (same scoring, so it should be 1.0).
 
+A second PostgreSQL baseline in the same run: full-text search alone (``fts_query``): the labels of the
+required skills and the free text as an OR ``tsquery`` over the same ``tsvector`` (GIN index), ``ts_rank``,
+the same filters. ``fts_overlap`` = mean overlap of its top-50 with the engine's (a different ranking, so
+this measures how far plain text search is from skill matching, not an error).
+
 JSON keys: bench, people, queries, p50_ms, p95_ms, baseline_p50_ms, baseline_p95_ms, speedup (baseline
-p95 / engine p95), build_s, rss_mb, index_mb, generate_s, baseline_load_s, agreement, baseline
-(``postgresql`` or ``skipped: …``), algorithm_version.
+p95 / engine p95), build_s, rss_mb, index_mb, generate_s, baseline_load_s, agreement, fts_p50_ms,
+fts_p95_ms, fts_overlap, baseline (``postgresql`` or ``skipped: …``), algorithm_version.
 """
 
 from __future__ import annotations
@@ -205,8 +210,50 @@ def baseline_load(cursor: Any, schema: str, index: MatchIndex, profiles: list[Pe
     _copy(cursor, f"COPY {schema}.person_skill (person_id, skill, level) FROM STDIN", skills)
     cursor.execute(f"ALTER TABLE {schema}.person ADD PRIMARY KEY (id)")
     cursor.execute(f"CREATE INDEX ON {schema}.person_skill (skill, person_id, level)")
+    cursor.execute(f"CREATE INDEX ON {schema}.person USING gin (doc)")
     cursor.execute(f"ANALYZE {schema}.person")
     cursor.execute(f"ANALYZE {schema}.person_skill")
+
+
+def _where(f: Filters, params: list[Any]) -> list[str]:
+    """SQL conditions for the engine's filters (values appended to ``params``), on ``person p``."""
+    where: list[str] = []
+    if f.min_hours is not None:
+        where.append("p.hours >= %s")
+        params.append(f.min_hours)
+    if f.max_distance_km is not None and f.point is not None:
+        where.append(
+            "2 * 6371.0088 * asin(sqrt(power(sin((radians(p.lat) - radians(%s)) / 2), 2)"
+            " + cos(radians(%s)) * cos(radians(p.lat)) * power(sin((radians(p.lon) - radians(%s)) / 2), 2)))"
+            " <= %s"
+        )
+        params += [f.point[0], f.point[0], f.point[1], f.max_distance_km]
+    if f.scale_min is not None:
+        where.append("p.scale >= %s")
+        params.append(f.scale_min)
+    if f.scale_max is not None:
+        where.append("p.scale <= %s")
+        params.append(f.scale_max)
+    if f.organisation_ids is not None:
+        where.append("p.org = ANY(%s)")
+        params.append(sorted(f.organisation_ids))
+    return where
+
+
+def fts_query(schema: str, index: MatchIndex, opportunity: Opportunity) -> tuple[str, list[Any]]:
+    """PostgreSQL full-text search as a ranking of its own: the required skills' labels and the free text
+    as an OR query over the same visible text, ``ts_rank``, the same filters, GIN index."""
+    words: set[str] = set(tokenize(opportunity.terms))
+    for r in opportunity.requirements:
+        words.update(tokenize([index.taxonomy.label(r.skill_id)]))
+    params: list[Any] = [" | ".join(sorted(words)) or "x"]
+    where = ["p.doc @@ q", *_where(opportunity.filters, params)]
+    sql = f"""
+        SELECT p.id, ts_rank(p.doc, q) AS score
+        FROM {schema}.person p, to_tsquery('simple', %s) q
+        WHERE {" AND ".join(where)}
+        ORDER BY score DESC, p.id LIMIT {TOP_K}"""  # noqa: S608
+    return sql, params
 
 
 def baseline_query(schema: str, index: MatchIndex, opportunity: Opportunity) -> tuple[str, list[Any]]:
@@ -228,27 +275,7 @@ def baseline_query(schema: str, index: MatchIndex, opportunity: Opportunity) -> 
         text = f"{TEXT_WEIGHT} * ts_rank(p.doc, to_tsquery('simple', %s))"
         params.append(" | ".join(terms))
     params.append(max_attainable)
-    where = []
-    f = opportunity.filters
-    if f.min_hours is not None:
-        where.append("p.hours >= %s")
-        params.append(f.min_hours)
-    if f.max_distance_km is not None and f.point is not None:
-        where.append(
-            "2 * 6371.0088 * asin(sqrt(power(sin((radians(p.lat) - radians(%s)) / 2), 2)"
-            " + cos(radians(%s)) * cos(radians(p.lat)) * power(sin((radians(p.lon) - radians(%s)) / 2), 2)))"
-            " <= %s"
-        )
-        params += [f.point[0], f.point[0], f.point[1], f.max_distance_km]
-    if f.scale_min is not None:
-        where.append("p.scale >= %s")
-        params.append(f.scale_min)
-    if f.scale_max is not None:
-        where.append("p.scale <= %s")
-        params.append(f.scale_max)
-    if f.organisation_ids is not None:
-        where.append("p.org = ANY(%s)")
-        params.append(sorted(f.organisation_ids))
+    where = _where(opportunity.filters, params)
     # Schema name and SQL fragments are ours; every value is a query parameter.
     sql = f"""
         WITH r AS (
@@ -298,6 +325,8 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
 
     baseline = "postgresql"
     base_lat: list[float] = []
+    fts_lat: list[float] = []
+    fts_overlaps: list[float] = []
     load_s = 0.0
     agreement: float | None = None
     if options.get("no_baseline"):
@@ -325,11 +354,24 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
                         got = {r[0] for r in rows}
                         overlaps.append(len(got & set(ids)) / max(1, len(set(ids) | got)))
                 agreement = round(statistics.mean(overlaps), 4) if overlaps else None
+                for q in queries[:10]:
+                    cursor.execute(*fts_query(schema, index, q))
+                    cursor.fetchall()
+                for q, ids in zip(queries, engine_ids, strict=True):
+                    sql, params = fts_query(schema, index, q)
+                    started = time.perf_counter()
+                    cursor.execute(sql, params)
+                    rows = cursor.fetchall()
+                    fts_lat.append((time.perf_counter() - started) * 1000)
+                    got = {r[0] for r in rows}
+                    fts_overlaps.append(len(got & set(ids)) / max(1, len(set(ids) | got)))
             finally:
                 cursor.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
     b50 = statistics.median(base_lat) if base_lat else None
     b95 = _pct(base_lat, 95) if base_lat else None
     speedup = round(b95 / p95, 1) if b95 else None
+    f50 = statistics.median(fts_lat) if fts_lat else None
+    f95 = _pct(fts_lat, 95) if fts_lat else None
     rows = [
         ("engine (numpy sparse index)", round(p50, 2), round(p95, 2), round(build_s, 2), "1.0×"),
         (
@@ -338,6 +380,13 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
             "-" if b95 is None else round(b95, 2),
             round(load_s, 2),
             "-" if speedup is None else f"{speedup}×",
+        ),
+        (
+            f"PostgreSQL full-text ({baseline})",
+            "-" if f50 is None else round(f50, 2),
+            "-" if f95 is None else round(f95, 2),
+            "-",
+            "-" if f95 is None else f"{round(f95 / p95, 1)}×",
         ),
     ]
     emit(
@@ -361,6 +410,9 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
             "generate_s": round(generate_s, 2),
             "baseline_load_s": round(load_s, 2),
             "agreement": agreement,
+            "fts_p50_ms": None if f50 is None else round(f50, 2),
+            "fts_p95_ms": None if f95 is None else round(f95, 2),
+            "fts_overlap": round(statistics.mean(fts_overlaps), 4) if fts_overlaps else None,
             "baseline": baseline,
             "algorithm_version": ALGORITHM_VERSION,
         },

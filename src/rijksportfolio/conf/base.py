@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "rijksportfolio.skills",
     "rijksportfolio.notifications",
     "rijksportfolio.portfolios",
+    "rijksportfolio.opportunities",
+    "rijksportfolio.matching",
     "rijksportfolio.api",
     "rijksportfolio.web",
     "rijksportfolio.bench",

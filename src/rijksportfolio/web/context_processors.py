@@ -25,6 +25,8 @@ def navigation(request):  # type: ignore[no-untyped-def]
         overview = _portfolio_overview_url(principal)  # pfind
         if overview:
             items.append(("portfolio_overview", overview, _("Portfolio-overzicht")))
+        if can(principal, "matching.for_me"):
+            items.append(("kansen", reverse("kansen:list"), _("Kansen")))
         if can(principal, "aggregates.view", OrganisationTarget(organisation_id=None, path="")):
             items.append(("figures", reverse("web:figures"), _("Rijk in cijfers")))
         if can(principal, "audit.view_own"):

@@ -26,7 +26,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,14 +128,20 @@ class MatchIndex:
     lon_rad: FloatArray
     scale: FloatArray
     org: IntArray
+    restricted: np.ndarray[Any, np.dtype[np.bool_]]
+    has_restricted: bool
     _scratch: threading.local
 
     # --- building -------------------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, profiles: Iterable[PersonProfile], taxonomy: Taxonomy) -> MatchIndex:
+    def build(
+        cls, profiles: Iterable[PersonProfile], taxonomy: Taxonomy, restricted: Collection[int] = ()
+    ) -> MatchIndex:
         """Index ``profiles`` (exactly :class:`PersonProfile`; anything else is a ``TypeError``). People
-        without consent are left out entirely."""
+        without consent are left out entirely. People in ``restricted`` (ids) are returned only to a query
+        whose ``Filters.unlocked_person_ids`` names them (the adapter: skills *op aanvraag*, shown only to
+        who holds a grant)."""
         kept: list[PersonProfile] = []
         for profile in profiles:
             if type(profile) is not PersonProfile:
@@ -209,6 +215,9 @@ class MatchIndex:
         self.lon_rad = np.radians(np.asarray(lon, dtype=np.float64))
         self.scale = np.asarray(scale, dtype=np.float64)
         self.org = np.asarray(org, dtype=np.int64)
+        restricted_ids = np.fromiter(restricted, dtype=np.int64)
+        self.restricted = np.isin(self.person_ids, restricted_ids)
+        self.has_restricted = bool(self.restricted.any())
         return self
 
     # --- querying -------------------------------------------------------------------------------------
@@ -272,22 +281,30 @@ class MatchIndex:
         for req, steps in plan.steps:
             # factor[level] = min(1, level / min_level), the same float operations as in _explain
             factor = np.minimum(1.0, _LEVEL_RANGE / req.min_level)
+            # Non-empty posting lists, longest first: the longest is assigned without a comparison (max is
+            # order-free, so the result is the same in any order).
+            spans = sorted(
+                (
+                    (int(ptr[s.column]), int(ptr[s.column + 1]), s.weight)
+                    for s in steps
+                    if ptr[s.column] != ptr[s.column + 1]
+                ),
+                key=lambda span: span[0] - span[1],
+            )
+            if len(spans) == 1:  # one list: add straight into the total
+                a, b, weight = spans[0]
+                total[post_rows[a:b]] += (weight * factor)[post_levels[a:b]]
+                continue
             touched: list[IntArray] = []
-            for step in steps:
-                a, b = ptr[step.column], ptr[step.column + 1]
-                if a == b:
-                    continue
+            for a, b, weight in spans:
                 rows = post_rows[a:b]
-                values = (step.weight * factor)[post_levels[a:b]]
+                values = (weight * factor)[post_levels[a:b]]
                 if touched:
                     best[rows] = np.maximum(best[rows], values)
                 else:
                     best[rows] = values  # first posting list of this requirement: nothing to compare
                 touched.append(rows)
-            if len(touched) == 1:
-                total[touched[0]] += best[touched[0]]
-                best[touched[0]] = 0.0
-            elif touched:
+            if touched:
                 t = np.concatenate(touched)
                 total[t] += best[t]
                 best[t] = 0.0
@@ -324,6 +341,11 @@ class MatchIndex:
 
     def _filter(self, rows: IntArray, f: Filters) -> np.ndarray[Any, np.dtype[np.bool_]]:
         keep = np.ones(rows.size, dtype=bool)
+        if self.has_restricted:
+            hidden = self.restricted[rows]
+            if f.unlocked_person_ids:
+                hidden &= ~np.isin(self.person_ids[rows], np.fromiter(f.unlocked_person_ids, dtype=np.int64))
+            keep &= ~hidden
         if f.min_hours is not None:
             keep &= self.hours[rows] >= f.min_hours
         if f.max_distance_km is not None and f.point is not None:

@@ -88,6 +88,8 @@ class Filters:
     scale_min: int | None = None
     scale_max: int | None = None
     organisation_ids: frozenset[int] | None = None
+    # Restricted people (see MatchIndex.build) this query may return: not a filter on anyone else.
+    unlocked_person_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

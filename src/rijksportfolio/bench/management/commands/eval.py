@@ -6,6 +6,7 @@ from rijksportfolio.bench.management.commands.bench import Command as BenchComma
 EVALUATIONS = {
     "calibration": "rijksportfolio.bench.calibration",
     "normaliser": "rijksportfolio.bench.normaliser",
+    "matching": "rijksportfolio.bench.eval_matching",
 }
 
 

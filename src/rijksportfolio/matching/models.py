@@ -1,0 +1,100 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Matching records: every ranking request (RankingLog), the human shortlist with override reasons, an
+organisation's matching settings, and the index version that tells processes their index is stale."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RankingDirection(models.TextChoices):
+    PEOPLE_FOR_OPPORTUNITY = "kandidaten", _("Kandidaten voor een kans")
+    EXPERTISE_SEARCH = "expertise", _("Zoeken naar expertise")
+    OPPORTUNITIES_FOR_PERSON = "kansen", _("Kansen voor een medewerker")
+
+
+class RankingLog(models.Model):
+    """One ranking request: who asked, for which opportunity, which algorithm version, what came back (ids
+    in the order shown). ``ranked`` is false when the organisation had ranking switched off (alphabetical)."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    direction = models.CharField(max_length=12, choices=RankingDirection.choices)
+    opportunity = models.ForeignKey(
+        "opportunities.Opportunity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ranking_logs",
+    )
+    algorithm_version = models.CharField(max_length=20)
+    index_version = models.BigIntegerField(default=0)
+    ranked = models.BooleanField(default=True)
+    query = models.JSONField(default=dict)  # skills (ids, importance, level), filters, text terms
+    result_ids = models.JSONField(default=list)  # person ids (or opportunity ids), in the order returned
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["opportunity", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.direction} {self.created_at:%Y-%m-%d %H:%M} ({len(self.result_ids)})"
+
+
+class ShortlistEntry(models.Model):
+    """A person put on an opportunity's shortlist — always a human decision. ``rank`` is their place in the
+    latest ranking shown (None: not in it); ``reason`` is required when the choice departs from the ranking."""
+
+    opportunity = models.ForeignKey(
+        "opportunities.Opportunity", on_delete=models.CASCADE, related_name="shortlist"
+    )
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    ranking_log = models.ForeignKey(RankingLog, on_delete=models.SET_NULL, null=True, related_name="+")
+    rank = models.PositiveIntegerField(null=True)
+    reason = models.CharField(_("reden"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["opportunity_id", "created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["opportunity", "person"], name="shortlist_once")]
+
+    def __str__(self) -> str:
+        return f"{self.opportunity_id}: {self.person_id}"
+
+
+class MatchingSettings(models.Model):
+    """An organisation's choice (for its subtree): ``ranking_enabled`` false shows plain alphabetical lists."""
+
+    organisation = models.OneToOneField(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="matching_settings"
+    )
+    ranking_enabled = models.BooleanField(_("rangschikking aan"), default=True)
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}: {'ranked' if self.ranking_enabled else 'alphabetical'}"
+
+
+def _token() -> str:
+    return uuid.uuid4().hex
+
+
+class IndexVersion(models.Model):
+    """A single row (pk 1): bumped by every change that matters to matching; each process compares it with
+    the version of the index it holds and rebuilds when it differs. ``token`` is new whenever the row is
+    (re)created, so a database that was emptied and refilled never matches an old index by accident."""
+
+    version = models.BigIntegerField(default=0)
+    token = models.CharField(max_length=32, default=_token)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"matching index version {self.version}"

@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The opportunity pages with the Django test client (browser flows: tests/browser/test_matching_pages.py)."""
+
+from __future__ import annotations
+
+from django.test import Client
+
+from rijksportfolio.opportunities.models import Opportunity
+from rijksportfolio.people.tests.factories import LocationFactory
+from rijksportfolio.skills.tests.factories import SkillFactory
+
+
+def _client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_new_kans_form_reads_skill_lines_with_level_and_importance(leader_user, directorate):
+    SkillFactory(preferred_label_nl="informatiebeveiliging")
+    SkillFactory(preferred_label_nl="", preferred_label_en="threat modelling")
+    response = _client(leader_user).post("/kansen/nieuw", {
+        "kind": "project", "title": "Zero trust", "description": "Doe mee", "organisation": directorate.pk,
+        "location": LocationFactory().pk, "work_mode": "hybride", "hours_per_week": 8,
+        "skills": "Informatiebeveiliging | ervaren\nthreat modelling | wenselijk\n",
+    })  # fmt: skip
+    opportunity = Opportunity.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/kansen/{opportunity.pk}"
+    assert list(
+        opportunity.required_skills.values_list("skill__preferred_label_en", "essential", "min_level")
+    ) == [
+        (opportunity.required_skills.first().skill.preferred_label_en, True, "ervaren"),
+        ("threat modelling", False, "basis"),
+    ]
+
+
+def test_unknown_skill_and_level_are_shown_on_the_form(leader_user, directorate):
+    response = _client(leader_user).post("/kansen/nieuw", {
+        "kind": "klus", "title": "X", "organisation": directorate.pk, "work_mode": "op_afstand",
+        "skills": "toverkunst\nIT | heel goed",
+    })  # fmt: skip
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Onbekende vaardigheid: “toverkunst”." in body
+    assert "Onbekend niveau of kenmerk “heel goed” bij IT." in body
+    assert Opportunity.objects.count() == 0
+
+
+def test_the_ranking_explanation_is_public_and_names_the_version(client, db):
+    response = client.get("/zo-werkt-de-rangschikking")
+    assert response.status_code == 200
+    assert "Versie van de rekenregels: match-1.0." in response.content.decode()
+    assert "Naam, leeftijd, geslacht" in response.content.decode()
+
+
+def test_employee_without_consent_is_told_how_to_give_it(employee_user):
+    body = _client(employee_user).get("/kansen-voor-mij").content.decode()
+    assert "geen toestemming gegeven" in body

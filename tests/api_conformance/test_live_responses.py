@@ -47,9 +47,11 @@ def _path_values(world):
                     path = path.replace(placeholder, str(value))
         for placeholder, value in portfolio_values.items():
             path = path.replace(placeholder, str(value))
-        for placeholder, value in {**values, "{code}": code}.items():
+        if path.startswith("/api/v1/stuurinformatie/detacheringen/{id}"):
+            values["{id}"] = str(_secondment(world).pk)
+        for placeholder, value in {**values, "{code}": code, "{paneel}": "verdeling"}.items():
             path = path.replace(placeholder, value)
-        return path
+        return path + SEGMENT_QUERIES.get(path.split("?")[0].rsplit("/", 1)[-1], "")
 
     return fill
 
@@ -75,8 +77,24 @@ ADMIN_OPERATIONS = {
     ("post", "/api/v1/onderdeelsoorten/{sleutel}/weer-in-gebruik"),
 }
 
+def _secondment(world):
+    from rijksportfolio.people.tests.factories import EmploymentFactory, PersonFactory
+
+    return EmploymentFactory(
+        person=PersonFactory(), organisation=world.orgs["team"], contract_type="secondment", end_date=None
+    )
+
+
+# Query strings for operations that need them (by last path segment); operations signed in as someone else.
+SEGMENT_QUERIES = {
+    "verdeling": "?organisatie=bzk",
+    "register": "?organisatie=bzk",
+    "medewerkers": "?organisatie=team-a",
+}
+AS_USER = {"/api/v1/stuurinformatie/drie-vijf-zeven/medewerkers": "leidinggevende"}
 
 BODIES = {
+    ("put", "/api/v1/stuurinformatie/detacheringen/{id}/toelichting"): {"toelichting": "Loopt af in juni."},
     ("post", "/api/v1/medewerkers"): {
         "personeelsnummer": "NIEUW-1",
         "voornaam": "Kim",
@@ -147,6 +165,9 @@ def test_every_documented_operation_answers_with_a_documented_status_and_content
         url = fill(path)
         body = _body(world, method, path)
         client = admin_client if (method, path) in ADMIN_OPERATIONS else hr_client
+        if path in AS_USER:
+            client = Client(raise_request_exception=False)
+            client.force_login(world.users[AS_USER[path]])
         with transaction.atomic():  # every operation against the same state: its writes are undone
             if method in ("post", "patch", "put"):
                 response = getattr(client, method)(url, json.dumps(body), content_type="application/json")
@@ -165,7 +186,7 @@ def test_every_documented_operation_answers_with_a_documented_status_and_content
             )
         assert response["API-Version"] == "1.0.0"
         checked += 1
-    assert checked == 54
+    assert checked == 59
 
 
 def test_datetimes_are_utc_with_z(world, hr_client):

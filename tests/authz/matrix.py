@@ -668,5 +668,61 @@ ROWS: list[Row] = [
 ]
 
 
+def _secondment_id(world: Any, subject: Any) -> dict[str, Any]:
+    """A secondment record in team-a (BZK) to explain (created once per world)."""
+    from rijksportfolio.people.models import Employment
+
+    record, _created = Employment.objects.get_or_create(
+        person=world.people["collega"],
+        organisation=world.orgs["team"],
+        start_date=date(2022, 1, 1),
+        defaults={
+            "job_title": "Adviseur",
+            "job_family": "beleid",
+            "work_type": "policy",
+            "salary_scale": 11,
+            "fte": 1,
+            "contract_type": "secondment",
+        },
+    )
+    return {"id": record.pk}
+
+
+# --- stuurinformatie (issue 5): aggregates per role, the manager's 3-5-7 list, the secondment register ----
+AGGREGATES_BZK = frozenset({Role.ANALYST, Role.HR_ADVISER, Role.ORG_ADMIN, Role.WORKS_COUNCIL})
+ROWS += [
+    Row("api:stuurinformatie-paneel", kwargs={"paneel": "kerncijfers"}, allow=frozenset({Role.ANALYST})),
+    Row(
+        "api:stuurinformatie-paneel",
+        kwargs={"paneel": "verdeling"},
+        query={"organisatie": "bzk"},
+        allow=AGGREGATES_BZK,
+    ),
+    Row(
+        "api:stuurinformatie-paneel",
+        kwargs={"paneel": "drie-vijf-zeven"},
+        query={"organisatie": "team-a"},
+        allow=AGGREGATES_BZK | {Role.MANAGER},
+        note="the manager's own team",
+    ),
+    Row(
+        "api:stuurinformatie-357-medewerkers",
+        query={"organisatie": "team-a"},
+        allow=frozenset({Role.MANAGER}),
+        note="person list: own teams only",
+    ),
+    Row("api:stuurinformatie-detacheringen", query={"organisatie": "bzk"}, allow=HR),
+    Row(
+        "api:stuurinformatie-toelichting",
+        "PUT",
+        kwargs=_secondment_id,
+        body={"toelichting": "Project loopt tot de zomer."},
+        allow=HR,
+    ),
+    Row("api:open-data-stuurinformatie", allow=EVERYONE),
+    Row("api:open-data-stuurinformatie", query={"formaat": "csv"}, allow=EVERYONE, note="CSV"),
+]
+
+
 def rows_for(name: str) -> list[Row]:
     return [row for row in ROWS if row.name == name]

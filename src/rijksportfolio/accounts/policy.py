@@ -37,6 +37,11 @@ ACTIONS = (
     "portfolio.export",  # JSON/PDF export (owner only)
     "portfolio.manage_categories",  # add, change, retire item categories (org administrators)
     "portfolio.overview",  # portfolio aggregates of an organisation (None = the whole Rijk)
+    # stuurinformatie (issue 5): workforce figures; a target is an OrganisationTarget ("" = the Rijk)
+    "stuurinformatie.view",  # aggregate panels (suppressed): analyst Rijk-wide; HR, admin, OR, manager own subtree
+    "stuurinformatie.view_people",  # 3-5-7 conversation list (persons): a manager for their own teams only
+    "stuurinformatie.view_register",  # secondments > 1 year with their records: HR adviser / admin own subtree
+    "stuurinformatie.explain",  # write the comply-or-explain explanation: HR adviser / admin own subtree
 )
 
 
@@ -169,6 +174,8 @@ def can(principal: Principal, action: str, target: Any = None) -> bool:
 
     if action.startswith("portfolio."):
         return _can_portfolio(principal, action, target)
+    if action.startswith("stuurinformatie."):
+        return _stuurinformatie(principal, action, target)
 
     if action == "aggregates.view":
         if not isinstance(target, OrganisationTarget):
@@ -219,4 +226,28 @@ def _can_portfolio(principal: Principal, action: str, target: Any) -> bool:
         return sees
     if action == "portfolio.endorse":
         return sees and not is_owner and principal.is_civil_servant
+    return False
+
+
+def _stuurinformatie(principal: Principal, action: str, target: Any) -> bool:
+    """Workforce figures per role (docs/stuurinformatie.md "Who sees what"). Aggregates only, except the
+    manager's list of their own teams' people and the HR adviser's secondment register; the works council
+    sees aggregates of its own organisation; the analyst aggregates of the whole Rijk and any organisation."""
+    if not isinstance(target, OrganisationTarget):
+        return False
+    paths = [target.path]
+    scoped = target.path != ""
+    if action == "stuurinformatie.view":
+        if Role.ANALYST in principal.roles:
+            return True
+        return scoped and any(
+            principal.covers(role, paths)
+            for role in (Role.HR_ADVISER, Role.ORG_ADMIN, Role.WORKS_COUNCIL, Role.MANAGER)
+        )
+    if action == "stuurinformatie.view_people":
+        return scoped and principal.covers(Role.MANAGER, paths)
+    if action in ("stuurinformatie.view_register", "stuurinformatie.explain"):
+        return scoped and (
+            principal.covers(Role.HR_ADVISER, paths) or principal.covers(Role.ORG_ADMIN, paths)
+        )
     return False

@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("rijksportfolio.people.api.urls")),
     path("", include("rijksportfolio.skills.api.urls")),
     path("", include("rijksportfolio.portfolios.api.urls")),
+    path("", include("rijksportfolio.workforce.api.urls")),
 ]

@@ -298,3 +298,19 @@ PUBLIC_URL = setting(
 GENERATOR_REFERENCE_DATE = setting(
     "RPF_REFERENCE_DATE", "2024-12-31", "Default reference date of the synthetic Rijk generator."
 )
+
+# Analytical store of the workforce figures (Parquet, queried with DuckDB; docs/analytics-store.md).
+ANALYTICS_DIR = Path(
+    setting(
+        "RPF_ANALYTICS_DIR",
+        "",
+        "Folder of the analytical store (Parquet files of the employment history); empty: RPF_DATA_DIR/analytics.",
+    )
+    or DATA_DIR / "analytics"
+)
+ANALYTICS_REFRESH = setting(
+    "RPF_ANALYTICS_REFRESH",
+    "background",
+    "When the write services refresh the analytical store after a change: 'background' (a thread after the "
+    "commit), 'inline' (before the call returns) or 'off' (only `rijksportfolio workforce refresh`, e.g. from cron).",
+)

@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Test settings: fast hashing, in-memory mail. The database comes from DATABASE_URL (see tests/conftest.py)."""
 
+import tempfile
+from pathlib import Path
+
 from rijksportfolio.conf.base import *  # noqa: F403
 from rijksportfolio.conf.base import STORAGES
 
@@ -15,3 +18,7 @@ WHITENOISE_AUTOREFRESH = True
 AUTH_CACHE_TTL = 0
 READ_CACHE_TTL = 0
 AGGREGATE_CACHE_TTL = 0
+# The analytical store: one temporary folder per test process (built from the test database by the first read);
+# the workforce tests give each test its own and refresh explicitly.
+ANALYTICS_DIR = Path(tempfile.mkdtemp(prefix="rpf-analytics-test-"))
+ANALYTICS_REFRESH = "off"

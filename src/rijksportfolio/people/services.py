@@ -53,6 +53,7 @@ from rijksportfolio.people.hr_csv import (
 )
 from rijksportfolio.people.models import Employment, ImportRun, Person
 from rijksportfolio.skills.models import Occupation
+from rijksportfolio.workforce.services import store_changed
 
 CHUNK = 2000
 # pg_advisory_lock key for "one HR import at a time" (ASCII "RPFH").
@@ -176,6 +177,7 @@ def person_upsert(
         person = Person(personnel_number=personnel_number, date_of_birth=date_of_birth, source=source, **new)
         person.full_clean()
         person.save()
+        store_changed(person_ids=[person.pk])
         return person, True, []
     if person.date_of_birth != date_of_birth:
         raise HistoryConflict(
@@ -189,6 +191,7 @@ def person_upsert(
             setattr(person, name, value)
         person.full_clean()
         person.save()
+        store_changed(person_ids=[person.pk])
     return person, False, sorted(changes)
 
 
@@ -240,6 +243,7 @@ def employment_upsert(
         )
         record.full_clean()
         record.save()
+        store_changed(person_ids=[person.pk])
         return record, "created"
     existing = {
         f: getattr(record, f)
@@ -265,6 +269,7 @@ def employment_upsert(
         record.end_date, record.end_reason = end_date, end_reason
         record.full_clean()
         record.save(update_fields=["end_date", "end_reason"])
+        store_changed(person_ids=[person.pk])
         return record, "closed"
     return record, "unchanged"
 
@@ -793,6 +798,10 @@ def _apply(ops: _Operations, report: ImportReport) -> None:
         ["end_date", "end_reason"],
         batch_size=500,
     )
+    closed: set[int] = set()
+    for chunk in _chunks([pk for pk, _rec in ops.employments_close]):
+        closed.update(Employment.objects.filter(pk__in=chunk).values_list("person_id", flat=True))
+    store_changed(person_ids=[*ops.people_update, *person_ids.values(), *closed])
 
 
 def import_report_write_csv(report: ImportReport, stream: TextIO) -> None:
@@ -871,6 +880,7 @@ def person_create(
         source=source,
     )
     _create_audited(person, actor=actor, object_type="person", subject_person=person)
+    store_changed(person_ids=[person.pk])
     return person
 
 
@@ -941,6 +951,7 @@ def employment_add(
         source=source,
     )
     _create_audited(record, actor=actor, object_type="employment", subject_person=person)
+    store_changed(person_ids=[person.pk])
     return record
 
 
@@ -970,4 +981,5 @@ def employment_end(*, actor: Any, employment: Employment, end_date: date, end_re
         subject_person=record.person,
     )
     employment.end_date, employment.end_reason = end_date, end_reason
+    store_changed(person_ids=[record.person_id])
     return record

@@ -4,7 +4,7 @@ from django.apps import AppConfig
 
 class WorkforceConfig(AppConfig):
     """Workforce figures (stuurinformatie): selectors over the employment history and the ``workforce`` command.
-    No models: the computation is ``rijksportfolio.domain.analytics.workforce``."""
+    The computation is ``rijksportfolio.domain.analytics``; the analytical store is ``workforce.store``."""
 
     name = "rijksportfolio.workforce"
     label = "workforce"

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import Any
 
 import numpy as np
@@ -12,9 +13,13 @@ from django.db import connections
 from django.db.models import F, FloatField, Func, IntegerField, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce
 
+from rijksportfolio.domain.analytics import panels
+from rijksportfolio.domain.analytics.panels import Scope
+from rijksportfolio.domain.analytics.warehouse import Warehouse
 from rijksportfolio.domain.analytics.workforce import CONTRACTS, END_REASONS, OPEN_END, WorkforceData, figures
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.models import Employment, Person
+from rijksportfolio.workforce import store
 
 
 class EpochDays(Func):
@@ -101,6 +106,38 @@ def workforce_data(*, organisation: Organisation | None = None) -> WorkforceData
     )
 
 
+_warehouse_lock = threading.Lock()
+_warehouse: Warehouse | None = None
+
+
+def warehouse() -> Warehouse:
+    """The analytical store loaded into DuckDB, kept per process and reloaded when a refresh wrote a new
+    version (the manifest). Without a store yet, a full refresh builds it first."""
+    global _warehouse
+    with _warehouse_lock:
+        manifest = store.read_manifest()
+        if manifest is None:
+            store.refresh(full=True)
+            manifest = store.read_manifest()
+        version = (manifest or {}).get("version")
+        if _warehouse is None or _warehouse.version != version or _warehouse.folder != store.store_dir():
+            _warehouse = Warehouse.from_store(store.store_dir())
+        return _warehouse
+
+
+def scope_for(organisation: Organisation | None = None, **filters: Any) -> Scope:
+    return Scope(organisations=(organisation.pk,) if organisation is not None else (), **filters)
+
+
 def workforce_figures(*, peildatum: dt.date, organisation: Organisation | None = None) -> dict[str, Any]:
-    """The key figures of docs/workforce-figures.md as of ``peildatum`` for the Rijk or one organisation."""
+    """The key figures of docs/workforce-figures.md as of ``peildatum`` for the Rijk or one organisation,
+    computed on the analytical store (``domain.analytics.panels.figures``)."""
+    return panels.figures(warehouse(), peildatum, scope_for(organisation))
+
+
+def workforce_figures_numpy(
+    *, peildatum: dt.date, organisation: Organisation | None = None
+) -> dict[str, Any]:
+    """The same figures by the earlier numpy engine straight from the database (a cross-check; it reports
+    the years before the history starts as zeros instead of None)."""
     return figures(workforce_data(organisation=organisation), peildatum)

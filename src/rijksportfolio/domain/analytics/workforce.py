@@ -26,6 +26,7 @@ short version:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -285,6 +286,13 @@ def attrition_rates(r: _Records, birth: I64, years: list[int]) -> AttritionRates
         band = _band(_age_years(birth[persons], jan1))
         np.add.at(exposure, (band, group), (stop - jan1 + 1) / DAYS_PER_YEAR)
         np.add.at(events, (band, group), event.astype(np.float64))
+    return rates_from_counts(events, exposure)
+
+
+def rates_from_counts(events: F64, exposure: F64) -> AttritionRates:
+    """Rates per (age band, contract group) cell; a cell under ``MIN_EXPOSURE`` person-years takes its age band's
+    rate over all groups, a band under it the overall rate."""
+    nb, ng = events.shape
     rate = np.zeros((nb, ng))
     overall = events.sum() / exposure.sum() if exposure.sum() > 0 else 0.0
     for b in range(nb):
@@ -295,25 +303,28 @@ def attrition_rates(r: _Records, birth: I64, years: list[int]) -> AttritionRates
     return AttritionRates(rate=rate, events=events, exposure=exposure)
 
 
-def forecast(
-    birth: I64, group: I64, peildatum: int, rates: AttritionRates, years: list[int]
-) -> list[dict[str, Any]]:
-    """Outflow of the staff at the peildatum in each of ``years``.
-
-    ``state_pension``: staff whose last day before the state-pension age falls in the year (everyone stays until
-    then; someone already past it leaves in the first year). ``total``: expected departures for any reason —
-    each person faces their attrition hazard (age band of the year, contract group at the peildatum) until the
-    last day before the state-pension age, and leaves then if still there (competing risks)."""
+def project(
+    birth: I64, group: I64, peildatum: int, rates: AttritionRates, years: list[int], aow: I64 | None = None
+) -> Iterator[tuple[int, F64, F64, B, F64]]:
+    """Per year: (year, expected attrition per person, expected state-pension exit per person, who reaches the
+    state-pension age in the year, probability of still being there at the end of the year). ``aow``: the
+    state-pension dates when already known (``aow_dates(birth)``)."""
     n = len(birth)
-    last_day = np.maximum(aow_dates(birth) - 1, peildatum)
+    last_day = np.maximum((aow_dates(birth) if aow is None else aow) - 1, peildatum)
     exit_year = _year_of(last_day)
     present = np.ones(n)
-    sp_cum = 0
-    out = []
+    b = birth.astype("datetime64[D]")
+    birth_year = b.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = b.astype("datetime64[M]")
+    birth_md = (
+        (month.astype(np.int64) % 12 + 1) * 100 + (b - month.astype("datetime64[D]")).astype(np.int64) + 1
+    )
     for year in years:
         begin = max(peildatum, _jan1(year))
         dec31 = _jan1(year + 1) - 1
-        band = _band(_age_years(birth, begin))
+        begin_date = dt.date(1970, 1, 1) + dt.timedelta(days=begin)
+        age = begin_date.year - birth_year - (birth_md > begin_date.month * 100 + begin_date.day)
+        band = _band(np.asarray(age, dtype=np.int64))
         hazard = rates.rate[band, group] if n else np.zeros(0)
         at_risk_days = np.clip(np.minimum(dec31, last_day - 1) - begin + 1, 0, None)
         q = 1.0 - np.exp(-hazard * at_risk_days / DAYS_PER_YEAR)
@@ -322,6 +333,24 @@ def forecast(
         retire = exit_year == year
         leave_pension = np.where(retire, present, 0.0)
         present = np.where(retire, 0.0, present)
+        yield year, leave_attrition, leave_pension, retire, present
+
+
+def forecast(
+    birth: I64, group: I64, peildatum: int, rates: AttritionRates, years: list[int], aow: I64 | None = None
+) -> list[dict[str, Any]]:
+    """Outflow of the staff at the peildatum in each of ``years``.
+
+    ``state_pension``: staff whose last day before the state-pension age falls in the year (everyone stays until
+    then; someone already past it leaves in the first year). ``total``: expected departures for any reason —
+    each person faces their attrition hazard (age band of the year, contract group at the peildatum) until the
+    last day before the state-pension age, and leaves then if still there (competing risks)."""
+    n = len(birth)
+    sp_cum = 0
+    out = []
+    for year, leave_attrition, leave_pension, retire, present in project(
+        birth, group, peildatum, rates, years
+    ):
         sp = int(retire.sum())
         sp_cum += sp
         out.append(

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 BENCHMARKS = {
     "generate": "rijksportfolio.bench.generate",
+    "analytics": "rijksportfolio.bench.analytics",
     "matching": "rijksportfolio.bench.matching",
     "web": "rijksportfolio.bench.web",
 }

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.workforce.selectors import workforce_figures
+from rijksportfolio.workforce.services import store_refresh
 
 
 def _date(value: str) -> dt.date:
@@ -25,7 +26,8 @@ def _date(value: str) -> dt.date:
 
 class Command(BaseCommand):
     help = (
-        "Workforce figures: figures --peildatum YYYY-MM-DD [--organisation CODE] (docs/workforce-figures.md)."
+        "Workforce figures: figures --peildatum YYYY-MM-DD [--organisation CODE] (docs/workforce-figures.md); "
+        "refresh [--full]: the analytical store (docs/analytics-store.md)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -40,8 +42,31 @@ class Command(BaseCommand):
             default=None,
             help="Organisation code: figures for its subtree (default: the Rijk).",
         )
+        r = sub.add_parser(
+            "refresh",
+            help="Refresh the analytical store (Parquet): the changed partitions, or everything with --full. "
+            "Suitable for cron.",
+        )
+        r.add_argument("--full", action="store_true", help="Rewrite the whole store.")
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        if options["action"] == "refresh":
+            result = store_refresh(full=options["full"])
+            assert result is not None  # waits for a running refresh
+            self.stdout.write(
+                _(
+                    "Analysekopie ververst (%(kind)s): %(parts)d partities, %(people)d medewerkers, "
+                    "%(records)d dienstverbanden in %(seconds).1f s."
+                )
+                % {
+                    "kind": _("volledig") if result.full else _("incrementeel"),
+                    "parts": len(result.partitions),
+                    "people": result.people,
+                    "records": result.employments,
+                    "seconds": result.seconds,
+                }
+            )
+            return
         peildatum = _date(options["peildatum"]) if options["peildatum"] else dt.date.today()
         organisation = None
         if options["organisation"]:

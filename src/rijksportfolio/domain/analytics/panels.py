@@ -1,0 +1,1044 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The stuurinformatie panels (issue 5) as of a peildatum, in DuckDB SQL over a ``Warehouse``.
+
+One function per panel, each ``panel(wh, peildatum, scope) -> plain data`` (dicts, lists, numbers, strings;
+no suppression: that is applied where figures leave the platform). Definitions: docs/workforce-figures.md
+(counting, continuity, flows, forecast) and docs/stuurinformatie.md (the panels). In short:
+
+* personnel = records whose contract type is not external; the staff at a day = persons with a personnel
+  record running on it; headcount counts a person once, FTE sums their records;
+* a person in several jobs is placed in a breakdown by their *main record* (largest FTE, then earliest start),
+  so every breakdown sums to the headcount; FTE is summed by each record's own category, so it sums to the FTE;
+* ``Scope`` narrows records: organisation subtrees (union), job family, scale group, contract type, province
+  of the work location.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from rijksportfolio.domain.analytics.warehouse import OPEN, OUTFLOW, Warehouse, day_number
+from rijksportfolio.domain.analytics.workforce import (
+    AGE_BANDS,
+    CONTRACT_GROUPS,
+    DAYS_PER_YEAR,
+    FORECAST_YEARS,
+    HISTORY_YEARS,
+    AttritionRates,
+    forecast,
+    project,
+    rates_from_counts,
+)
+
+SCALE_GROUPS = (("1-4", 1, 4), ("5-9", 5, 9), ("10-13", 10, 13), ("14+", 14, 18))
+I64 = NDArray[np.int64]
+F64 = NDArray[np.float64]
+TOP_SCALE = 15  # (sub)top: highest scale 15 or more (calibration C9, C11)
+AGE_GROUPS: tuple[tuple[str, int, int], ...] = (
+    ("<25", 0, 24),
+    ("25-34", 25, 34),
+    ("35-44", 35, 44),
+    ("45-54", 45, 54),
+    ("55-59", 55, 59),
+    ("60+", 60, 200),
+)
+PYRAMID_BAND = 5  # years per band of the age pyramid
+TENURE_BANDS = (("<3", 0.0, 3.0), ("3-5", 3.0, 5.0), ("5-7", 5.0, 7.0), ("7+", 7.0, 1000.0))
+COHORT_YEARS = (1, 2, 5)
+TEMPORARY = ("temporary", "trainee")
+ICT_FAMILY = "ict"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a panel looks at. ``organisations``: ids whose subtrees (together) are in scope; empty: the Rijk."""
+
+    organisations: tuple[int, ...] = ()
+    job_family: str | None = None
+    scale_group: str | None = None
+    contract_type: str | None = None
+    province: str | None = None
+
+    @property
+    def is_rijk(self) -> bool:
+        return not self.organisations
+
+
+RIJK = Scope()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """An MPP demand scenario: annual growth (negative: shrinkage) in percent, and per work type the share of
+    the work that technology takes over by the end of the horizon (percent, reached linearly)."""
+
+    growth_pct: float = 0.0
+    technology_pct: dict[str, float] = field(default_factory=dict)
+    name: str = ""
+
+
+def _scope_sql(wh: Warehouse, scope: Scope, alias: str = "r", prefix: str = "") -> tuple[str, list[Any]]:
+    """A WHERE fragment (starting with AND) on the record columns ``{alias}.{prefix}rank`` etc."""
+    sql, params = [], []
+
+    def col(name: str) -> str:
+        return f"{alias}.{prefix}{name}"
+
+    if scope.organisations:
+        ranges = []
+        for org_id in scope.organisations:
+            org = wh.org(org_id)
+            if org is None:
+                ranges.append("FALSE")
+                continue
+            ranges.append(f"{col('rank')} BETWEEN ? AND ?")
+            params += [org["rank"], org["last_rank"]]
+        sql.append("(" + " OR ".join(ranges) + ")")
+    if scope.job_family:
+        sql.append(f"{col('job_family')} = ?")
+        params.append(scope.job_family)
+    if scope.scale_group:
+        lo, hi = next(((lo, hi) for name, lo, hi in SCALE_GROUPS if name == scope.scale_group), (0, -1))
+        sql.append(f"{col('scale')} BETWEEN ? AND ?")
+        params += [lo, hi]
+    if scope.contract_type:
+        sql.append(f"{col('contract')} = ?")
+        params.append(scope.contract_type)
+    if scope.province:
+        sql.append(f"{alias}.person_id IN (SELECT id FROM person WHERE province = ?)")
+        params.append(scope.province)
+    return "".join(f" AND {part}" for part in sql), params
+
+
+def _pair_scope_sql(wh: Warehouse, scope: Scope) -> tuple[str, list[Any]]:
+    """Both records of a ``dup`` pair (alias x) in scope."""
+    a, pa_ = _scope_sql(wh, scope, "x", "a_")
+    b, pb = _scope_sql(wh, scope, "x", "b_")
+    return a + b, pa_ + pb
+
+
+def _timeline(wh: Warehouse) -> tuple[I64, I64, F64, F64]:
+    """The Rijk's personnel records as sorted starts and ends with cumulative FTE: the records running on day
+    d are those started by d minus those ended before d (built once per warehouse)."""
+    if "timeline" not in wh.cache:
+        cols = wh.cursor().execute("SELECT s, e, fte FROM rec WHERE personnel").fetchnumpy()
+        s, e = np.asarray(cols["s"], dtype=np.int64), np.asarray(cols["e"], dtype=np.int64)
+        fte = np.asarray(cols["fte"], dtype=np.float64)
+        by_s, by_e = np.argsort(s, kind="stable"), np.argsort(e, kind="stable")
+        wh.cache["timeline"] = (
+            s[by_s],
+            e[by_e],
+            np.r_[0.0, np.cumsum(fte[by_s])],
+            np.r_[0.0, np.cumsum(fte[by_e])],
+        )
+    return wh.cache["timeline"]  # type: ignore[no-any-return]
+
+
+def _counts_on_days(wh: Warehouse, days: list[int], scope: Scope) -> dict[int, tuple[int, float]]:
+    """Headcount and FTE in scope on each of ``days``: running records minus their distinct ``dup`` losers
+    (the losers in numpy: the pairs are few)."""
+    d = np.asarray(days, dtype=np.int64)
+    if scope == RIJK:
+        s, e, cum_s, cum_e = _timeline(wh)
+        started = np.searchsorted(s, d, side="right")
+        ended = np.searchsorted(e, d, side="left")  # ended before d
+        records = started - ended
+        fte = cum_s[started] - cum_e[ended]
+    else:
+        where, params = _scope_sql(wh, scope)
+        cols = ", ".join(
+            f"sum(CASE WHEN r.s <= {x} AND r.e >= {x} THEN 1 ELSE 0 END), "
+            f"sum(CASE WHEN r.s <= {x} AND r.e >= {x} THEN r.fte ELSE 0 END)"
+            for x in days
+        )
+        totals = _rows(wh, f"SELECT {cols} FROM rec r WHERE r.personnel{where}", params)[0]
+        records = np.array([int(totals[2 * k] or 0) for k in range(len(days))], dtype=np.int64)
+        fte = np.array([float(totals[2 * k + 1] or 0.0) for k in range(len(days))])
+    pwhere, pparams = _pair_scope_sql(wh, scope)
+    pairs = (
+        wh.cursor().execute(f"SELECT ov_s, ov_e, loser FROM dup x WHERE TRUE{pwhere}", pparams).fetchnumpy()
+    )
+    ov_s, ov_e = np.asarray(pairs["ov_s"], dtype=np.int64), np.asarray(pairs["ov_e"], dtype=np.int64)
+    loser = np.asarray(pairs["loser"], dtype=np.int64)
+    return {
+        int(x): (int(records[k]) - len(np.unique(loser[(ov_s <= x) & (ov_e >= x)])), float(fte[k]))
+        for k, x in enumerate(d)
+    }
+
+
+def _rows(wh: Warehouse, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    return wh.cursor().execute(sql, params).fetchall()
+
+
+def _case(column: str, groups: tuple[tuple[str, Any, Any], ...]) -> str:
+    whens = " ".join(f"WHEN {column} BETWEEN {lo} AND {hi} THEN '{name}'" for name, lo, hi in groups)
+    return f"CASE {whens} END"
+
+
+def _age(day: int, alias: str = "pp") -> str:
+    """Completed years of age on day number ``day`` (SQL)."""
+    d = dt.date(1970, 1, 1) + dt.timedelta(days=day)
+    md = d.month * 100 + d.day
+    return f"({d.year} - {alias}.birth_year - CASE WHEN {alias}.birth_md > {md} THEN 1 ELSE 0 END)"
+
+
+def _staff_cte(wh: Warehouse, day: int, scope: Scope) -> tuple[str, list[Any]]:
+    """``staff``: the personnel records running on ``day`` in scope, with ``main`` marking each person's main
+    record (largest FTE, then earliest start, then lowest id): a record is not main when it loses a ``dup``
+    pair with another running record in scope."""
+    where, params = _scope_sql(wh, scope)
+    pwhere, pparams = _pair_scope_sql(wh, scope)
+    sql = f"""
+        nonmain AS (SELECT DISTINCT x.loser FROM dup x WHERE x.ov_s <= {day} AND x.ov_e >= {day}{pwhere}),
+        staff AS (
+            SELECT r.*, r.id NOT IN (SELECT loser FROM nonmain) AS main
+            FROM rec r
+            WHERE r.personnel AND r.s <= {day} AND r.e >= {day}{where}
+        )"""
+    return sql, pparams + params
+
+
+# --- Personeelsbestand ------------------------------------------------------------------------------------
+
+
+def headcount(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """Headcount (persons) and FTE (summed over their records) at the peildatum."""
+    day = day_number(peildatum)
+    n, fte = _counts_on_days(wh, [day], scope)[day]
+    return {"peildatum": peildatum.isoformat(), "headcount": n, "fte": round(fte, 1)}
+
+
+BREAKDOWNS = (
+    "organisation",
+    "scale_group",
+    "age_band",
+    "gender",
+    "contract_type",
+    "job_family",
+    "work_type",
+    "province",
+)
+
+
+def _org_level(wh: Warehouse, scope: Scope) -> str:
+    """The column of ``org`` naming the organisation one level below the scope (the ministries for the Rijk)."""
+    if len(scope.organisations) == 1:
+        org = wh.org(scope.organisations[0])
+        if org is not None:
+            depth = min(int(org["depth"]) + 1, 7)
+            return f"coalesce(o.a{depth}, o.id)"
+    return "o.a0"
+
+
+def breakdowns(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """Headcount and FTE at the peildatum by each of ``BREAKDOWNS`` (one query, grouping sets). Each breakdown's
+    headcount sums to the total headcount, its FTE to the total FTE."""
+    day = day_number(peildatum)
+    cte, params = _staff_cte(wh, day, scope)
+    org_col = _org_level(wh, scope)
+    dims = {
+        "organisation": f"CAST({org_col} AS VARCHAR)",
+        "scale_group": _case("st.scale", SCALE_GROUPS),
+        "age_band": _case(_age(day, "st"), AGE_GROUPS),
+        "gender": "st.gender",
+        "contract_type": "st.contract",
+        "job_family": "st.job_family",
+        "work_type": "st.work_type",
+        "province": "st.province",
+    }
+    select = ", ".join(f"{expr} AS {name}" for name, expr in dims.items())
+    sets = ", ".join(f"({name})" for name in dims)
+    keys = " ".join(f"WHEN GROUPING({name}) = 0 THEN '{name}'" for name in dims)
+    vals = ", ".join(dims)
+    rows = _rows(
+        wh,
+        f"""WITH {cte},
+        d AS (SELECT st.person_id, st.main, st.fte, {select}
+              FROM staff st JOIN org o ON o.id = st.org_id)
+        SELECT CASE {keys} END AS dim, coalesce({vals}) AS key,
+               sum(CASE WHEN main THEN 1 ELSE 0 END) AS headcount, sum(fte) AS fte
+        FROM d GROUP BY GROUPING SETS ({sets}) ORDER BY dim, key""",
+        params,
+    )
+    names = dict(_rows(wh, "SELECT CAST(id AS VARCHAR), name FROM org", []))
+    out: dict[str, Any] = {name: [] for name in dims}
+    for dim, key, n, fte in rows:
+        item = {"key": key, "headcount": int(n), "fte": round(float(fte), 1)}
+        if dim == "organisation":
+            item["name"] = names.get(key, key)
+        out[dim].append(item)
+    return {"peildatum": peildatum.isoformat(), "breakdowns": out}
+
+
+def _same_day_years_back(peildatum: dt.date, years: int) -> dt.date:
+    try:
+        return peildatum.replace(year=peildatum.year - years)
+    except ValueError:  # 29 February
+        return peildatum.replace(year=peildatum.year - years, day=28)
+
+
+def trend(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """Headcount and FTE on the same day of each of the ten years before the peildatum and on the peildatum."""
+    dates = [_same_day_years_back(peildatum, k) for k in range(HISTORY_YEARS, -1, -1)]
+    counts = _counts_on_days(wh, [day_number(d) for d in dates], scope)
+    return {
+        "peildatum": peildatum.isoformat(),
+        "trend": [
+            {
+                "date": d.isoformat(),
+                "headcount": counts[day_number(d)][0],
+                "fte": round(counts[day_number(d)][1], 1),
+            }
+            for d in dates
+        ],
+    }
+
+
+def age_pyramid(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """Persons at the peildatum by five-year age band and gender."""
+    day = day_number(peildatum)
+    cte, params = _staff_cte(wh, day, scope)
+    rows = _rows(
+        wh,
+        f"""WITH {cte}
+        SELECT least(greatest({_age(day, "st")} // {PYRAMID_BAND} * {PYRAMID_BAND}, 15), 70) AS band, st.gender,
+               count(*) FROM staff st WHERE st.main
+        GROUP BY ALL ORDER BY band, st.gender""",
+        params,
+    )
+    bands: dict[int, dict[str, int]] = {}
+    for band, gender, n in rows:
+        bands.setdefault(int(band), {})[gender] = int(n)
+    return {
+        "peildatum": peildatum.isoformat(),
+        "pyramid": [{"band": _band_label(b), "counts": counts} for b, counts in sorted(bands.items())],
+    }
+
+
+def _band_label(lower: int) -> str:
+    if lower <= 15:
+        return "<20"
+    if lower >= 70:
+        return "70+"
+    return f"{lower}-{lower + PYRAMID_BAND - 1}"
+
+
+# --- In-, door- en uitstroom -----------------------------------------------------------------------------
+
+
+def history_start(wh: Warehouse, peildatum: dt.date) -> int | None:
+    """The first year the history covers: the year of the earliest recorded outflow known at the peildatum.
+    Before it the store holds only records of people who were still there later (an HR system's or the
+    generator's starting stock): flows of those years cannot be known and are reported as None."""
+    day = day_number(peildatum)
+    key = ("history_start", day)
+    if key not in wh.cache:
+        first = _rows(wh, f"SELECT min(e) FROM rec WHERE exit_cat IS NOT NULL AND s <= {day}", [])[0][0]
+        wh.cache[key] = None if first is None else (dt.date(1970, 1, 1) + dt.timedelta(days=int(first))).year
+    return wh.cache[key]  # type: ignore[no-any-return]
+
+
+def _history_years(peildatum: dt.date) -> list[int]:
+    return list(range(peildatum.year - HISTORY_YEARS, peildatum.year))
+
+
+def flows(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """For each of the ten calendar years before the peildatum's year: inflow from outside the Rijk, mobility
+    within the top-level organisation, between organisations and (part of it) between ministries, mobility out
+    of the scope (organisation scopes only), outflow by reason, the staff on 1 January and the rates per 100 of
+    it. Persons: at most once per year in each category. Years before ``history_start``: None."""
+    years = _history_years(peildatum)
+    day = day_number(peildatum)
+    lo, hi = day_number(dt.date(years[0], 1, 1)), day_number(dt.date(years[-1], 12, 31))
+    where, params = _scope_sql(wh, scope)
+    counts: dict[tuple[int, str], int] = {}
+    arrivals = _rows(
+        wh,
+        f"""SELECT r.s_year, r.arrival, count(DISTINCT r.person_id),
+                   count(DISTINCT r.person_id) FILTER (WHERE r.from_ministry IS NOT NULL)
+        FROM rec r WHERE r.arrival IS NOT NULL AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
+        GROUP BY ALL""",
+        params,
+    )
+    for y, kind, n, n_min in arrivals:
+        counts[(y, kind)] = int(n)
+        if kind == "between":
+            counts[(y, "between_ministries")] = int(n_min)
+    # outflow: one per person and year, the category of their last outflow that year (ties: largest FTE)
+    for y, cat, n in _rows(
+        wh,
+        f"""SELECT y, cat, count(*) FROM (
+            SELECT r.e_year AS y, arg_max(r.exit_cat, r.e * 10.0 + r.fte) AS cat
+            FROM rec r WHERE r.exit_cat IS NOT NULL AND r.e BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
+            GROUP BY r.person_id, r.e_year) GROUP BY ALL""",
+        params,
+    ):
+        counts[(y, cat)] = int(n)
+    moved_out: dict[int, int] = {}
+    if not scope.is_rijk:
+        # moves out of the scope: arrivals outside it whose previous record was inside
+        inside, in_params = _scope_sql(wh, Scope(organisations=scope.organisations), "q")
+        outside = inside.replace("q.rank", "q.from_rank")
+        out_where = f"{outside} AND NOT ({inside[5:]})"
+        for y, n in _rows(
+            wh,
+            f"""SELECT q.s_year, count(DISTINCT q.person_id) FROM rec q
+            WHERE q.from_rank IS NOT NULL AND q.s BETWEEN {lo} AND {hi}{out_where} GROUP BY ALL""",
+            in_params + in_params,
+        ):
+            moved_out[int(y)] = int(n)
+    jan1 = _counts_on_days(wh, [day_number(dt.date(y, 1, 1)) for y in years], scope)
+    staff_jan1 = {y: jan1[day_number(dt.date(y, 1, 1))][0] for y in years}
+    start = history_start(wh, peildatum)
+    out: list[dict[str, Any]] = []
+    for y in years:
+        known = start is not None and y >= start
+        base = int(staff_jan1.get(y, 0))
+
+        def value(kind: str, y: int = y, known: bool = known) -> int | None:
+            return counts.get((y, kind), 0) if known else None
+
+        def rate(n: int | None, base: int = base) -> float | None:
+            return round(100 * n / base, 2) if n is not None and base else None
+
+        outflow = {cat: value(cat) for cat in OUTFLOW}
+        total_out = sum(v for v in outflow.values() if v is not None) if known else None
+        inflow, within, between = value("inflow"), value("within"), value("between")
+        out.append(
+            {
+                "year": y,
+                "staff_jan1": base,
+                "inflow": inflow,
+                "mobility_within": within,
+                "mobility_between": between,
+                "mobility_between_ministries": value("between_ministries"),
+                "mobility_out": (moved_out.get(y, 0) if known else None) if not scope.is_rijk else None,
+                "outflow": outflow,
+                "outflow_total": total_out,
+                "rates_per_100": {
+                    "inflow": rate(inflow),
+                    "mobility": rate(None if not known else (within or 0) + (between or 0)),
+                    "outflow": rate(total_out),
+                },
+            }
+        )
+    return {"peildatum": peildatum.isoformat(), "history_start": start, "years": out}
+
+
+def mobility_matrix(
+    wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK, year: int | None = None
+) -> dict[str, Any]:
+    """Moves between ministries in ``year`` (default: the year before the peildatum's): persons by ministry
+    of the record before and of the new record. With an organisation scope: moves into or out of it."""
+    year = year or peildatum.year - 1
+    lo, hi = day_number(dt.date(year, 1, 1)), min(day_number(dt.date(year, 12, 31)), day_number(peildatum))
+    where, params = _scope_sql(wh, Scope(organisations=scope.organisations))
+    into = where
+    if not scope.is_rijk:
+        out_of = where.replace("r.rank", "r.from_rank")
+        where = f" AND (({into[5:]}) OR ({out_of[5:]}))"
+        params = params + params
+    rows = _rows(
+        wh,
+        f"""SELECT r.from_ministry, r.ministry_id, count(DISTINCT r.person_id) FROM rec r
+        WHERE r.from_ministry IS NOT NULL AND r.s BETWEEN {lo} AND {hi}{where} GROUP BY ALL ORDER BY 1, 2""",
+        params,
+    )
+    ministries = _rows(wh, "SELECT id, name, code FROM org WHERE depth = 0 ORDER BY name", [])
+    return {
+        "year": year,
+        "ministries": [{"id": i, "name": n, "code": c} for i, n, c in ministries],
+        "moves": [{"from": int(a), "to": int(b), "persons": int(n)} for a, b, n in rows],
+    }
+
+
+def starters(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """Cohorts of starters (inflow from outside the Rijk) per history year: how many, the share that started on
+    a temporary contract (temporary or trainee), and the share still in the Rijk 1, 2 and 5 years after their
+    start (None while that day lies after the peildatum). A person's first inflow in the year counts."""
+    years = _history_years(peildatum)
+    day = day_number(peildatum)
+    lo, hi = day_number(dt.date(years[0], 1, 1)), day_number(dt.date(years[-1], 12, 31))
+    where, params = _scope_sql(wh, scope)
+    checks = ", ".join(
+        f"bool_or(q.s <= c.d{n} AND q.e >= c.d{n}) AS stay{n}, max(c.d{n}) AS day{n}" for n in COHORT_YEARS
+    )
+    later = ", ".join(
+        f"CAST(CAST(DATE '1970-01-01' + min(r.s) + INTERVAL {n} YEAR AS DATE) - DATE '1970-01-01' AS INTEGER) AS d{n}"
+        for n in COHORT_YEARS
+    )
+    stats = ", ".join(f"count(*) FILTER (WHERE stay{n}), max(day{n}) <= {day}" for n in COHORT_YEARS)
+    rows = _rows(
+        wh,
+        f"""WITH c AS (
+            SELECT r.person_id, r.s_year AS y, arg_min(r.contract, r.s) AS contract, {later}
+            FROM rec r WHERE r.arrival = 'inflow' AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
+            GROUP BY r.person_id, r.s_year),
+        k AS (SELECT c.person_id, c.y, c.contract, {checks}
+              FROM c LEFT JOIN rec q ON q.person_id = c.person_id AND q.personnel AND q.s <= {day}
+              GROUP BY c.person_id, c.y, c.contract)
+        SELECT y, count(*), count(*) FILTER (WHERE contract IN ('temporary', 'trainee')), {stats}
+        FROM k GROUP BY y ORDER BY y""",
+        params,
+    )
+    start = history_start(wh, peildatum)
+    by_year = {int(r[0]): r for r in rows}
+    out = []
+    for y in years:
+        r = by_year.get(y)
+        known = start is not None and y >= start
+        n = int(r[1]) if r else 0
+        item: dict[str, Any] = {
+            "year": y,
+            "starters": n if known else None,
+            "temporary_share": round(int(r[2]) / n, 4) if r and n and known else None,
+        }
+        for k, years_after in enumerate(COHORT_YEARS):
+            stayed = int(r[3 + 2 * k]) if r else 0
+            all_observed = bool(r[4 + 2 * k]) if r else False
+            item[f"still_employed_{years_after}y"] = (
+                round(stayed / n, 4) if n and known and all_observed else None
+            )
+        out.append(item)
+    return {"peildatum": peildatum.isoformat(), "history_start": start, "cohorts": out}
+
+
+# --- Uitstroomprognose and MPP ------------------------------------------------------------------------------
+
+
+def attrition_rates(wh: Warehouse, peildatum: dt.date) -> AttritionRates:
+    """Attrition hazards on the whole Rijk over the history years from ``history_start`` (docs/workforce-
+    figures.md "Attrition rates"). They depend on those years only (an exit known after the peildatum ends
+    after every history year), so they are kept per set of years for the warehouse's data (``wh.cache``)."""
+    start = history_start(wh, peildatum)
+    years = [y for y in _history_years(peildatum) if start is not None and y >= start]
+    key = ("attrition", tuple(years))
+    if key not in wh.cache:
+        wh.cache[key] = _fit_attrition(wh, years)
+    return wh.cache[key]  # type: ignore[no-any-return]
+
+
+def _fit_attrition(wh: Warehouse, years: list[int]) -> AttritionRates:
+    """Each year, everyone in the Rijk on 1 January is followed to the end of their unbroken presence (their
+    first outflow), their last day before the state-pension age, or 31 December, whichever comes first."""
+    nb, ng = len(AGE_BANDS), len(CONTRACT_GROUPS)
+    events, exposure = np.zeros((nb, ng)), np.zeros((nb, ng))
+    if not years:
+        return rates_from_counts(events, exposure)
+    y0, y1 = years[0], years[-1]
+    bands = " ".join(f"WHEN age < {b} THEN {i - 1}" for i, b in enumerate(AGE_BANDS) if i)
+    rows = _rows(
+        wh,
+        f"""WITH cover AS (  -- (record, year) for each 1 January in the record and the years
+            SELECT person_id, contract, spell_e, spell_cat,
+                unnest(range(greatest({y0}, CASE WHEN (DATE '1970-01-01' + s) = make_date(s_year, 1, 1)
+                                                  THEN s_year ELSE s_year + 1 END),
+                             least({y1}, coalesce(e_year, {y1})) + 1)) AS y
+            FROM rec WHERE personnel AND s <= {day_number(dt.date(y1, 1, 1))}
+                AND e >= {day_number(dt.date(y0, 1, 1))}),
+        st AS (
+            SELECT y, person_id, any_value(spell_e) AS exit_day, any_value(spell_cat) AS cat,
+                min(CASE contract WHEN 'permanent' THEN 0 WHEN 'secondment' THEN 1 ELSE 2 END) AS pri
+            FROM cover GROUP BY y, person_id),
+        j AS (
+            SELECT st.*, CAST(make_date(st.y, 1, 1) - DATE '1970-01-01' AS INTEGER) AS jan1,
+                CAST(make_date(st.y, 12, 31) - DATE '1970-01-01' AS INTEGER) AS dec31,
+                pp.aow - 1 AS last_day,
+                st.y - pp.birth_year - CASE WHEN pp.birth_md > 101 THEN 1 ELSE 0 END AS age
+            FROM st JOIN person pp ON pp.id = st.person_id)
+        SELECT CASE {bands} ELSE {nb - 1} END AS band,
+            CASE pri WHEN 0 THEN 0 WHEN 1 THEN 2 ELSE 1 END AS grp,
+            sum(CASE WHEN exit_day <= dec31 AND exit_day <= last_day AND cat <> 'state_pension'
+                THEN 1 ELSE 0 END) AS events,
+            sum(least(dec31, last_day, exit_day) - jan1 + 1) / {DAYS_PER_YEAR} AS exposure
+        FROM j WHERE last_day >= jan1 GROUP BY ALL""",
+        [],
+    )
+    for band, grp, ev, expo in rows:
+        events[band, grp] += float(ev)
+        exposure[band, grp] += float(expo)
+    return rates_from_counts(events, exposure)
+
+
+def _codes(wh: Warehouse, column: str) -> list[str]:
+    """The sorted distinct values of a text column of ``rec`` (kept per warehouse), for integer codes."""
+    key = ("codes", column)
+    if key not in wh.cache:
+        wh.cache[key] = [v for (v,) in _rows(wh, f"SELECT DISTINCT {column} FROM rec ORDER BY 1", [])]
+    return wh.cache[key]  # type: ignore[no-any-return]
+
+
+def _list_sql(values: list[str]) -> str:
+    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
+
+
+_PRI = "CASE st.contract WHEN 'permanent' THEN 0 WHEN 'secondment' THEN 1 ELSE 2 END"
+
+
+def _staff_records(wh: Warehouse, day: int, scope: Scope, extra: str = "") -> dict[str, Any]:
+    """The staff records at ``day`` in scope as numpy columns sorted by person: person_id, main, birth, aow,
+    pri (contract priority: permanent 0, secondment 1, else 2) and ``extra`` columns."""
+    cte, params = _staff_cte(wh, day, scope)
+    cols = (
+        wh.cursor()
+        .execute(
+            f"WITH {cte} SELECT st.person_id, st.main, st.birth, st.aow, {_PRI} AS pri{extra} "
+            "FROM staff st ORDER BY st.person_id",
+            params,
+        )
+        .fetchnumpy()
+    )
+    return {k: np.asarray(v) for k, v in cols.items()}
+
+
+def _staff_persons(
+    wh: Warehouse, day: int, scope: Scope, rec: dict[str, Any] | None = None
+) -> tuple[I64, I64, I64, I64]:
+    """Persons at ``day`` in scope (sorted ids), their birth day, state-pension date and contract group
+    (``CONTRACT_GROUPS``: a person with several records takes permanent over secondment over temporary)."""
+    rec = _staff_records(wh, day, scope) if rec is None else rec
+    person = rec["person_id"].astype(np.int64)
+    first = np.r_[True, person[1:] != person[:-1]] if len(person) else np.zeros(0, dtype=bool)
+    starts = np.nonzero(first)[0]
+    best = np.minimum.reduceat(rec["pri"].astype(np.int64), starts) if len(starts) else np.zeros(0, np.int64)
+    return (
+        person[starts],
+        rec["birth"].astype(np.int64)[starts],
+        rec["aow"].astype(np.int64)[starts],
+        np.array([0, 2, 1], dtype=np.int64)[best],
+    )
+
+
+def outflow_forecast(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """Outflow of today's staff in each of the twelve years from the peildatum's year (state pension by the
+    AOW table; total with attrition), and per age band at the peildatum the share reaching the state-pension
+    age within the twelve years."""
+    day = day_number(peildatum)
+    _ids, birth, aow, group = _staff_persons(wh, day, scope)
+    ahead = list(range(peildatum.year, peildatum.year + FORECAST_YEARS))
+    rates = attrition_rates(wh, peildatum)
+    result = forecast(birth, group, day, rates, ahead, aow)
+    last = day_number(dt.date(ahead[-1], 12, 31))
+    leaves = (np.maximum(aow - 1, day) <= last) if len(birth) else np.zeros(0, dtype=bool)
+    ages = _ages(birth, peildatum)
+    by_band = []
+    for name, lo, hi in AGE_GROUPS:
+        sel = (ages >= lo) & (ages <= hi)
+        n = int(sel.sum())
+        by_band.append(
+            {
+                "age_band": name,
+                "headcount": n,
+                "state_pension_within_12y": int(leaves[sel].sum()),
+                "share": round(float(leaves[sel].mean()), 4) if n else None,
+            }
+        )
+    return {
+        "peildatum": peildatum.isoformat(),
+        "headcount": len(birth),
+        "forecast": result,
+        "by_age": by_band,
+    }
+
+
+def _ages(birth: np.ndarray, on: dt.date) -> np.ndarray:  # type: ignore[type-arg]
+    d = birth.astype("datetime64[D]")
+    year = d.astype("datetime64[Y]").astype(np.int64) + 1970
+    md = (
+        (d.astype("datetime64[M]").astype(np.int64) % 12 + 1) * 100
+        + (d - d.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64)
+        + 1
+    )
+    return np.asarray(on.year - year - (md > on.month * 100 + on.day), dtype=np.int64)
+
+
+def figures(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """The key figures of ``workforce figures`` (the JSON shape of issue 5)."""
+    head = headcount(wh, peildatum, scope)
+    hist = flows(wh, peildatum, scope)
+    fc = outflow_forecast(wh, peildatum, scope)
+    return {
+        "peildatum": peildatum.isoformat(),
+        "headcount": head["headcount"],
+        "fte": head["fte"],
+        "history": [
+            {
+                "year": row["year"],
+                "inflow": row["inflow"],
+                "mobility_within": row["mobility_within"],
+                "mobility_between": row["mobility_between"],
+                "outflow": row["outflow"],
+            }
+            for row in hist["years"]
+        ],
+        "forecast": fc["forecast"],
+    }
+
+
+def mpp(
+    wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK, scenario: Scenario | None = None
+) -> dict[str, Any]:
+    """Meerjarige personeelsplanning per job family for the twelve years from the peildatum's year.
+
+    Supply (FTE at the end of each year): today's staff, each record's FTE times the person's probability of
+    still being there (state pension and attrition, as the forecast), plus the scope's net mobility (moves in
+    minus moves out, average FTE per year over the last three covered history years; zero for the Rijk) times
+    the years passed. Demand: today's FTE per job family and work type, grown by ``growth_pct`` a year and
+    reduced by the technology effect of its work type, reached linearly by the last year. Gap = supply −
+    demand (negative: shortage)."""
+    scenario = scenario or Scenario()
+    day = day_number(peildatum)
+    ahead = list(range(peildatum.year, peildatum.year + FORECAST_YEARS))
+    families, work_types = _codes(wh, "job_family"), _codes(wh, "work_type")
+    rec = _staff_records(
+        wh,
+        day,
+        scope,
+        f", st.fte, CAST(list_position({_list_sql(families)}, st.job_family) - 1 AS INTEGER) AS fam"
+        f", CAST(list_position({_list_sql(work_types)}, st.work_type) - 1 AS INTEGER) AS wt",
+    )
+    ids, birth, aow, group = _staff_persons(wh, day, scope, rec)
+    survival = np.zeros((len(ids), len(ahead)))
+    rates = attrition_rates(wh, peildatum)
+    for k, (_y, _a, _p, _r, present) in enumerate(project(birth, group, day, rates, ahead, aow)):
+        survival[:, k] = present
+    fam, wt = rec["fam"].astype(np.int64), rec["wt"].astype(np.int64)
+    person_index = np.searchsorted(ids, rec["person_id"].astype(np.int64))
+    fte_arr = rec["fte"].astype(np.float64)
+    per_record = survival[person_index] * fte_arr[:, None]
+    supply_m = np.zeros((len(families), len(ahead)))
+    for k in range(len(ahead)):
+        supply_m[:, k] = np.bincount(fam, weights=per_record[:, k], minlength=len(families))
+    heads_arr = np.bincount(fam[rec["main"].astype(bool)], minlength=len(families))
+    base_arr = np.bincount(
+        fam * len(work_types) + wt, weights=fte_arr, minlength=len(families) * len(work_types)
+    )
+    present_families = [
+        i
+        for i in range(len(families))
+        if heads_arr[i] or base_arr[i * len(work_types) :][: len(work_types)].any()
+    ]
+    supply = {families[i]: supply_m[i] for i in present_families}
+    heads = {families[i]: int(heads_arr[i]) for i in present_families}
+    base = {
+        (families[i], work_types[j]): float(base_arr[i * len(work_types) + j])
+        for i in present_families
+        for j in range(len(work_types))
+        if base_arr[i * len(work_types) + j]
+    }
+    families = [families[i] for i in present_families]
+    net = _net_mobility_fte(wh, peildatum, scope) if not scope.is_rijk else {}
+    out = []
+    for family in families:
+        years = []
+        for k, year in enumerate(ahead):
+            t = k + 1
+            demand = sum(
+                fte
+                * (1 + scenario.growth_pct / 100) ** t
+                * (1 - scenario.technology_pct.get(work_type, 0.0) / 100 * t / len(ahead))
+                for (fam, work_type), fte in base.items()
+                if fam == family
+            )
+            sup = float(supply[family][k]) + net.get(family, 0.0) * t
+            years.append(
+                {
+                    "year": year,
+                    "supply": round(sup, 1),
+                    "demand": round(demand, 1),
+                    "gap": round(sup - demand, 1),
+                }
+            )
+        out.append(
+            {
+                "job_family": family,
+                "headcount": int(heads.get(family, 0)),
+                "fte": round(sum(v for (f, _w), v in base.items() if f == family), 1),
+                "net_mobility_fte": round(net.get(family, 0.0), 1),
+                "years": years,
+            }
+        )
+    return {
+        "peildatum": peildatum.isoformat(),
+        "scenario": {
+            "name": scenario.name,
+            "growth_pct": scenario.growth_pct,
+            "technology_pct": dict(scenario.technology_pct),
+        },
+        "job_families": out,
+    }
+
+
+def _net_mobility_fte(wh: Warehouse, peildatum: dt.date, scope: Scope) -> dict[str, float]:
+    """Per job family: average FTE per year moving into the scope minus moving out of it, over the last three
+    covered history years."""
+    start = history_start(wh, peildatum)
+    years = [y for y in _history_years(peildatum)[-3:] if start is not None and y >= start]
+    if not years:
+        return {}
+    lo, hi = day_number(dt.date(years[0], 1, 1)), day_number(dt.date(years[-1], 12, 31))
+    inside, params = _scope_sql(wh, Scope(organisations=scope.organisations), "q")
+    came_from_inside = inside.replace("q.rank", "q.from_rank")
+    rows = _rows(
+        wh,
+        f"""SELECT q.job_family,
+            sum(CASE WHEN ({inside[5:]}) AND NOT ({came_from_inside[5:]}) THEN q.fte ELSE 0 END)
+          - sum(CASE WHEN NOT ({inside[5:]}) AND ({came_from_inside[5:]}) THEN q.fte ELSE 0 END)
+        FROM rec q WHERE q.from_rank IS NOT NULL AND q.s BETWEEN {lo} AND {hi} GROUP BY ALL""",
+        params * 4,
+    )
+    return {family: float(v) / len(years) for family, v in rows}
+
+
+# --- 3-5-7, secondments, diversity, ICT, spreiding -------------------------------------------------------------
+
+
+def _tenure_sql(day: int) -> str:
+    return f"(({day} - st.position_start) / 365.25)"
+
+
+def three_five_seven(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """Time in the current job (the unbroken run of records at the same node with the same job title) of each
+    person's main record at the peildatum: distribution over <3, 3-5, 5-7 and 7+ years, and per organisation
+    one level below the scope the counts over 5 and over 7 years."""
+    day = day_number(peildatum)
+    cte, params = _staff_cte(wh, day, scope)
+    org_col = _org_level(wh, scope)
+    bands = " ".join(f"WHEN t < {hi} THEN '{name}'" for name, _lo, hi in TENURE_BANDS)
+    rows = _rows(
+        wh,
+        f"""WITH {cte}, d AS (
+            SELECT {org_col} AS unit, {_tenure_sql(day)} AS t FROM staff st JOIN org o ON o.id = st.org_id
+            WHERE st.main)
+        SELECT unit, CASE {bands} END AS band, count(*), count(*) FILTER (WHERE t > 5),
+               count(*) FILTER (WHERE t > 7)
+        FROM d GROUP BY ALL""",
+        params,
+    )
+    names = dict(_rows(wh, "SELECT id, name FROM org", []))
+    dist = {name: 0 for name, _lo, _hi in TENURE_BANDS}
+    units: dict[int, dict[str, Any]] = {}
+    for unit, band, n, over5, over7 in rows:
+        dist[band] += int(n)
+        u = units.setdefault(
+            int(unit),
+            {
+                "organisation": int(unit),
+                "name": names.get(unit, ""),
+                "headcount": 0,
+                "over_5": 0,
+                "over_7": 0,
+            },
+        )
+        u["headcount"] += int(n)
+        u["over_5"] += int(over5)
+        u["over_7"] += int(over7)
+    total = sum(dist.values())
+    return {
+        "peildatum": peildatum.isoformat(),
+        "headcount": total,
+        "distribution": [{"band": b, "headcount": dist[b]} for b, _lo, _hi in TENURE_BANDS],
+        "over_5": sum(u["over_5"] for u in units.values()),
+        "over_7": sum(u["over_7"] for u in units.values()),
+        "organisations": sorted(units.values(), key=lambda u: (-u["over_5"], u["name"])),
+    }
+
+
+def three_five_seven_people(
+    wh: Warehouse, peildatum: dt.date, scope: Scope, *, min_years: float = 5.0
+) -> list[dict[str, Any]]:
+    """Persons in scope whose main record's job has run more than ``min_years`` (for a manager's own teams:
+    the conversation list). Ids only; names are the platform's business."""
+    day = day_number(peildatum)
+    cte, params = _staff_cte(wh, day, scope)
+    rows = _rows(
+        wh,
+        f"""WITH {cte} SELECT st.person_id, st.id, st.org_id, st.job_title, st.position_start,
+            {_tenure_sql(day)} AS t FROM staff st WHERE st.main AND {_tenure_sql(day)} > ? ORDER BY t DESC""",
+        [*params, min_years],
+    )
+    return [
+        {
+            "person": int(p),
+            "employment": int(e),
+            "organisation": int(o),
+            "job_title": title,
+            "in_job_since": (dt.date(1970, 1, 1) + dt.timedelta(days=int(since))).isoformat(),
+            "years": round(float(t), 1),
+        }
+        for p, e, o, title, since, t in rows
+    ]
+
+
+def secondments_over_one_year(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """Secondment records running at the peildatum whose unbroken run of secondments started more than a year
+    (365 days) before it: the comply-or-explain register (seed 002)."""
+    day = day_number(peildatum)
+    cte, params = _staff_cte(wh, day, scope)
+    rows = _rows(
+        wh,
+        f"""WITH {cte} SELECT st.id, st.person_id, st.org_id, st.secondment_start, st.e,
+            {day} - st.secondment_start AS days
+        FROM staff st WHERE st.contract = 'secondment' AND {day} - st.secondment_start > 365
+        ORDER BY days DESC, st.id""",
+        params,
+    )
+    total = _rows(
+        wh,
+        f"WITH {cte} SELECT count(*) FROM staff st WHERE st.contract = 'secondment'",
+        params,
+    )[0][0]
+    return {
+        "peildatum": peildatum.isoformat(),
+        "secondments": int(total),
+        "over_one_year": len(rows),
+        "register": [
+            {
+                "employment": int(e),
+                "person": int(p),
+                "organisation": int(o),
+                "since": (dt.date(1970, 1, 1) + dt.timedelta(days=int(since))).isoformat(),
+                "planned_end": None
+                if end >= OPEN
+                else (dt.date(1970, 1, 1) + dt.timedelta(days=int(end))).isoformat(),
+                "days": int(days),
+            }
+            for e, p, o, since, end, days in rows
+        ],
+    }
+
+
+def diversity(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """Women's share by scale group of each person's highest scale at the peildatum (10-13, 14+, and the
+    (sub)top: 15+), overall; and the age balance (<35, 35-54, 55+). Aggregates only; gender 'unknown' and
+    'other' count in the totals, not as women."""
+    day = day_number(peildatum)
+    cte, params = _staff_cte(wh, day, scope)
+    rows = _rows(
+        wh,
+        f"""WITH {cte}, p AS (
+            SELECT st.person_id, max(st.scale) AS scale, any_value(st.gender) AS gender,
+                any_value({_age(day, "st")}) AS age
+            FROM staff st GROUP BY st.person_id)
+        SELECT
+            count(*), count(*) FILTER (WHERE gender = 'female'),
+            count(*) FILTER (WHERE scale BETWEEN 10 AND 13),
+            count(*) FILTER (WHERE scale BETWEEN 10 AND 13 AND gender = 'female'),
+            count(*) FILTER (WHERE scale >= 14), count(*) FILTER (WHERE scale >= 14 AND gender = 'female'),
+            count(*) FILTER (WHERE scale >= {TOP_SCALE}),
+            count(*) FILTER (WHERE scale >= {TOP_SCALE} AND gender = 'female'),
+            count(*) FILTER (WHERE age < 35), count(*) FILTER (WHERE age BETWEEN 35 AND 54),
+            count(*) FILTER (WHERE age >= 55)
+        FROM p""",
+        params,
+    )[0]
+    n = int(rows[0])
+
+    def group(name: str, total: int, women: int) -> dict[str, Any]:
+        return {
+            "group": name,
+            "headcount": int(total),
+            "women": int(women),
+            "women_share": round(women / total, 4) if total else None,
+        }
+
+    return {
+        "peildatum": peildatum.isoformat(),
+        "women": [
+            group("all", n, rows[1]),
+            group("10-13", rows[2], rows[3]),
+            group("14+", rows[4], rows[5]),
+            group("top", rows[6], rows[7]),
+        ],
+        "age_balance": [
+            {"group": g, "headcount": int(v), "share": round(int(v) / n, 4) if n else None}
+            for g, v in (("<35", rows[8]), ("35-54", rows[9]), ("55+", rows[10]))
+        ],
+    }
+
+
+def ict(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """ICT staff (job family ICT): headcount and FTE, external ICT hires running at the peildatum (not
+    personnel; shown beside it, as the KWIV does), and inflow, mobility and outflow per history year. The
+    platform holds no formation (budgeted places): occupancy against formation cannot be computed."""
+    ict_scope = Scope(
+        organisations=scope.organisations,
+        job_family=ICT_FAMILY,
+        scale_group=scope.scale_group,
+        contract_type=scope.contract_type,
+        province=scope.province,
+    )
+    day = day_number(peildatum)
+    where, params = _scope_sql(wh, Scope(organisations=scope.organisations, job_family=ICT_FAMILY))
+    ext_n, ext_fte = _rows(
+        wh,
+        f"""SELECT count(DISTINCT r.person_id), coalesce(sum(r.fte), 0) FROM rec r
+        WHERE r.contract = 'external' AND r.s <= {day} AND r.e >= {day}{where}""",
+        params,
+    )[0]
+    head = headcount(wh, peildatum, ict_scope)
+    hist = flows(wh, peildatum, ict_scope)
+    return {
+        "peildatum": peildatum.isoformat(),
+        "headcount": head["headcount"],
+        "fte": head["fte"],
+        "external": {"headcount": int(ext_n), "fte": round(float(ext_fte), 1)},
+        "formation": None,
+        "years": [
+            {
+                "year": row["year"],
+                "inflow": row["inflow"],
+                "mobility": None
+                if row["mobility_within"] is None
+                else row["mobility_within"] + row["mobility_between"],
+                "outflow": row["outflow_total"],
+            }
+            for row in hist["years"]
+        ],
+    }
+
+
+def spreiding(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
+    """Persons and FTE at the peildatum by province and municipality of their work location ('' unknown)."""
+    day = day_number(peildatum)
+    cte, params = _staff_cte(wh, day, scope)
+    rows = _rows(
+        wh,
+        f"""WITH {cte}
+        SELECT st.province, st.municipality, sum(CASE WHEN st.main THEN 1 ELSE 0 END), sum(st.fte)
+        FROM staff st GROUP BY ALL ORDER BY 1, 2""",
+        params,
+    )
+    provinces: dict[str, dict[str, Any]] = {}
+    for prov, mun, n, fte in rows:
+        p = provinces.setdefault(prov, {"province": prov, "headcount": 0, "fte": 0.0, "municipalities": []})
+        p["headcount"] += int(n)
+        p["fte"] += float(fte)
+        p["municipalities"].append({"municipality": mun, "headcount": int(n), "fte": round(float(fte), 1)})
+    for p in provinces.values():
+        p["fte"] = round(p["fte"], 1)
+    return {"peildatum": peildatum.isoformat(), "provinces": list(provinces.values())}
+
+
+# The dashboard's panel set (what ``bench analytics`` times), each (wh, peildatum, scope) -> data.
+PANELS = {
+    "headcount": headcount,
+    "breakdowns": breakdowns,
+    "trend": trend,
+    "age_pyramid": age_pyramid,
+    "flows": flows,
+    "mobility_matrix": mobility_matrix,
+    "starters": starters,
+    "outflow_forecast": outflow_forecast,
+    "mpp": mpp,
+    "three_five_seven": three_five_seven,
+    "secondments": secondments_over_one_year,
+    "diversity": diversity,
+    "ict": ict,
+    "spreiding": spreiding,
+}

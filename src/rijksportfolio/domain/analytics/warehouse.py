@@ -1,0 +1,368 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The analytical store in DuckDB: the Parquet files of the employment history loaded into an in-process
+database, with every peildatum-independent derivation done once at load (docs/analytics-store.md).
+
+Tables (day numbers are days since 1970-01-01; an open end is ``OPEN``):
+
+``org``     the organisation tree, with ``top_id`` (nearest ancestor-or-self with a sector category, else the
+            root), ``ministry_id`` (the root), ``rank``/``last_rank`` (pre-order position: a subtree is the
+            range ``rank BETWEEN lo AND hi``) and ``a0`` … ``a{MAX_DEPTH}`` (the ancestor at each depth).
+``person``  date of birth as ``birth`` (day), ``birth_year``, ``birth_md`` (month * 100 + day), the state-pension
+            date ``aow`` (day; ``domain/aow.py``), gender, work location's province and municipality.
+``dup``     pairs of a person's personnel records that overlap in time (see ``_DUP_SQL``).
+``rec``     every employment record with its organisation's ``rank``, ``top_id``, ``ministry_id``, day numbers
+            ``s`` and ``e``, ``personnel`` (contract type not external) and, for personnel records, the
+            continuity of docs/workforce-figures.md: ``arrival`` ('inflow', 'within', 'between' or NULL for
+            no event), ``from_ministry`` (for a move between ministries: the ministry of the latest record
+            running the day before), ``from_rank`` (for a move: that record's organisation rank), ``exit_cat`` (outflow
+            category when no personnel record of the person runs the day after, else NULL),
+            ``spell_e`` and ``spell_cat`` (the end of the person's unbroken presence in the Rijk that
+            contains the record, and its outflow category), the person's ``birth``, ``aow``, ``birth_year``, ``birth_md``, ``gender``, ``province`` and
+            ``municipality`` (copied: the panels need no join), ``position_start`` (first day of the unbroken run of records at the same node with the same job:
+            time in the current job) and ``secondment_start`` (first day of the unbroken run of secondment
+            records of the person).
+
+Continuity flags do not depend on the peildatum: a record known at a peildatum has all its predecessors known
+too (they start earlier), and an outflow before the peildatum's year is decided by records that start on or
+before the peildatum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+from bisect import bisect_left
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from rijksportfolio.domain.aow import aow_dates
+
+WAREHOUSE_FILE = "warehouse.duckdb"
+OPEN = 2_000_000_000  # day number of a running record's end
+MAX_DEPTH = 7
+# Outflow categories of the figures by end reason (anything else, or no reason: "other").
+OUTFLOW = ("state_pension", "own_request", "end_of_contract", "other")
+_EXIT_CAT = (
+    "CASE r.end_reason WHEN 'state_pension' THEN 'state_pension' WHEN 'own_request' THEN 'own_request' "
+    "WHEN 'end_of_contract' THEN 'end_of_contract' WHEN 'end_of_secondment' THEN 'end_of_contract' "
+    "ELSE 'other' END"
+)
+
+
+def day_number(value: dt.date) -> int:
+    return (value - dt.date(1970, 1, 1)).days
+
+
+def _org_table(orgs: pa.Table) -> pa.Table:
+    """Derived columns of the tree (a few thousand rows: plain Python)."""
+    rows = orgs.to_pylist()
+    rows.sort(key=lambda r: r["path"])
+    by_path = {r["path"]: r for r in rows}
+    paths = [r["path"] for r in rows]
+    out: dict[str, list[Any]] = {
+        k: []
+        for k in (
+            "id",
+            "code",
+            "name",
+            "kind",
+            "sector_category",
+            "parent_id",
+            "path",
+            "depth",
+            "top_id",
+            "ministry_id",
+            "rank",
+            "last_rank",
+            *tuple(f"a{d}" for d in range(MAX_DEPTH + 1)),
+        )
+    }
+    for rank, r in enumerate(rows):
+        path, depth = r["path"], int(r["depth"])
+        step = len(path) // (depth + 1) if path else 1
+        chain = [by_path.get(path[: step * (i + 1)]) for i in range(depth + 1)]  # root first, self last
+        known = [c for c in chain if c is not None] or [r]
+        top = next((c for c in reversed(known) if c["sector_category"]), known[0])
+        for k in ("id", "code", "name", "kind", "sector_category", "parent_id", "path", "depth"):
+            out[k].append(r[k])
+        out["top_id"].append(top["id"])
+        out["ministry_id"].append(known[0]["id"])
+        out["rank"].append(rank)
+        out["last_rank"].append(bisect_left(paths, path + "\uffff") - 1)
+        for d in range(MAX_DEPTH + 1):
+            c = chain[d] if d < len(chain) else None
+            out[f"a{d}"].append(c["id"] if c is not None else None)
+    return pa.table(out)
+
+
+def _person_table(people: pa.Table, locations: pa.Table) -> pa.Table:
+    birth = people["date_of_birth"].cast(pa.int32()).to_numpy(zero_copy_only=False).astype(np.int64)
+    dates = birth.astype("datetime64[D]")
+    year = dates.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = dates.astype("datetime64[M]").astype(np.int64) % 12 + 1
+    day = (dates - dates.astype("datetime64[M]").astype("datetime64[D]")).astype(np.int64) + 1
+    loc = {r["id"]: r for r in locations.to_pylist()}
+    loc_ids = people["work_location_id"].to_pylist()
+    return pa.table(
+        {
+            "id": people["id"],
+            "birth": birth,
+            "birth_year": year,
+            "birth_md": month * 100 + day,
+            "aow": aow_dates(birth),
+            "gender": people["gender"],
+            "province": [loc[i]["province"] if i in loc else "" for i in loc_ids],
+            "municipality": [loc[i]["municipality"] if i in loc else "" for i in loc_ids],
+        }
+    )
+
+
+_REC_SQL = f"""
+CREATE OR REPLACE TABLE rec AS
+WITH base AS (
+    SELECT e.id, e.person_id, e.organisation_id AS org_id, o.rank, o.top_id, o.ministry_id,
+           e.job_title, e.job_family, e.work_type, CAST(e.salary_scale AS INTEGER) AS scale, e.fte,
+           e.contract_type AS contract, e.end_reason,
+           CAST(e.start_date - DATE '1970-01-01' AS INTEGER) AS s,
+           CAST(coalesce(e.end_date - DATE '1970-01-01', {OPEN}) AS INTEGER) AS e,
+           e.contract_type <> 'external' AS personnel
+    FROM emp e JOIN org o ON o.id = e.organisation_id
+),
+p AS (SELECT * FROM base WHERE personnel),
+pairs AS (
+    SELECT a.id,
+        bool_or(b.s < a.s AND b.e >= a.s - 1) AS has_pred,
+        bool_or(b.s < a.s AND b.e >= a.s - 1 AND b.top_id = a.top_id) AS pred_same_top,
+        bool_or(b.s < a.s AND b.e >= a.s - 1 AND b.org_id = a.org_id AND b.job_title = a.job_title)
+            AS pred_same_position,
+        bool_or(b.s < a.s AND b.e >= a.s - 1 AND b.ministry_id = a.ministry_id) AS pred_same_ministry,
+        arg_max(b.ministry_id, b.s) FILTER (WHERE b.s < a.s AND b.e >= a.s - 1) AS pred_ministry,
+        arg_max(b.rank, b.s) FILTER (WHERE b.s < a.s AND b.e >= a.s - 1) AS pred_rank,
+        bool_or(a.e < {OPEN} AND b.s <= a.e + 1 AND b.e >= a.e + 1) AS has_succ
+    FROM p a JOIN p b ON a.person_id = b.person_id AND a.id <> b.id
+    GROUP BY a.id
+),
+pos AS (  -- runs of records at the same node with the same job (gaps and islands)
+    SELECT id, person_id, org_id, job_title, s,
+        sum(CASE WHEN s <= prev_e + 1 THEN 0 ELSE 1 END)
+            OVER (PARTITION BY person_id, org_id, job_title ORDER BY s, id) AS island
+    FROM (SELECT id, person_id, org_id, job_title, s,
+            max(e) OVER (PARTITION BY person_id, org_id, job_title ORDER BY s, id
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_e
+          FROM p)
+),
+spell AS (  -- unbroken presence in the Rijk (personnel records of a person, adjacent or overlapping)
+    SELECT id, person_id, e, sum(CASE WHEN s <= prev_e + 1 THEN 0 ELSE 1 END)
+            OVER (PARTITION BY person_id ORDER BY s, id) AS island
+    FROM (SELECT id, person_id, s, e,
+            max(e) OVER (PARTITION BY person_id ORDER BY s, id
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_e
+          FROM p)
+),
+sec AS (  -- runs of secondment records of a person
+    SELECT id, sum(CASE WHEN s <= prev_e + 1 THEN 0 ELSE 1 END)
+            OVER (PARTITION BY person_id ORDER BY s, id) AS island, person_id, s
+    FROM (SELECT id, person_id, s,
+            max(e) OVER (PARTITION BY person_id ORDER BY s, id
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_e
+          FROM p WHERE contract = 'secondment')
+)
+SELECT r.*,
+    CAST(year(DATE '1970-01-01' + r.s) AS INTEGER) AS s_year,
+    CASE WHEN r.e < {OPEN} THEN CAST(year(DATE '1970-01-01' + r.e) AS INTEGER) END AS e_year,
+    CASE WHEN NOT r.personnel THEN NULL
+         WHEN NOT coalesce(f.has_pred, false) THEN 'inflow'
+         WHEN f.pred_same_position THEN NULL
+         WHEN f.pred_same_top THEN 'within'
+         ELSE 'between' END AS arrival,
+    CASE WHEN r.personnel AND coalesce(f.has_pred, false) AND NOT f.pred_same_position
+              AND NOT f.pred_same_ministry THEN f.pred_ministry END AS from_ministry,
+    CASE WHEN r.personnel AND coalesce(f.has_pred, false) AND NOT f.pred_same_position THEN f.pred_rank END
+        AS from_rank,
+    CASE WHEN r.personnel AND r.e < {OPEN} AND NOT coalesce(f.has_succ, false) THEN {_EXIT_CAT} END
+        AS exit_cat,
+    min(pos.s) OVER (PARTITION BY pos.person_id, pos.org_id, pos.job_title, pos.island) AS position_start,
+    min(sec.s) OVER (PARTITION BY sec.person_id, sec.island) AS secondment_start
+    , max(sp.e) OVER (PARTITION BY sp.person_id, sp.island) AS spell_e
+FROM base r
+LEFT JOIN pairs f ON f.id = r.id
+LEFT JOIN spell sp ON sp.id = r.id
+LEFT JOIN pos ON pos.id = r.id
+LEFT JOIN sec ON sec.id = r.id
+"""
+
+
+# The exit category at the end of each record's spell (the exit record ending it: the last one, ties by FTE).
+_REC_SPELL_SQL = f"""
+CREATE OR REPLACE TABLE rec AS
+SELECT r.*, x.cat AS spell_cat, pp.birth, pp.aow, pp.birth_year, pp.birth_md, pp.gender, pp.province,
+    pp.municipality FROM rec r
+JOIN person pp ON pp.id = r.person_id
+LEFT JOIN (SELECT person_id, e, arg_max(exit_cat, fte) AS cat FROM rec WHERE exit_cat IS NOT NULL
+           GROUP BY ALL) x ON x.person_id = r.person_id AND x.e = r.spell_e AND r.spell_e < {OPEN}
+ORDER BY r.rank, r.person_id
+"""
+
+# Pairs of personnel records of one person that run at the same time (few: people with two jobs). On a day in
+# [ov_s, ov_e] with both in scope, the pair's loser is not its person's main record (largest FTE, then
+# earliest start, then lowest id): headcount = running records in scope minus their distinct losers, with no
+# COUNT(DISTINCT) over all records.
+_DUP_SQL = """
+CREATE OR REPLACE TABLE dup AS
+SELECT a.person_id, greatest(a.s, b.s) AS ov_s, least(a.e, b.e) AS ov_e,
+    CASE WHEN a.fte > b.fte OR (a.fte = b.fte AND (a.s < b.s OR (a.s = b.s AND a.id < b.id)))
+         THEN b.id ELSE a.id END AS loser,
+    a.id AS a_id, a.rank AS a_rank, a.job_family AS a_job_family, a.scale AS a_scale, a.contract AS a_contract,
+    b.id AS b_id, b.rank AS b_rank, b.job_family AS b_job_family, b.scale AS b_scale, b.contract AS b_contract
+FROM rec a JOIN rec b ON a.person_id = b.person_id AND a.id < b.id AND a.s <= b.e AND b.s <= a.e
+WHERE a.personnel AND b.personnel
+"""
+
+
+class Warehouse:
+    """An in-process DuckDB database with the derived tables above, loaded from a store folder
+    (``from_store``) or from Arrow tables (``from_tables``: the tests). ``cursor()`` gives each thread its own
+    cursor on the same data."""
+
+    def __init__(
+        self,
+        db: duckdb.DuckDBPyConnection,
+        *,
+        version: Any = None,
+        folder: Path | None = None,
+        derive: bool = True,
+    ) -> None:
+        """``db`` holds the raw tables ``orgs_raw``, ``locs_raw``, ``people_raw`` and ``emp`` (``derive``), or
+        the derived tables already (a warehouse file written by ``build_file``)."""
+        began = time.perf_counter()
+        self.version = version
+        self.folder = folder
+        self.db = db
+        # per-warehouse values of the whole Rijk: attrition rates, history start, timeline, organisation ranks
+        self.cache: dict[Any, Any] = {}
+        if derive:
+            self._derive(db)
+        self.load_seconds = time.perf_counter() - began
+
+    @staticmethod
+    def _derive(db: duckdb.DuckDBPyConnection) -> None:
+        org = _org_table(db.sql("SELECT * FROM orgs_raw").to_arrow_table())
+        person = _person_table(
+            db.sql("SELECT * FROM people_raw").to_arrow_table(),
+            db.sql("SELECT * FROM locs_raw").to_arrow_table(),
+        )
+        db.register("org_arrow", org)
+        db.register("person_arrow", person)
+        db.execute("CREATE OR REPLACE TABLE org AS SELECT * FROM org_arrow")
+        db.execute("CREATE OR REPLACE TABLE person AS SELECT * FROM person_arrow ORDER BY id")
+        db.unregister("org_arrow")
+        db.unregister("person_arrow")
+        db.execute(_REC_SQL)
+        db.execute(_REC_SPELL_SQL)
+        db.execute(_DUP_SQL)
+        for raw in ("orgs_raw", "locs_raw", "people_raw", "emp"):
+            db.execute(f"DROP TABLE IF EXISTS {raw}")
+
+    @staticmethod
+    def _connect(
+        threads: int | None, path: str = ":memory:", read_only: bool = False
+    ) -> duckdb.DuckDBPyConnection:
+        """One thread by default: on a shared two-core machine DuckDB's parallel plans were 2–4× slower."""
+        db = duckdb.connect(path, read_only=read_only)
+        db.execute("SET enable_progress_bar = false")
+        db.execute(f"SET threads = {int(threads or 1)}")
+        return db
+
+    @classmethod
+    def from_tables(
+        cls,
+        *,
+        organisations: pa.Table,
+        locations: pa.Table,
+        people: pa.Table,
+        employments: pa.Table,
+        threads: int | None = None,
+    ) -> Warehouse:
+        db = cls._connect(threads)
+        for name, table in (
+            ("orgs_raw", organisations),
+            ("locs_raw", locations),
+            ("people_raw", people),
+            ("emp", employments),
+        ):
+            db.register(f"{name}_arrow", table)
+            db.execute(f"CREATE TABLE {name} AS SELECT * FROM {name}_arrow")
+            db.unregister(f"{name}_arrow")
+        return cls(db)
+
+    @classmethod
+    def from_store(cls, folder: Path | str, *, threads: int | None = None) -> Warehouse:
+        """The warehouse of a store folder (``workforce.store``): its warehouse file when that is of the
+        manifest's version (opened read-only: near-instant, shared by processes), else the Parquet files read
+        with DuckDB and the derived tables built in memory."""
+        folder = Path(folder)
+        manifest = json.loads((folder / "manifest.json").read_text())
+        version = manifest.get("version")
+        path = folder / WAREHOUSE_FILE
+        if path.exists():
+            db = cls._connect(threads, str(path), read_only=True)
+            rows = db.execute("SELECT version FROM meta").fetchall()
+            if rows and rows[0][0] == version:
+                return cls(db, version=version, folder=folder, derive=False)
+            db.close()
+        db = cls._connect(threads)
+        cls._read_parquet(db, folder)
+        return cls(db, version=version, folder=folder)
+
+    @classmethod
+    def build_file(cls, folder: Path | str, *, version: Any, threads: int | None = None) -> Path:
+        """Write the derived tables of the store's Parquet files to ``WAREHOUSE_FILE`` (next to its final
+        name, then renamed into place), stamped with ``version``."""
+        folder = Path(folder)
+        tmp = folder / (WAREHOUSE_FILE + ".tmp")
+        tmp.unlink(missing_ok=True)
+        db = cls._connect(threads, str(tmp))
+        cls._read_parquet(db, folder)
+        cls._derive(db)
+        db.execute("CREATE TABLE meta AS SELECT ? AS version", [version])
+        db.close()
+        os.replace(tmp, folder / WAREHOUSE_FILE)
+        return folder / WAREHOUSE_FILE
+
+    @staticmethod
+    def _read_parquet(db: duckdb.DuckDBPyConnection, folder: Path) -> None:
+        for name, pattern in (
+            ("orgs_raw", "organisations.parquet"),
+            ("locs_raw", "locations.parquet"),
+            ("people_raw", "people/part-*.parquet"),
+            ("emp", "employments/part-*.parquet"),
+        ):
+            files = [str(f) for f in sorted(folder.glob(pattern))]
+            if not files:
+                raise FileNotFoundError(f"analytical store incomplete: no {pattern} in {folder}")
+            db.execute(f"CREATE TABLE {name} AS SELECT * FROM read_parquet(?)", [files])
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self.db.cursor()
+
+    def org(self, org_id: int) -> dict[str, Any] | None:
+        key = ("org", org_id)
+        if key in self.cache:
+            return self.cache[key]  # type: ignore[no-any-return]
+        rows = (
+            self.cursor()
+            .execute("SELECT id, code, name, path, depth, rank, last_rank FROM org WHERE id = ?", [org_id])
+            .fetchall()
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        keys = ("id", "code", "name", "path", "depth", "rank", "last_rank")
+        self.cache[key] = dict(zip(keys, row, strict=True))
+        return self.cache[key]  # type: ignore[no-any-return]

@@ -1,0 +1,204 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Guarded reads of the stuurinformatie: the policy check (``stuurinformatie.*``) and, for the person-level
+parts, the audit rows, in one place. Aggregates leave only through ``domain.analytics.publish``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+
+from rijksportfolio.accounts.policy import OrganisationTarget, can, principal_for
+from rijksportfolio.audit.models import AuditAction
+from rijksportfolio.audit.services import audit_record
+from rijksportfolio.domain.analytics import panels
+from rijksportfolio.domain.analytics.publish import publish
+from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.people.models import Employment, Person
+from rijksportfolio.workforce.models import SecondmentExplanation
+from rijksportfolio.workforce.selectors import warehouse
+
+
+def organisation_target(organisation: Organisation | None) -> OrganisationTarget:
+    if organisation is None:
+        return OrganisationTarget(organisation_id=None, path="")
+    return OrganisationTarget(organisation_id=organisation.pk, path=organisation.path)
+
+
+def _require(user: Any, action: str, organisation: Organisation | None) -> None:
+    if not can(principal_for(user), action, organisation_target(organisation)):
+        raise PermissionDenied
+
+
+def panel_get(
+    *,
+    user: Any,
+    panel: str,
+    peildatum: dt.date,
+    organisation: Organisation | None,
+    scope: panels.Scope,
+    scenario: panels.Scenario | None = None,
+) -> dict[str, Any]:
+    """One panel (``panels.PANELS`` or ``figures``) for the organisation's subtree (None: the Rijk), with
+    suppression applied. Aggregates: not audited."""
+    _require(user, "stuurinformatie.view", organisation)
+    wh = warehouse()
+    if panel == "figures":
+        data = panels.figures(wh, peildatum, scope)
+    elif panel == "mpp":
+        data = panels.mpp(wh, peildatum, scope, scenario)
+    else:
+        data = panels.PANELS[panel](wh, peildatum, scope)
+    return publish(panel, data)
+
+
+def _people(ids: list[int]) -> dict[int, Person]:
+    return {p.pk: p for p in Person.objects.filter(pk__in=ids)}
+
+
+def three_five_seven_people_get(
+    *, user: Any, peildatum: dt.date, organisation: Organisation, min_years: float = 5.0
+) -> list[dict[str, Any]]:
+    """The manager's conversation list: people of their own teams in the same job for more than
+    ``min_years``. Each person listed is an audited read (purpose: the 3-5-7 conversation)."""
+    _require(user, "stuurinformatie.view_people", organisation)
+    rows = panels.three_five_seven_people(
+        warehouse(), peildatum, panels.Scope(organisations=(organisation.pk,)), min_years=min_years
+    )
+    people = _people([r["person"] for r in rows])
+    out = []
+    for row in rows:
+        person = people.get(row["person"])
+        if person is None:  # the store is a little behind the database
+            continue
+        audit_record(
+            actor=user,
+            action=AuditAction.READ,
+            object_type="workforce_357",
+            object_id=person.pk,
+            subject_person=person,
+            purpose="3-5-7",
+        )
+        out.append({**row, "name": person.full_name, "personnel_number": person.personnel_number})
+    return out
+
+
+def secondment_register_get(
+    *, user: Any, peildatum: dt.date, organisation: Organisation
+) -> list[dict[str, Any]]:
+    """Secondments running past one year in the organisation's subtree, with the organisation's explanation
+    (comply or explain). Person-level: HR adviser / organisation admin; each person listed is audited."""
+    _require(user, "stuurinformatie.view_register", organisation)
+    register = panels.secondments_over_one_year(
+        warehouse(), peildatum, panels.Scope(organisations=(organisation.pk,))
+    )["register"]
+    people = _people([r["person"] for r in register])
+    explained = {
+        e.employment_id: e
+        for e in SecondmentExplanation.objects.filter(employment_id__in=[r["employment"] for r in register])
+    }
+    out = []
+    for row in register:
+        person = people.get(row["person"])
+        if person is None:
+            continue
+        audit_record(
+            actor=user,
+            action=AuditAction.READ,
+            object_type="workforce_secondments",
+            object_id=row["employment"],
+            subject_person=person,
+            purpose="detachering > 1 jaar",
+        )
+        note = explained.get(row["employment"])
+        out.append(
+            {
+                **row,
+                "name": person.full_name,
+                "personnel_number": person.personnel_number,
+                "explanation": note.explanation if note else "",
+                "explanation_planned_end": note.planned_end.isoformat()
+                if note and note.planned_end
+                else None,
+            }
+        )
+    return out
+
+
+def secondment_for_explanation(*, user: Any, employment_id: int) -> Employment:
+    """The secondment record an HR adviser / admin may explain (policy on its organisation)."""
+    record = Employment.objects.select_related("organisation").filter(pk=employment_id).first()
+    if record is None:
+        raise Employment.DoesNotExist
+    _require(user, "stuurinformatie.explain", record.organisation)
+    return record
+
+
+OPEN_DATA_VERSION = "1"
+
+
+def open_data_get(*, peildatum: dt.date) -> dict[str, Any]:
+    """Rijk-level aggregates for open data (docs/open-data.md): public, suppressed like every publication."""
+    wh = warehouse()
+    rijk = panels.RIJK
+    head = publish("headcount", panels.headcount(wh, peildatum, rijk))
+    parts = publish("breakdowns", panels.breakdowns(wh, peildatum, rijk))["breakdowns"]
+    flows = publish("flows", panels.flows(wh, peildatum, rijk))
+    forecast = publish("outflow_forecast", panels.outflow_forecast(wh, peildatum, rijk))
+    diversity = publish("diversity", panels.diversity(wh, peildatum, rijk))
+    spreiding = publish("spreiding", panels.spreiding(wh, peildatum, rijk))
+    return {
+        "schema": OPEN_DATA_VERSION,
+        "peildatum": peildatum.isoformat(),
+        "headcount": head["headcount"],
+        "fte": head["fte"],
+        "by": {
+            dim: [
+                {"key": r.get("name", r["key"]), "headcount": r["headcount"], "fte": r["fte"]} for r in rows
+            ]
+            for dim, rows in parts.items()
+        },
+        "history": [
+            {
+                k: row[k]
+                for k in ("year", "inflow", "mobility_within", "mobility_between", "outflow", "outflow_total")
+            }
+            for row in flows["years"]
+        ],
+        "history_start": flows["history_start"],
+        "forecast": forecast["forecast"],
+        "women": diversity["women"],
+        "provinces": [
+            {"province": p["province"], "headcount": p["headcount"], "fte": p["fte"]}
+            for p in spreiding["provinces"]
+        ],
+    }
+
+
+def open_data_rows(data: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
+    """The open data as long-format rows (table, period, category, value) for CSV."""
+    peil = data["peildatum"]
+    rows: list[tuple[str, str, str, Any]] = [
+        ("headcount", peil, "", data["headcount"]),
+        ("fte", peil, "", data["fte"]),
+    ]
+    for dim, items in data["by"].items():
+        for item in items:
+            rows.append((f"headcount_by_{dim}", peil, str(item["key"] or ""), item["headcount"]))
+            rows.append((f"fte_by_{dim}", peil, str(item["key"] or ""), item["fte"]))
+    for row in data["history"]:
+        year = str(row["year"])
+        for key in ("inflow", "mobility_within", "mobility_between", "outflow_total"):
+            rows.append((key, year, "", row[key]))
+        for cat, value in row["outflow"].items():
+            rows.append(("outflow", year, cat, value))
+    for row in data["forecast"]:
+        year = str(row["year"])
+        for key in ("state_pension", "total", "cumulative_state_pension_share", "cumulative_share"):
+            rows.append((f"forecast_{key}", year, "", row[key]))
+    for group in data["women"]:
+        rows.append(("women_share", peil, group["group"], group["women_share"]))
+    for p in data["provinces"]:
+        rows.append(("headcount_by_province_of_work_location", peil, p["province"], p["headcount"]))
+    return rows

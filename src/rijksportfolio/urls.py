@@ -7,6 +7,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("rijksportfolio.portfolios.urls")),
     path("", include("rijksportfolio.notifications.urls")),
+    path("", include("rijksportfolio.workforce.urls")),
     path("", include("rijksportfolio.web.urls")),
 ]
 if settings.OIDC_ENABLED:

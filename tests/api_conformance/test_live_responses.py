@@ -77,6 +77,7 @@ ADMIN_OPERATIONS = {
     ("post", "/api/v1/onderdeelsoorten/{sleutel}/weer-in-gebruik"),
 }
 
+
 def _secondment(world):
     from rijksportfolio.people.tests.factories import EmploymentFactory, PersonFactory
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, can, principal_for
 from rijksportfolio.notifications.selectors import notifications_unread_count
 from rijksportfolio.organisations import read_cache
+from rijksportfolio.workforce.views import may_see_dashboards
 
 
 def navigation(request):  # type: ignore[no-untyped-def]
@@ -20,6 +21,8 @@ def navigation(request):  # type: ignore[no-untyped-def]
             items.append(("people", reverse("web:person_list"), _("Medewerkers")))
         if can(principal, "aggregates.view", OrganisationTarget(organisation_id=None, path="")):
             items.append(("figures", reverse("web:figures"), _("Rijk in cijfers")))
+        if may_see_dashboards(principal):
+            items.append(("stuurinformatie", reverse("workforce:index"), _("Stuurinformatie")))
         if principal.is_civil_servant:
             items.append(("my_portfolio", reverse("portfolios:mine"), _("Mijn portfolio")))
         if can(principal, "audit.view_own"):

@@ -22,6 +22,14 @@ from rijksportfolio.workforce import store
 PEIL = "2025-06-01"
 
 
+@pytest.fixture(autouse=True)
+def dutch():  # type: ignore[no-untyped-def]
+    """Dutch labels, whatever an earlier test in this thread left active."""
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
+
+
 @pytest.fixture
 def world(db):  # type: ignore[no-untyped-def]
     """The world's nine plus twelve analysts in team-a since 2016 (women, born 1960: AOW in 2027) and one

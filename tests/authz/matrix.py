@@ -840,3 +840,21 @@ ROWS += [
     Row("kansen:expertise", allow=RECRUITERS, web=True, query={"text": "beleid"}),
     Row("kansen:how_ranking_works", allow=EVERYONE, web=True),
 ]
+
+
+# --- stuurinformatie dashboards (issue 5, item 3): pages for whoever may see some figures --------------
+DASHBOARD_VIEWERS = AGGREGATES_BZK | {Role.MANAGER}
+ROWS += [
+    Row("workforce:index", allow=DASHBOARD_VIEWERS, web=True),
+    Row("workforce:personeelsbestand", allow=DASHBOARD_VIEWERS, web=True, note="default: own organisation"),
+    Row(
+        "workforce:personeelsbestand",
+        query={"organisatie": "bzk", "formaat": "csv"},
+        allow=AGGREGATES_BZK,
+        web=True,
+        note="CSV download; BZK is outside the manager's scope",
+    ),
+    Row("workforce:stromen", allow=DASHBOARD_VIEWERS, web=True),
+    Row("workforce:uitstroomprognose", allow=DASHBOARD_VIEWERS, web=True),
+    Row("workforce:drie_vijf_zeven", query={"organisatie": "team-a"}, allow=DASHBOARD_VIEWERS, web=True),
+]

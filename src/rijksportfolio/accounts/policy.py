@@ -249,6 +249,7 @@ def _can_portfolio(principal: Principal, action: str, target: Any) -> bool:
         return sees
     if action == "portfolio.endorse":
         return sees and not is_owner and principal.is_civil_servant
+    return False
 
 
 def _stuurinformatie(principal: Principal, action: str, target: Any) -> bool:

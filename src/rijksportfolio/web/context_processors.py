@@ -7,6 +7,7 @@ from rijksportfolio.accounts.constants import Role
 from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, can, principal_for
 from rijksportfolio.notifications.selectors import notifications_unread_count
 from rijksportfolio.organisations import read_cache
+from rijksportfolio.workforce.views import may_see_dashboards
 
 
 def navigation(request):  # type: ignore[no-untyped-def]
@@ -29,6 +30,8 @@ def navigation(request):  # type: ignore[no-untyped-def]
             items.append(("kansen", reverse("kansen:list"), _("Kansen")))
         if can(principal, "aggregates.view", OrganisationTarget(organisation_id=None, path="")):
             items.append(("figures", reverse("web:figures"), _("Rijk in cijfers")))
+        if may_see_dashboards(principal):
+            items.append(("stuurinformatie", reverse("workforce:index"), _("Stuurinformatie")))
         if can(principal, "audit.view_own"):
             items.append(("my_audit", reverse("web:my_audit"), _("Wie bekeek mijn gegevens")))
         if can(principal, "portfolio.manage_categories"):

@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.urls import path
+
+from rijksportfolio.workforce import views
+
+app_name = "workforce"
+
+urlpatterns = [
+    path("stuurinformatie", views.index, name="index"),
+    path(
+        "stuurinformatie/personeelsbestand",
+        views.dashboard,
+        {"page": "personeelsbestand"},
+        name="personeelsbestand",
+    ),
+    path("stuurinformatie/stromen", views.dashboard, {"page": "stromen"}, name="stromen"),
+    path(
+        "stuurinformatie/uitstroomprognose",
+        views.dashboard,
+        {"page": "uitstroomprognose"},
+        name="uitstroomprognose",
+    ),
+    path(
+        "stuurinformatie/drie-vijf-zeven",
+        views.dashboard,
+        {"page": "drie-vijf-zeven"},
+        name="drie_vijf_zeven",
+    ),
+]

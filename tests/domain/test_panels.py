@@ -329,3 +329,31 @@ def test_published_panels_hide_small_counts_and_what_would_reveal_them() -> None
     assert sec["secondments"] is None
     head = publish("headcount", P.headcount(wh, PEIL, P.Scope(organisations=(11,))))
     assert (head["headcount"], head["fte"]) == (None, None)
+
+
+def test_published_three_five_seven_hides_the_over_counts_when_a_tenure_band_is_hidden() -> None:
+    from rijksportfolio.domain.analytics.publish import publish
+
+    bands = {"<3": 40, "3-5": 30, "5-7": 25, "7+": 4}
+    raw = {
+        "distribution": [{"band": b, "headcount": n} for b, n in bands.items()],
+        "headcount": 99,
+        "over_5": 29,
+        "over_7": 4,
+        "organisations": [],
+    }
+    out = publish("three_five_seven", raw)
+    assert [b["headcount"] for b in out["distribution"]][3] is None  # 4 people: hidden
+    # over_7 (4) and over_5 (25 + 4) would reveal the hidden band: both hidden as well
+    assert (out["over_5"], out["over_7"]) == (None, None)
+    shown = publish(
+        "three_five_seven",
+        {
+            **raw,
+            "distribution": [{"band": "<3", "headcount": 50}, {"band": "7+", "headcount": 49}],
+            "over_5": 49,
+            "over_7": 49,
+            "headcount": 99,
+        },
+    )
+    assert (shown["over_5"], shown["over_7"]) == (49, 49)

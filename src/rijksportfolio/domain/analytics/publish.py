@@ -157,6 +157,10 @@ def _three_five_seven(d: dict[str, Any]) -> None:
     _series(d["distribution"], "headcount")
     d["headcount"] = _single(d["headcount"])
     d["over_5"], d["over_7"] = _single(d["over_5"]), _single(d["over_7"])
+    if any(band["headcount"] is None for band in d["distribution"]):
+        # "over 5" is the 5-7 and 7+ bands together and "over 7" is the 7+ band: beside the published bands
+        # they would give a hidden band away, so they go too.
+        d["over_5"] = d["over_7"] = None
     _series(d["organisations"], "headcount", ("over_5", "over_7"))
     for org in d["organisations"]:
         if org["headcount"] is not None:

@@ -6,6 +6,11 @@ from django.db.models import QuerySet
 from rijksportfolio.organisations.models import Organisation
 
 
+def organisation_pk_for_path(*, path: str) -> int | None:
+    """The organisation at a materialised ``path`` (as role scopes hold them), or None."""
+    return Organisation.objects.filter(path=path).values_list("pk", flat=True).first()
+
+
 def organisation_subtree(*, organisation: Organisation) -> QuerySet[Organisation]:
     return Organisation.objects.filter(path__startswith=organisation.path)
 

@@ -7,6 +7,7 @@ from rijksportfolio.accounts.constants import Role
 from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, can, principal_for
 from rijksportfolio.notifications.selectors import notifications_unread_count
 from rijksportfolio.organisations import read_cache
+from rijksportfolio.organisations.selectors import organisation_pk_for_path
 from rijksportfolio.workforce.views import may_see_dashboards
 
 
@@ -68,7 +69,5 @@ def _portfolio_overview_url(principal):  # type: ignore[no-untyped-def]
     paths = principal.scopes.get(Role.HR_ADVISER, ())
     if not paths:
         return ""
-    from rijksportfolio.organisations.models import Organisation
-
-    pk = Organisation.objects.filter(path=sorted(paths)[0]).values_list("pk", flat=True).first()
+    pk = organisation_pk_for_path(path=sorted(paths)[0])
     return reverse("portfolios:overview_organisation", args=[pk]) if pk else ""

@@ -156,6 +156,24 @@ def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "opportunities/detail.html", context)
 
 
+def _refused(exc: ValidationError) -> list[str]:
+    return [m for ms in exc.message_dict.values() for m in ms]
+
+
+def _problem(request: HttpRequest, opportunity: Opportunity, messages: list[str]) -> HttpResponse:
+    """The 400 page that lists what was refused, with the opportunity to go back to."""
+    return render(
+        request,
+        "opportunities/problem.html",
+        {
+            "messages_list": messages,
+            "opportunity": opportunity,
+            "page_title": opportunity.title,
+        },
+        status=400,
+    )
+
+
 @login_required
 @require_POST
 def opportunity_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
@@ -166,12 +184,7 @@ def opportunity_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
     try:
         service(actor=request.user, opportunity=opportunity)
     except ValidationError as exc:
-        return render(
-            request, "opportunities/problem.html",
-            {"messages_list": [m for ms in exc.message_dict.values() for m in ms], "opportunity": opportunity,
-             "page_title": opportunity.title},
-            status=400,
-        )  # fmt: skip
+        return _problem(request, opportunity, _refused(exc))
     return redirect("kansen:detail", pk=opportunity.pk)
 
 
@@ -188,12 +201,7 @@ def shortlist_add(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user, opportunity=opportunity, person=person, reason=form.cleaned_data["reason"]
         )
     except ValidationError as exc:
-        return render(
-            request, "opportunities/problem.html",
-            {"messages_list": [m for ms in exc.message_dict.values() for m in ms], "opportunity": opportunity,
-             "page_title": opportunity.title},
-            status=400,
-        )  # fmt: skip
+        return _problem(request, opportunity, _refused(exc))
     return redirect("kansen:detail", pk=opportunity.pk)
 
 
@@ -211,14 +219,11 @@ def agreement_request(request: HttpRequest, pk: int) -> HttpResponse:
                 hours_per_week=form.cleaned_data["hours_per_week"],
             )
         except ValidationError as exc:
-            problems = [m for ms in exc.message_dict.values() for m in ms]
+            problems = _refused(exc)
     else:
         problems = [str(m) for ms in form.errors.values() for m in ms]
     if problems:
-        return render(
-            request, "opportunities/problem.html",
-            {"messages_list": problems, "opportunity": opportunity, "page_title": opportunity.title}, status=400,
-        )  # fmt: skip
+        return _problem(request, opportunity, problems)
     return redirect("kansen:detail", pk=opportunity.pk)
 
 

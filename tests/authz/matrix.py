@@ -857,4 +857,12 @@ ROWS += [
     Row("workforce:stromen", allow=DASHBOARD_VIEWERS, web=True),
     Row("workforce:uitstroomprognose", allow=DASHBOARD_VIEWERS, web=True),
     Row("workforce:drie_vijf_zeven", query={"organisatie": "team-a"}, allow=DASHBOARD_VIEWERS, web=True),
+    Row("workforce:jaarrapportage", allow=DASHBOARD_VIEWERS, web=True, note="the form"),
+    Row(
+        "workforce:jaarrapportage",
+        query={"organisatie": "bzk", "peildatum": "2025-06-01", "formaat": "xlsx"},
+        allow=AGGREGATES_BZK,
+        web=True,
+        note="the report of BZK; outside the manager's scope",
+    ),
 ]

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -29,49 +28,14 @@ from rijksportfolio.portfolios import exchange
 from rijksportfolio.portfolios.constants import Part, Section, SkillLevel, Visibility
 from rijksportfolio.portfolios.models import Item, Portfolio
 from rijksportfolio.portfolios.rendering import render_markdown
+from rijksportfolio.web.pdf import FONT_DIR, html_to_pdf, restricted_fetcher
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "web" / "static" / "vendor" / "fira-sans"
-ALLOWED_ROOTS = (FONT_DIR,)
+__all__ = ["FONT_DIR", "portfolio_pdf", "render_html", "render_pdf", "restricted_fetcher"]
 
 
 def default_sections(portfolio: Portfolio) -> list[str]:
     """What the form ticks by default: every section the owner shares with someone (not *alleen ik*)."""
     return [s for s in Section.values if portfolio.section_visibility(s) != Visibility.PRIVATE]
-
-
-def _fetcher_class() -> type:
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class RestrictedFetcher(URLFetcher):
-        """Serves only files under ``ALLOWED_ROOTS``; every other URL (http, data, other files) is refused."""
-
-        def __init__(self) -> None:
-            super().__init__(allowed_protocols=("file",))
-            self.refused: list[str] = []
-            self.served: list[str] = []
-
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            path = (
-                Path(url.removeprefix("file://").split("?")[0]).resolve()
-                if url.startswith("file://")
-                else None
-            )
-            if (
-                path is None
-                or not any(path.is_relative_to(root) for root in ALLOWED_ROOTS)
-                or not path.is_file()
-            ):
-                self.refused.append(url)
-                raise ValueError(f"Refused to fetch {url}")
-            self.served.append(url)
-            content_type = "font/woff2" if path.suffix == ".woff2" else "text/css"
-            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
-
-    return RestrictedFetcher
-
-
-def restricted_fetcher() -> Any:
-    return _fetcher_class()()
 
 
 @dataclass(frozen=True)
@@ -220,12 +184,8 @@ def render_pdf(
     *, portfolio: Portfolio, sections: Iterable[str], include_private_items: bool = False, fetcher: Any = None
 ) -> bytes:
     """The PDF bytes (no permission check; see :func:`portfolio_pdf`)."""
-    import weasyprint
-
     html = render_html(portfolio=portfolio, sections=sections, include_private_items=include_private_items)
-    fetcher = fetcher or restricted_fetcher()
-    document = weasyprint.HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=fetcher)
-    return bytes(document.write_pdf())
+    return html_to_pdf(html, fetcher=fetcher)
 
 
 def portfolio_pdf(

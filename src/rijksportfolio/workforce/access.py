@@ -31,6 +31,11 @@ def _require(user: Any, action: str, organisation: Organisation | None) -> None:
         raise PermissionDenied
 
 
+def figures_require(*, user: Any, organisation: Organisation | None) -> None:
+    """Raise ``PermissionDenied`` unless the user may see the figures of the organisation (None: the Rijk)."""
+    _require(user, "stuurinformatie.view", organisation)
+
+
 def panel_get(
     *,
     user: Any,

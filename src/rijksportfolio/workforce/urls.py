@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from rijksportfolio.workforce import views
+from rijksportfolio.workforce import views, views_report
 
 app_name = "workforce"
 
 urlpatterns = [
     path("stuurinformatie", views.index, name="index"),
+    path("stuurinformatie/jaarrapportage", views_report.annual_report, name="jaarrapportage"),
     path(
         "stuurinformatie/personeelsbestand",
         views.dashboard,

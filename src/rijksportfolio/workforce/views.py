@@ -119,6 +119,7 @@ class Query:
     organisation: Organisation | None
     peildatum: dt.date
     scope: panels.Scope
+    aggregates_only: bool = False  # the annual report: no person-level parts (3-5-7 list, registers)
 
     def panel(self, name: str) -> dict[str, Any]:
         return access.panel_get(
@@ -510,7 +511,11 @@ def _drie_vijf_zeven(q: Query) -> tuple[list[Section], dict[str, Any]]:
         "people": None,
     }
     principal = principal_for(q.request.user)
-    if q.organisation is not None and can(principal, "stuurinformatie.view_people", _target(q.organisation)):
+    if (
+        not q.aggregates_only
+        and q.organisation is not None
+        and can(principal, "stuurinformatie.view_people", _target(q.organisation))
+    ):
         extra["people"] = access.three_five_seven_people_get(
             user=q.request.user, peildatum=q.peildatum, organisation=q.organisation
         )
@@ -585,6 +590,16 @@ def index(request: HttpRequest) -> HttpResponse:
     if not may_see_dashboards(principal):
         raise PermissionDenied
     pages = [(p.url, p.title(), p.intro()) for p in PAGES.values()]
+    pages.append(
+        (
+            reverse("workforce:jaarrapportage"),
+            _("Jaarrapportage"),
+            _(
+                "De kerncijfers van een organisatie of het Rijk op een peildatum in één document, met tekst, "
+                "grafieken en tabellen: als PDF of als Excel-bestand."
+            ),
+        )
+    )
     return render(request, "workforce/index.html", {"page_title": _("Stuurinformatie"), "pages": pages})
 
 

@@ -1,7 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.utils import translation
+
+from rijksportfolio.people.constants import ContractType, Gender
+from rijksportfolio.people.tests.factories import EmploymentFactory, PersonFactory
+from rijksportfolio.web.tests.world import build_world
+from rijksportfolio.workforce import store
 
 
 @pytest.fixture(autouse=True)
@@ -10,3 +18,44 @@ def analytics_dir(settings, tmp_path):  # type: ignore[no-untyped-def]
     settings.ANALYTICS_DIR = tmp_path / "analytics"
     settings.ANALYTICS_REFRESH = "off"
     return settings.ANALYTICS_DIR
+
+
+@pytest.fixture(autouse=True)
+def dutch():  # type: ignore[no-untyped-def]
+    """Dutch labels, whatever an earlier test in this thread left active."""
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
+
+
+@pytest.fixture
+def world(db):  # type: ignore[no-untyped-def]
+    """The world's nine plus twelve analysts in team-a since 2016 (women, born 1960: AOW in 2027) and one
+    secondee since 2023."""
+    w = build_world()
+    for _ in range(12):
+        EmploymentFactory(
+            person=PersonFactory(gender=Gender.FEMALE, date_of_birth=dt.date(1960, 3, 1)),
+            organisation=w.orgs["team"],
+            job_title="Analist",
+            contract_type=ContractType.PERMANENT,
+            salary_scale=11,
+            fte=1,
+            start_date=dt.date(2016, 1, 1),
+            end_date=None,
+            end_reason="",
+        )
+    EmploymentFactory(
+        person=PersonFactory(
+            first_name="Lot", name_prefix="", last_name="Gedetacheerd", date_of_birth=dt.date(1990, 1, 1)
+        ),
+        fte=1,
+        organisation=w.orgs["team"],
+        job_title="Adviseur",
+        contract_type=ContractType.SECONDMENT,
+        start_date=dt.date(2023, 1, 1),
+        end_date=None,
+        end_reason="",
+    )
+    store.refresh(full=True)
+    return w

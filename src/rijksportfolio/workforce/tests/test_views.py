@@ -7,7 +7,6 @@ import csv
 import datetime as dt
 import io
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -15,52 +14,8 @@ from django.utils import translation
 from rijksportfolio.audit.models import AuditEvent
 from rijksportfolio.people.constants import ContractType, Gender
 from rijksportfolio.people.models import Employment
-from rijksportfolio.people.tests.factories import EmploymentFactory, PersonFactory
-from rijksportfolio.web.tests.world import build_world
-from rijksportfolio.workforce import store
 
 PEIL = "2025-06-01"
-
-
-@pytest.fixture(autouse=True)
-def dutch():  # type: ignore[no-untyped-def]
-    """Dutch labels, whatever an earlier test in this thread left active."""
-    translation.activate("nl")
-    yield
-    translation.activate("nl")
-
-
-@pytest.fixture
-def world(db):  # type: ignore[no-untyped-def]
-    """The world's nine plus twelve analysts in team-a since 2016 (women, born 1960: AOW in 2027) and one
-    secondee since 2023."""
-    w = build_world()
-    for _ in range(12):
-        EmploymentFactory(
-            person=PersonFactory(gender=Gender.FEMALE, date_of_birth=dt.date(1960, 3, 1)),
-            organisation=w.orgs["team"],
-            job_title="Analist",
-            contract_type=ContractType.PERMANENT,
-            salary_scale=11,
-            fte=1,
-            start_date=dt.date(2016, 1, 1),
-            end_date=None,
-            end_reason="",
-        )
-    EmploymentFactory(
-        person=PersonFactory(
-            first_name="Lot", name_prefix="", last_name="Gedetacheerd", date_of_birth=dt.date(1990, 1, 1)
-        ),
-        fte=1,
-        organisation=w.orgs["team"],
-        job_title="Adviseur",
-        contract_type=ContractType.SECONDMENT,
-        start_date=dt.date(2023, 1, 1),
-        end_date=None,
-        end_reason="",
-    )
-    store.refresh(full=True)
-    return w
 
 
 def _client(world, username: str) -> Client:  # type: ignore[no-untyped-def]

@@ -173,12 +173,13 @@ def _text_stromen(q: ReportQuery, subject: str) -> list[str]:
 
 def _text_uitstroomprognose(q: ReportQuery, subject: str) -> list[str]:
     rows = q.panel("outflow_forecast")["forecast"]
-    if not rows:
+    # the furthest year whose shares are published (a share is hidden when the people behind it, or the rest,
+    # number fewer than 10: in a small organisation often the last years)
+    published = [r for r in rows if None not in (r["cumulative_state_pension_share"], r["cumulative_share"])]
+    if not published:
         return []
-    last = rows[-1]
+    last = published[-1]
     pension, total = last["cumulative_state_pension_share"], last["cumulative_share"]
-    if pension is None or total is None:
-        return []
     return [
         _(
             "Van de medewerkers op de peildatum bereikt naar verwachting %(pension)s %% tot en met %(year)s de "

@@ -7,6 +7,7 @@ import pytest
 from django.utils import translation
 
 from rijksportfolio.people.constants import ContractType, Gender
+from rijksportfolio.people.models import Person
 from rijksportfolio.people.tests.factories import EmploymentFactory, PersonFactory
 from rijksportfolio.web.tests.world import build_world
 from rijksportfolio.workforce import store
@@ -30,9 +31,13 @@ def dutch():  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def world(db):  # type: ignore[no-untyped-def]
-    """The world's nine plus twelve analysts in team-a since 2016 (women, born 1960: AOW in 2027) and one
+    """The world's nine (born 1975-1991) plus twelve analysts in team-a since 2016 (women, born 1960: AOW in 2027) and one
     secondee since 2023."""
     w = build_world()
+    # The world's people get their birth dates from a factory sequence that depends on how many people
+    # earlier tests made; fix them (born 1975-1991: none reaches the AOW age within twelve years of 2025).
+    for k, pk in enumerate(Person.objects.order_by("pk").values_list("pk", flat=True)):
+        Person.objects.filter(pk=pk).update(date_of_birth=dt.date(1975 + 2 * k, 5, 1))
     for _ in range(12):
         EmploymentFactory(
             person=PersonFactory(gender=Gender.FEMALE, date_of_birth=dt.date(1960, 3, 1)),

@@ -2,9 +2,11 @@
 """The English translation is complete: every Dutch message has an English text with the same placeholders."""
 
 import re
+import shutil
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+from django.core.management import call_command
 
 import rijksportfolio
 
@@ -34,3 +36,22 @@ def test_translations_keep_the_placeholders() -> None:
         if sorted(PLACEHOLDER.findall(ids[0])) != sorted(PLACEHOLDER.findall(strings[0])):
             wrong.append(ids[0])
     assert wrong == []
+
+
+def test_every_message_of_the_source_is_in_the_english_catalogue(tmp_path, monkeypatch) -> None:
+    """Extract the messages of a copy of the package (Django's makemessages, xgettext) and compare: a Dutch
+    text without an English entry would show in Dutch to English users."""
+    assert shutil.which("xgettext"), "xgettext is missing: install Debian's gettext (scripts/run-tests does)"
+    copy = tmp_path / "rijksportfolio"
+    shutil.copytree(
+        PO.parents[3],
+        copy,
+        ignore=shutil.ignore_patterns("tests", "__pycache__", "static", "*.mo", "*.gz", "*.json", "*.tsv"),
+    )
+    (copy / "locale" / "en" / "LC_MESSAGES" / "django.po").unlink()
+    monkeypatch.chdir(copy)
+    call_command("makemessages", locale=["en"], verbosity=0)
+    with (copy / "locale" / "en" / "LC_MESSAGES" / "django.po").open("rb") as handle:
+        extracted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
+    known = {m.id if isinstance(m.id, str) else m.id[0] for m in _messages()}
+    assert sorted(extracted - known) == []

@@ -18,7 +18,9 @@ from rijksportfolio.domain.analytics.panels import Scope
 from rijksportfolio.domain.analytics.warehouse import Warehouse
 from rijksportfolio.domain.analytics.workforce import CONTRACTS, END_REASONS, OPEN_END, WorkforceData, figures
 from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.people.constants import ContractType
 from rijksportfolio.people.models import Employment, Person
+from rijksportfolio.people.selectors import employments_current
 from rijksportfolio.workforce import store
 
 
@@ -141,3 +143,43 @@ def workforce_figures_numpy(
     """The same figures by the earlier numpy engine straight from the database (a cross-check; it reports
     the years before the history starts as zeros instead of None)."""
     return figures(workforce_data(organisation=organisation), peildatum)
+
+
+# --- Vaardigheden: the population of an organisation subtree and its units ---------------------------------
+
+
+def unit_path(path: str, scope_path: str) -> str:
+    """The path of the organisation one level below the scope (``scope_path``; "" for the Rijk: the top-level
+    organisation) that contains the organisation at ``path``; the scope itself for people at its own node."""
+    parts = [p for p in path.split(".") if p]
+    depth = len([p for p in scope_path.split(".") if p])
+    return ".".join(parts[: depth + 1]) + "." if parts else ""
+
+
+def personnel_in_scope(*, organisation: Organisation | None, on: dt.date) -> QuerySet[Employment]:
+    """Personnel records (not external hires) running on ``on`` in the organisation's subtree (None: the
+    Rijk), as the workforce figures count personnel."""
+    records = employments_current(on=on).exclude(contract_type=ContractType.EXTERNAL)
+    if organisation is not None:
+        records = records.filter(organisation__path__startswith=organisation.path)
+    return records
+
+
+def personnel_units(*, organisation: Organisation | None, on: dt.date) -> dict[int, int]:
+    """Person id -> id of the organisation one level below the scope (``unit_path``) their *main* record
+    (largest FTE, then the earliest start, then the lowest id) lies in: each person once."""
+    scope_path = organisation.path if organisation is not None else ""
+    rows = personnel_in_scope(organisation=organisation, on=on).values_list(
+        "person_id", "organisation__path", "fte", "start_date", "id"
+    )
+    main: dict[int, tuple[Any, ...]] = {}
+    for person_id, path, fte, start, pk in rows:
+        key = (-fte, start, pk)
+        if person_id not in main or key < main[person_id][0]:
+            main[person_id] = (key, path)
+    ids = dict(Organisation.objects.values_list("path", "id"))
+    return {person_id: ids[unit_path(path, scope_path)] for person_id, (_key, path) in main.items()}
+
+
+def organisation_names(ids: list[int]) -> dict[int, str]:
+    return dict(Organisation.objects.filter(pk__in=ids).values_list("id", "name"))

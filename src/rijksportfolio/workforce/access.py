@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 
-from rijksportfolio.accounts.policy import OrganisationTarget, can, principal_for
+from rijksportfolio.accounts.policy import OrganisationTarget, Principal, ScenarioTarget, can, principal_for
 from rijksportfolio.audit.models import AuditAction
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain.analytics import mpp as mpp_rules, panels, skill_gap
@@ -235,6 +235,15 @@ def scenario_scope(scenario: WorkforcePlanScenario) -> panels.Scope:
         organisations=(scenario.organisation_id,) if scenario.organisation_id else (),
         job_family=scenario.job_family or None,
     )
+
+
+def may_see_scenarios(principal: Principal) -> bool:
+    """For pages and lists (no query): may the principal see saved scenarios of the Rijk or of an organisation
+    in one of their scopes (``mpp.view``)?"""
+    if principal.user_id is None:
+        return False
+    paths = [""] + [p for paths in principal.scopes.values() for p in paths if p]
+    return any(can(principal, "mpp.view", ScenarioTarget(owner_user_id=None, path=p)) for p in paths)
 
 
 def scenario_get(*, user: Any, pk: int) -> WorkforcePlanScenario:

@@ -23,7 +23,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from rijksportfolio.accounts.policy import Principal, ScenarioTarget, can, principal_for
+from rijksportfolio.accounts.policy import can, principal_for
 from rijksportfolio.domain.analytics import mpp as mpp_rules
 from rijksportfolio.domain.charts import Chart, ChartKind, DataTable, Value
 from rijksportfolio.organisations.models import Organisation
@@ -304,15 +304,6 @@ def _compare_choices(scenarios: list[WorkforcePlanScenario]) -> list[tuple[int, 
 # --- views -------------------------------------------------------------------------------------------------
 
 
-def may_see_scenarios(principal: Principal) -> bool:
-    """For the pages (no query): may the principal see saved scenarios of the Rijk or of an organisation in
-    one of their scopes?"""
-    if principal.user_id is None:
-        return False
-    paths = [""] + [p for paths in principal.scopes.values() for p in paths if p]
-    return any(can(principal, "mpp.view", ScenarioTarget(owner_user_id=None, path=p)) for p in paths)
-
-
 @login_required
 def mpp(request: HttpRequest) -> HttpResponse:
     organisations, rijk = _scope(request)
@@ -322,7 +313,7 @@ def mpp(request: HttpRequest) -> HttpResponse:
     form = ScenarioForm(data, organisations=organisations, rijk=rijk, with_name=posted)
     valid = form.is_valid()
     principal = principal_for(request.user)
-    saved = access.scenarios_visible(user=request.user) if may_see_scenarios(principal) else []
+    saved = access.scenarios_visible(user=request.user) if access.may_see_scenarios(principal) else []
     context: dict[str, Any] = {
         "page_title": _("MPP: meerjarige personeelsplanning"),
         "form": form,
@@ -471,7 +462,7 @@ def scenario_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def compare(request: HttpRequest) -> HttpResponse:
-    if not may_see_scenarios(principal_for(request.user)):
+    if not access.may_see_scenarios(principal_for(request.user)):
         raise PermissionDenied
     visible = access.scenarios_visible(user=request.user)
     asked = [int(v) for v in request.GET.getlist("scenario") if v.isdigit()]

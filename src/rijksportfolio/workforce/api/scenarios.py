@@ -236,6 +236,8 @@ class _ScenarioView(ApiView):
 )
 class ScenarioListView(_ScenarioView):
     def get(self, request: Any) -> Response:
+        if not access.may_see_scenarios(self.principal):
+            raise exceptions.PermissionDenied()
         code = request.query_params.get("organisatie")
         organisation = None
         if code:

@@ -152,6 +152,15 @@ def test_line_with_negative_values_extends_the_axis_below_zero() -> None:
     assert float(axes[0].attr("y1") or 0) > ys[0]  # the bottom axis below the lowest point
 
 
+def test_line_of_small_fractions_has_whole_ticks() -> None:
+    table = DataTable(
+        title="Verschil", row_heading="Jaar", columns=("Verschil",), rows=(("2025", (0.4,)), ("2026", (-0.2,))),
+        decimals=1,
+    )  # fmt: skip
+    svg = line_chart(Chart(ChartKind.LINE, table), chart_id="t")
+    assert [t for t in texts(list(svg.iter())) if t not in ("2025", "2026")] == ["-1", "0", "1"]
+
+
 def test_pyramid_needs_two_columns_and_puts_the_first_on_the_left() -> None:
     table = DataTable(
         title="Leeftijd",

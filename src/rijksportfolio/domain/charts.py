@@ -376,7 +376,10 @@ def _nice_max(maximum: float, ticks: int = 5) -> tuple[float, float]:
         return 1.0, 1.0
     raw = maximum / ticks
     power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw and float(m * power).is_integer())
+    # below 0.5 no round step is whole (FTE gaps can be that small): the step is 1
+    step = next(
+        (m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw and float(m * power).is_integer()), 1.0
+    )
     step = max(step, 1.0)
     return math.ceil(maximum / step) * step, step
 

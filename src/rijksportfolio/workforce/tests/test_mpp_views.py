@@ -251,3 +251,22 @@ def test_downloads_carry_the_parameters(planning) -> None:  # type: ignore[no-un
     rows = list(csv.reader(io.StringIO(compare.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Parameter", "Digitalisering", "Nul"]
     assert rows[rows.index([]) + 1] == ["Jaar", "Digitalisering", "Nul"]
+
+
+def test_english(planning) -> None:  # type: ignore[no-untyped-def]
+    client = _client(planning, "hr-adviseur")
+    client.cookies["django_language"] = "en"
+    try:
+        response = client.get(reverse("workforce:mpp"), SCENARIO)
+        skills = client.get(reverse("workforce:vaardigheden"), {"organisatie": "ddo"})
+    finally:
+        translation.activate("nl")  # the middleware leaves English active in this thread
+    html = response.content.decode()
+    assert '<h1 class="nl-heading nl-heading--level-1">Multi-year workforce planning</h1>' in html
+    assert "Effect of technology on routine work per work type, in percent" in html
+    assert "Work type ict (%)" in html
+    assert [heading for heading, _chart in response.context["sections"]][:2] == [
+        "Supply and demand",
+        "Gap per year",
+    ]
+    assert "Skills most asked for" in skills.content.decode()

@@ -4,11 +4,14 @@ parts, the audit rows, in one place. Aggregates leave only through ``domain.anal
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
+from rijksportfolio.accounts.cache import TTLCache
 from rijksportfolio.accounts.policy import OrganisationTarget, Principal, ScenarioTarget, can, principal_for
 from rijksportfolio.audit.models import AuditAction
 from rijksportfolio.audit.services import audit_record
@@ -286,19 +289,12 @@ def skills_get(*, user: Any, organisation: Organisation | None, on: dt.date) -> 
     skill_gap``), suppressed (``publish``), with skill labels and unit names added. Policy
     ``stuurinformatie.view``; aggregates only (not audited)."""
     _require(user, "stuurinformatie.view", organisation)
-    people = personnel_units(organisation=organisation, on=on)
-    sharing = skills_shared_rijk_wide(
-        person_ids=personnel_in_scope(organisation=organisation, on=on).values("person_id")
-    )
-    scope_path = organisation.path if organisation is not None else ""
-    units_by_org = _units_of_organisations(scope_path)
-    asked = [
-        (opportunity, units_by_org.get(org_id, org_id), skill, essential)
-        for opportunity, org_id, skill, essential in published_skill_requirements(
-            organisation_path=scope_path
-        )
-    ]
-    data = publish("skills", skill_gap.skills_supply_demand(people=people, sharing=sharing, asked=asked))
+    cache_key = (organisation.pk if organisation is not None else None, on)
+    published = _skills_cache.get(cache_key)
+    if published is None:
+        published = _skills_published(organisation, on)
+        _skills_cache.set(cache_key, published, float(getattr(settings, "AGGREGATE_CACHE_TTL", 60)))
+    data = copy.deepcopy(published)
     listed = {row["skill"] for key in ("present", "asked", "scarce") for row in data[key]}
     labels = {s.pk: skill_label(s) for s in skills_all().filter(pk__in=listed)}
     for key in ("present", "asked", "scarce"):
@@ -312,6 +308,27 @@ def skills_get(*, user: Any, organisation: Organisation | None, on: dt.date) -> 
     data["units"].sort(key=lambda u: (u["name"], u["unit"]))
     data["peildatum"] = on.isoformat()
     return data
+
+
+# The published panel per (organisation, day), kept per process for ``AGGREGATE_CACHE_TTL`` seconds like the
+# portfolio overviews: at the Rijk's scale it reads every current employment record and shared profile.
+_skills_cache: TTLCache[tuple[int | None, dt.date], dict[str, Any]] = TTLCache(maxsize=256)
+
+
+def _skills_published(organisation: Organisation | None, on: dt.date) -> dict[str, Any]:
+    people = personnel_units(organisation=organisation, on=on)
+    sharing = skills_shared_rijk_wide(
+        person_ids=personnel_in_scope(organisation=organisation, on=on).values("person_id")
+    )
+    scope_path = organisation.path if organisation is not None else ""
+    units_by_org = _units_of_organisations(scope_path)
+    asked = [
+        (opportunity, units_by_org.get(org_id, org_id), skill, essential)
+        for opportunity, org_id, skill, essential in published_skill_requirements(
+            organisation_path=scope_path
+        )
+    ]
+    return publish("skills", skill_gap.skills_supply_demand(people=people, sharing=sharing, asked=asked))
 
 
 def _units_of_organisations(scope_path: str) -> dict[int, int]:

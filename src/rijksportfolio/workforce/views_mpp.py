@@ -266,7 +266,7 @@ def _form_parameters(form: ScenarioForm, organisation: Organisation | None) -> d
 # --- helpers -----------------------------------------------------------------------------------------------
 
 
-def _scope(request: HttpRequest) -> tuple[list[Organisation], bool]:
+def scope_for_user(request: HttpRequest) -> tuple[list[Organisation], bool]:
     """The organisations whose figures the user may see, and whether the Rijk as a whole; 403 for nobody."""
     principal = principal_for(request.user)
     rijk = can(principal, "stuurinformatie.view", _target(None))
@@ -276,7 +276,7 @@ def _scope(request: HttpRequest) -> tuple[list[Organisation], bool]:
     return organisations, rijk
 
 
-def _refuse_outside(data: Any, organisations: list[Organisation]) -> None:
+def refuse_outside(data: Any, organisations: list[Organisation]) -> None:
     """An organisation outside the user's scope is refused (403), not reported as an invalid choice."""
     asked = data.get("organisatie") or ""
     if (
@@ -306,10 +306,12 @@ def _compare_choices(scenarios: list[WorkforcePlanScenario]) -> list[tuple[int, 
 
 @login_required
 def mpp(request: HttpRequest) -> HttpResponse:
-    organisations, rijk = _scope(request)
+    organisations, rijk = scope_for_user(request)
     posted = request.method == "POST"
+    if posted and not any(_may_create(request, o) for o in [None, *organisations]):
+        raise PermissionDenied  # saving is for planners; the works council and managers only compute
     data = request.POST if posted else request.GET
-    _refuse_outside(data, organisations)
+    refuse_outside(data, organisations)
     form = ScenarioForm(data, organisations=organisations, rijk=rijk, with_name=posted)
     valid = form.is_valid()
     principal = principal_for(request.user)
@@ -393,9 +395,9 @@ def scenario(request: HttpRequest, pk: int) -> HttpResponse:
     edit_form = None
     status = 200
     if may_change:
-        organisations, rijk = _scope(request)
+        organisations, rijk = scope_for_user(request)
         if request.method == "POST":
-            _refuse_outside(request.POST, organisations)
+            refuse_outside(request.POST, organisations)
             edit_form = ScenarioForm(request.POST, organisations=organisations, rijk=rijk, with_name=True)
             if edit_form.is_valid():
                 try:

@@ -19,7 +19,7 @@ from rijksportfolio.web.downloads import download_response
 from rijksportfolio.workforce import access
 from rijksportfolio.workforce.forms import OrganisationForm
 from rijksportfolio.workforce.views import Section, _figure
-from rijksportfolio.workforce.views_mpp import _refuse_outside, _scope
+from rijksportfolio.workforce.views_mpp import refuse_outside, scope_for_user
 
 
 def _skill(row: dict[str, Any]) -> str:
@@ -125,8 +125,8 @@ def skills_sections(data: dict[str, Any]) -> list[Section]:
 
 @login_required
 def vaardigheden(request: HttpRequest) -> HttpResponse:
-    organisations, rijk = _scope(request)
-    _refuse_outside(request.GET, organisations)
+    organisations, rijk = scope_for_user(request)
+    refuse_outside(request.GET, organisations)
     form = OrganisationForm(request.GET, organisations=organisations, rijk=rijk)
     title = _("Vaardigheden")
     context: dict[str, Any] = {"page_title": title, "form": form, "sections": []}

@@ -25,9 +25,9 @@ from rijksportfolio.skills.selectors import skill_label, skills_all
 from rijksportfolio.workforce.models import SecondmentExplanation, WorkforcePlanScenario
 from rijksportfolio.workforce.selectors import (
     organisation_names,
+    organisation_units,
     personnel_in_scope,
     personnel_units,
-    unit_path,
     warehouse,
 )
 from rijksportfolio.workforce.services import scenario_target
@@ -321,7 +321,7 @@ def _skills_published(organisation: Organisation | None, on: dt.date) -> dict[st
         person_ids=personnel_in_scope(organisation=organisation, on=on).values("person_id")
     )
     scope_path = organisation.path if organisation is not None else ""
-    units_by_org = _units_of_organisations(scope_path)
+    units_by_org = organisation_units(scope_path)
     asked = [
         (opportunity, units_by_org.get(org_id, org_id), skill, essential)
         for opportunity, org_id, skill, essential in published_skill_requirements(
@@ -329,10 +329,3 @@ def _skills_published(organisation: Organisation | None, on: dt.date) -> dict[st
         )
     ]
     return publish("skills", skill_gap.skills_supply_demand(people=people, sharing=sharing, asked=asked))
-
-
-def _units_of_organisations(scope_path: str) -> dict[int, int]:
-    """Organisation id -> id of its unit one level below the scope (see ``selectors.unit_path``)."""
-    paths = dict(Organisation.objects.filter(path__startswith=scope_path).values_list("id", "path"))
-    ids = {path: pk for pk, path in paths.items()}
-    return {pk: ids.get(unit_path(path, scope_path), pk) for pk, path in paths.items()}

@@ -167,18 +167,37 @@ def personnel_in_scope(*, organisation: Organisation | None, on: dt.date) -> Que
 
 def personnel_units(*, organisation: Organisation | None, on: dt.date) -> dict[int, int]:
     """Person id -> id of the organisation one level below the scope (``unit_path``) their *main* record
-    (largest FTE, then the earliest start, then the lowest id) lies in: each person once."""
+    (largest FTE, then the earliest start, then the lowest id) lies in: each person once. On PostgreSQL the
+    main record is chosen by the database (``DISTINCT ON``); elsewhere (the SQLite demo) in Python."""
     scope_path = organisation.path if organisation is not None else ""
-    rows = personnel_in_scope(organisation=organisation, on=on).values_list(
-        "person_id", "organisation__path", "fte", "start_date", "id"
-    )
-    main: dict[int, tuple[Any, ...]] = {}
-    for person_id, path, fte, start, pk in rows:
+    records = personnel_in_scope(organisation=organisation, on=on)
+    if connections[records.db].vendor == "postgresql":
+        chosen = records.order_by("person_id", "-fte", "start_date", "id").distinct("person_id")
+        main = dict(chosen.values_list("person_id", "organisation_id"))
+    else:
+        main = main_organisations(records)
+    unit_of = organisation_units(scope_path)
+    return {person_id: unit_of[org_id] for person_id, org_id in main.items()}
+
+
+def main_organisations(records: QuerySet[Employment]) -> dict[int, int]:
+    """Person id -> organisation id of their main record among ``records``, chosen in Python (any database)."""
+    best: dict[int, tuple[Any, ...]] = {}
+    for person_id, org_id, fte, start, pk in records.values_list(
+        "person_id", "organisation_id", "fte", "start_date", "id"
+    ):
         key = (-fte, start, pk)
-        if person_id not in main or key < main[person_id][0]:
-            main[person_id] = (key, path)
-    ids = dict(Organisation.objects.values_list("path", "id"))
-    return {person_id: ids[unit_path(path, scope_path)] for person_id, (_key, path) in main.items()}
+        if person_id not in best or key < best[person_id][0]:
+            best[person_id] = (key, org_id)
+    return {person_id: org_id for person_id, (_key, org_id) in best.items()}
+
+
+def organisation_units(scope_path: str) -> dict[int, int]:
+    """Organisation id -> id of its unit one level below the scope at ``scope_path`` ("": the Rijk), for
+    every organisation in the subtree (``unit_path``)."""
+    paths = dict(Organisation.objects.filter(path__startswith=scope_path).values_list("id", "path"))
+    ids = {path: pk for pk, path in paths.items()}
+    return {pk: ids.get(unit_path(path, scope_path), pk) for pk, path in paths.items()}
 
 
 def organisation_names(ids: list[int]) -> dict[int, str]:

@@ -98,3 +98,20 @@ def test_who_may_see_it_and_downloads(planning) -> None:  # type: ignore[no-unty
         "Medewerkers per gewogen vraag",
     ]
     assert rows[2] == ["data-analyse", "4,00", "x", "x"]
+
+
+def test_main_record_is_the_same_in_the_database_and_in_python(planning) -> None:  # type: ignore[no-untyped-def]
+    from rijksportfolio.people.tests.factories import EmploymentFactory
+    from rijksportfolio.workforce import selectors
+    from rijksportfolio.workforce.tests.planning import PEIL
+
+    person = planning.ict[0]  # 0.8 FTE at ddo since 2018; a second job of 1.0 FTE at Logius is the main one
+    EmploymentFactory(person=person, organisation=planning.world.orgs["logius"], fte="1.000", start_date=PEIL)
+    other = planning.policy[0]  # 1.0 FTE at ddo since 2018; 1.0 FTE at Logius from today: the earlier start
+    EmploymentFactory(person=other, organisation=planning.world.orgs["logius"], fte="1.000", start_date=PEIL)
+    records = selectors.personnel_in_scope(organisation=None, on=PEIL)
+    chosen = records.order_by("person_id", "-fte", "start_date", "id").distinct("person_id")
+    assert dict(chosen.values_list("person_id", "organisation_id")) == selectors.main_organisations(records)
+    units = selectors.personnel_units(organisation=planning.world.orgs["bzk"], on=PEIL)
+    assert units[person.pk] == planning.world.orgs["logius"].pk
+    assert units[other.pk] == planning.ddo.pk

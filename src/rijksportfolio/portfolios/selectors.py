@@ -223,5 +223,7 @@ def skills_shared_rijk_wide(*, person_ids: QuerySet[Any] | Iterable[int]) -> lis
     return list(
         PortfolioSkill.objects.filter(
             portfolio__person_id__in=person_ids, portfolio__visibility_skills=rules.RIJK
-        ).values_list("portfolio__person_id", "skill_id")
+        )
+        .order_by()
+        .values_list("portfolio__person_id", "skill_id")
     )

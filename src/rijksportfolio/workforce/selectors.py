@@ -161,7 +161,12 @@ def personnel_in_scope(*, organisation: Organisation | None, on: dt.date) -> Que
     Rijk), as the workforce figures count personnel."""
     records = employments_current(on=on).exclude(contract_type=ContractType.EXTERNAL)
     if organisation is not None:
-        records = records.filter(organisation__path__startswith=organisation.path)
+        # the subtree resolved to ids first: PostgreSQL underestimates a path prefix by orders of magnitude
+        # and would loop per organisation (docs/performance.md, "Finding colleagues")
+        subtree = list(
+            Organisation.objects.filter(path__startswith=organisation.path).values_list("id", flat=True)
+        )
+        records = records.filter(organisation_id__in=subtree)
     return records
 
 

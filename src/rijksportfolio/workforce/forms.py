@@ -114,10 +114,13 @@ class ScenarioForm(_OrganisationMixin, forms.Form):
         organisations: list[Organisation],
         rijk: bool,
         with_name: bool = False,
+        dated: bool = True,
         initial: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(data, initial=initial)
         fields: Any = self.fields
+        if not dated:  # a saved scenario holds no peildatum: it is chosen when the scenario is shown
+            del fields["peildatum"]
         fields["organisatie"].choices = _organisation_choices(organisations, rijk)
         fields["functiefamilie"].choices = [("", _("Alle")), *JobFamily.choices]
         for value, label in JobFamily.choices:
@@ -141,7 +144,8 @@ class ScenarioForm(_OrganisationMixin, forms.Form):
     # --- field groups, for the template ---
 
     def scope_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in ("organisatie", "functiefamilie", "peildatum", "horizon", "groei")]
+        names = ("organisatie", "functiefamilie", "peildatum", "horizon", "groei")
+        return [self[name] for name in names if name in self.fields]
 
     def growth_fields(self) -> list[forms.BoundField]:
         return [self[GROWTH_PREFIX + value] for value in JobFamily.values]

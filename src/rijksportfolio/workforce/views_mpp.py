@@ -398,7 +398,9 @@ def scenario(request: HttpRequest, pk: int) -> HttpResponse:
         organisations, rijk = scope_for_user(request)
         if request.method == "POST":
             refuse_outside(request.POST, organisations)
-            edit_form = ScenarioForm(request.POST, organisations=organisations, rijk=rijk, with_name=True)
+            edit_form = ScenarioForm(
+                request.POST, organisations=organisations, rijk=rijk, with_name=True, dated=False
+            )
             if edit_form.is_valid():
                 try:
                     services.scenario_update(actor=request.user, scenario=saved, **edit_form.service_fields())
@@ -410,7 +412,12 @@ def scenario(request: HttpRequest, pk: int) -> HttpResponse:
             status = 400
         else:
             edit_form = ScenarioForm(
-                None, organisations=organisations, rijk=rijk, with_name=True, initial=scenario_initial(saved)
+                None,
+                organisations=organisations,
+                rijk=rijk,
+                with_name=True,
+                dated=False,
+                initial=scenario_initial(saved),
             )
     elif request.method == "POST":
         raise PermissionDenied

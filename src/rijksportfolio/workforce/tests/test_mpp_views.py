@@ -126,6 +126,8 @@ def test_save_open_change_and_delete_a_scenario(planning) -> None:  # type: igno
     assert page.status_code == 200
     assert dict(_tables(page)["mpp-per-jaar"].rows)["2027"] == (23.0, 24.8, -1.8)
     assert page.context["may_change"] is True
+    assert "peildatum" not in page.context["edit_form"].fields  # chosen when shown, not saved
+    assert page.context["edit_form"]["horizon"].value() == 6
     changed = client.post(
         reverse("workforce:mpp_scenario", kwargs={"pk": scenario.pk}),
         {**SCENARIO, "naam": "Digitalisering+", "horizon": "3", "groei": "-2"},

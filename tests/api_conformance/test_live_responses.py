@@ -51,6 +51,10 @@ def _path_values(world):
             path = path.replace(placeholder, str(value))
         if path.startswith("/api/v1/stuurinformatie/detacheringen/{id}"):
             path = path.replace("{id}", str(_secondment(world).pk))
+        if path.startswith("/api/v1/stuurinformatie/mpp/scenarios/{id}"):
+            path = path.replace("{id}", str(_scenario(world).pk))
+        if path == "/api/v1/stuurinformatie/mpp/vergelijking":
+            return f"{path}?scenarios={_scenario(world, 'A').pk},{_scenario(world, 'B').pk}"
         for placeholder, value in {**values, "{code}": code, "{paneel}": "verdeling"}.items():
             path = path.replace(placeholder, value)
         return path + STUURINFORMATIE_QUERIES.get(path.split("?")[0].rsplit("/", 1)[-1], "")
@@ -69,6 +73,18 @@ def _own_draft(world):
     )  # fmt: skip
     OpportunitySkill.objects.create(opportunity=opportunity, skill=SkillFactory())
     return opportunity
+
+
+def _scenario(world, name="Conformiteit"):
+    """A fresh saved MPP scenario of the HR adviser (the client) for BZK: every operation may act on it (made
+    outside the operation's transaction, so each gets a name of its own)."""
+    from rijksportfolio.workforce.models import WorkforcePlanScenario
+
+    return WorkforcePlanScenario.objects.create(
+        name=f"{name} {WorkforcePlanScenario.objects.count()}",
+        organisation=world.orgs["bzk"],
+        owner=world.users["hr-adviseur"],
+    )
 
 
 def _secondment(world):
@@ -170,6 +186,8 @@ BODIES = {
     },
     ("patch", "/api/v1/onderdeelsoorten/{sleutel}"): {"naam": "Cursus of training"},
     ("put", "/api/v1/stuurinformatie/detacheringen/{id}/toelichting"): {"toelichting": "Loopt af in juni."},
+    ("post", "/api/v1/stuurinformatie/mpp/scenarios"): {"naam": "Groei", "organisatie": "bzk", "groei": 1.5},
+    ("patch", "/api/v1/stuurinformatie/mpp/scenarios/{id}"): {"horizon": 6},
 }
 
 
@@ -213,7 +231,7 @@ def test_every_documented_operation_answers_with_a_documented_status_and_content
             )
         assert response["API-Version"] == "1.0.0"
         checked += 1
-    assert checked == 68
+    assert checked == 75
 
 
 def test_datetimes_are_utc_with_z(world, hr_client):

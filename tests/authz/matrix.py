@@ -866,3 +866,66 @@ ROWS += [
         note="the report of BZK; outside the manager's scope",
     ),
 ]
+
+
+# --- MPP scenarios and Vaardigheden (issue 5): a BZK scenario of the HR adviser, made inside the row ---------
+def _scenario(w: Any, name: str = "Matrixscenario") -> Any:
+    from rijksportfolio.workforce.models import WorkforcePlanScenario
+
+    return WorkforcePlanScenario.objects.create(
+        name=name, organisation=w.orgs["bzk"], owner=w.users[USERNAME_FOR[Role.HR_ADVISER]], growth_pct=1.0
+    )
+
+
+def _scenario_pk(w: Any, s: Any) -> dict[str, Any]:
+    return {"pk": _scenario(w).pk}
+
+
+def _scenario_id(w: Any, s: Any) -> dict[str, Any]:
+    return {"id": _scenario(w).pk}
+
+
+MPP_VIEWERS = AGGREGATES_BZK  # analyst; HR adviser, administrator and works council of BZK
+MPP_PLANNERS = frozenset({Role.ANALYST, Role.HR_ADVISER, Role.ORG_ADMIN})
+_SCENARIO_FORM = {"organisatie": "bzk", "naam": "Matrix", "horizon": 12, "groei": 1}
+ROWS += [
+    Row("workforce:mpp", allow=DASHBOARD_VIEWERS, web=True, note="default: own organisation"),
+    Row("workforce:mpp", query={"organisatie": "bzk"}, allow=AGGREGATES_BZK, web=True),
+    Row("workforce:mpp", "POST", body=_SCENARIO_FORM, allow=MPP_PLANNERS, web=True, note="save a scenario"),
+    Row("workforce:mpp_scenario", kwargs=_scenario_pk, allow=MPP_VIEWERS, web=True),
+    Row(
+        "workforce:mpp_scenario",
+        "POST",
+        kwargs=_scenario_pk,
+        body=_SCENARIO_FORM,
+        allow=HR,
+        web=True,
+        note="the owner (HR adviser) and BZK's administrator",
+    ),
+    Row("workforce:mpp_delete", kwargs=_scenario_pk, allow=HR, web=True),
+    Row("workforce:mpp_delete", "POST", kwargs=_scenario_pk, allow=HR, web=True),
+    Row(
+        "workforce:mpp_compare",
+        query=lambda w, s: {"scenario": [_scenario(w, "A").pk, _scenario(w, "B").pk]},
+        allow=MPP_VIEWERS,
+        web=True,
+    ),
+    Row("workforce:vaardigheden", allow=DASHBOARD_VIEWERS, web=True, note="default: own organisation"),
+    Row("api:mpp-scenario-list", allow=MPP_VIEWERS),
+    Row("api:mpp-scenario-list", "POST", body={"naam": "Matrix", "organisatie": "bzk"}, allow=MPP_PLANNERS),
+    Row("api:mpp-scenario-detail", kwargs=_scenario_id, allow=MPP_VIEWERS),
+    Row("api:mpp-scenario-detail", "PATCH", kwargs=_scenario_id, body={"groei": 2}, allow=HR),
+    Row("api:mpp-scenario-detail", "DELETE", kwargs=_scenario_id, allow=HR),
+    Row("api:mpp-scenario-resultaat", kwargs=_scenario_id, allow=MPP_VIEWERS),
+    Row(
+        "api:mpp-vergelijking",
+        query=lambda w, s: {"scenarios": f"{_scenario(w, 'A').pk},{_scenario(w, 'B').pk}"},
+        allow=MPP_VIEWERS,
+    ),
+    Row(
+        "api:stuurinformatie-paneel",
+        kwargs={"paneel": "vaardigheden"},
+        query={"organisatie": "bzk"},
+        allow=AGGREGATES_BZK,
+    ),
+]

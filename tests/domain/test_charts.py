@@ -133,6 +133,34 @@ def test_line_breaks_at_a_suppressed_point_and_marks_it() -> None:
     assert texts(list(svg.iter())).count("x") == 1
 
 
+def test_line_with_negative_values_extends_the_axis_below_zero() -> None:
+    table = DataTable(
+        title="Verschil",
+        row_heading="Jaar",
+        columns=("Verschil",),
+        rows=(("2025", (-30,)), ("2026", (0,)), ("2027", (45,))),
+    )
+    svg = line_chart(Chart(ChartKind.LINE, table), chart_id="t")
+    elements = list(svg.iter())
+    assert [t for t in texts(elements) if t.lstrip("-").isdigit()][:5] == ["-40", "-20", "0", "20", "40"]
+    (line,) = [e for e in elements if e.tag == "polyline"]
+    ys = [float(p.split(",")[1]) for p in (line.attr("points") or "").split()]
+    axes = [e for e in elements if e.tag == "line" and e.attr("stroke") == "#595959"]
+    zero = float(axes[-1].attr("y1") or 0)  # the zero line, above the bottom axis
+    assert zero == ys[1]  # 2026's gap of 0 lies on it
+    assert ys[0] > zero > ys[2]  # the shortage below, the surplus above
+    assert float(axes[0].attr("y1") or 0) > ys[0]  # the bottom axis below the lowest point
+
+
+def test_line_of_small_fractions_has_whole_ticks() -> None:
+    table = DataTable(
+        title="Verschil", row_heading="Jaar", columns=("Verschil",), rows=(("2025", (0.4,)), ("2026", (-0.2,))),
+        decimals=1,
+    )  # fmt: skip
+    svg = line_chart(Chart(ChartKind.LINE, table), chart_id="t")
+    assert [t for t in texts(list(svg.iter())) if t not in ("2025", "2026")] == ["-1", "0", "1"]
+
+
 def test_pyramid_needs_two_columns_and_puts_the_first_on_the_left() -> None:
     table = DataTable(
         title="Leeftijd",

@@ -42,6 +42,10 @@ ACTIONS = (
     "stuurinformatie.view_people",  # 3-5-7 conversation list (persons): a manager for their own teams only
     "stuurinformatie.view_register",  # secondments > 1 year with their records: HR adviser / admin own subtree
     "stuurinformatie.explain",  # write the comply-or-explain explanation: HR adviser / admin own subtree
+    # MPP scenarios (issue 5): a target is an OrganisationTarget (create) or a ScenarioTarget
+    "mpp.create",  # save a demand scenario for an organisation: HR adviser / admin own subtree; analyst any
+    "mpp.view",  # see a saved scenario: analyst; HR adviser, admin, works council of its organisation's subtree
+    "mpp.change",  # change or delete it: its owner (while still allowed to create there); org admin of subtree
     # --- opportunities and matching (issue 4) ---
     "opportunity.create",  # post a vacature/project/klus for an organisation (OrganisationTarget)
     "opportunity.view",  # an opportunity (OpportunityTarget): published ones for every civil servant
@@ -157,6 +161,14 @@ class OrganisationTarget:
     path: str  # "" for the Rijk as a whole
 
 
+@dataclass(frozen=True)
+class ScenarioTarget:
+    """A saved MPP scenario as the policy sees it: who made it and for which organisation ("" = the Rijk)."""
+
+    owner_user_id: int | None
+    path: str
+
+
 def can(principal: Principal, action: str, target: Any = None) -> bool:
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}")
@@ -197,6 +209,8 @@ def can(principal: Principal, action: str, target: Any = None) -> bool:
         return _can_portfolio(principal, action, target)
     if action.startswith("stuurinformatie."):
         return _stuurinformatie(principal, action, target)
+    if action.startswith("mpp."):
+        return _mpp(principal, action, target)
     if action.startswith(("opportunity.", "matching.")):
         return _can_opportunity(principal, action, target)
 
@@ -273,6 +287,43 @@ def _stuurinformatie(principal: Principal, action: str, target: Any) -> bool:
         return scoped and (
             principal.covers(Role.HR_ADVISER, paths) or principal.covers(Role.ORG_ADMIN, paths)
         )
+    return False
+
+
+def _mpp(principal: Principal, action: str, target: Any) -> bool:
+    """MPP scenarios (docs/stuurinformatie.md "MPP scenarios"). The organisation's HR advisers and
+    administrators plan for their subtree, the analyst for any organisation and the Rijk; the works council
+    sees its organisation's saved scenarios (aggregates, like every MPP figure). Computing a scenario without
+    saving it is ``stuurinformatie.view``."""
+    roles = principal.roles
+    if action == "mpp.create":
+        if not isinstance(target, OrganisationTarget):
+            return False
+        return Role.ANALYST in roles or (
+            target.path != ""
+            and (
+                principal.covers(Role.HR_ADVISER, [target.path])
+                or principal.covers(Role.ORG_ADMIN, [target.path])
+            )
+        )
+    if not isinstance(target, ScenarioTarget):
+        return False
+    paths = [target.path]
+    scoped = target.path != ""
+    if action == "mpp.view":
+        return Role.ANALYST in roles or (
+            scoped
+            and any(
+                principal.covers(role, paths)
+                for role in (Role.HR_ADVISER, Role.ORG_ADMIN, Role.WORKS_COUNCIL)
+            )
+        )
+    if action == "mpp.change":
+        owner = principal.user_id is not None and principal.user_id == target.owner_user_id
+        may_plan_here = _mpp(
+            principal, "mpp.create", OrganisationTarget(organisation_id=None, path=target.path)
+        )
+        return (owner and may_plan_here) or (scoped and principal.covers(Role.ORG_ADMIN, paths))
     return False
 
 

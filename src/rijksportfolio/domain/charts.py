@@ -376,7 +376,10 @@ def _nice_max(maximum: float, ticks: int = 5) -> tuple[float, float]:
         return 1.0, 1.0
     raw = maximum / ticks
     power = 10 ** math.floor(math.log10(raw))
-    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw and float(m * power).is_integer())
+    # below 0.5 no round step is whole (FTE gaps can be that small): the step is 1
+    step = next(
+        (m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw and float(m * power).is_integer()), 1.0
+    )
     step = max(step, 1.0)
     return math.ceil(maximum / step) * step, step
 
@@ -509,7 +512,8 @@ def _marker(shape: str, x: float, y: float, colour: str) -> Element:
 
 
 def line_chart(chart: Chart, *, chart_id: str) -> Svg:
-    """A trend: the rows are the points on the x-axis (e.g. years), every drawn column a line.
+    """A trend: the rows are the points on the x-axis (e.g. years), every drawn column a line. Negative values
+    (a gap, a balance) extend the axis below zero, where a second axis line marks zero.
 
     A suppressed point breaks its line (no interpolation across it) and is marked on the x-axis."""
     table, drawn = chart.table, chart.drawn
@@ -526,7 +530,15 @@ def line_chart(chart: Chart, *, chart_id: str) -> Svg:
     plot_top = height + 16 if elements else 8.0
     values = [float(v) for _, vs in table.rows for i, v in enumerate(vs) if i in drawn and v is not None]
     top, step = _nice_max(max(values, default=0.0))
-    left = 12 + max((len(_label(t, table.decimals)) for t in _ticks(top, step)), default=1) * CHAR
+    low = 0.0
+    if (
+        min(values, default=0.0) < 0
+    ):  # e.g. a gap (shortage): the axis runs below zero, zero drawn as the axis
+        _span, step = _nice_max(max(values) - min(values))
+        low = -math.ceil(-min(values) / step) * step
+        top = max(step, math.ceil(max(max(values), 0.0) / step) * step)
+    ticks = [low + t for t in _ticks(top - low, step)]
+    left = 12 + max((len(_label(t, table.decimals)) for t in ticks), default=1) * CHAR
     right, plot_h = WIDTH - 16.0, 240.0
     bottom = plot_top + plot_h
     n = len(table.rows)
@@ -535,12 +547,14 @@ def line_chart(chart: Chart, *, chart_id: str) -> Svg:
         return (left + right) / 2 if n == 1 else left + (right - left) * k / (n - 1)
 
     def y_of(v: float) -> float:
-        return bottom - plot_h * v / top
+        return bottom - plot_h * (v - low) / (top - low)
 
-    for t in _ticks(top, step):
+    for t in ticks:
         elements.append(_el("line", x1=left, y1=y_of(t), x2=right, y2=y_of(t), stroke=GRID, stroke_width=1))
         elements.append(_text(left - 8, y_of(t) + 5, _label(t, table.decimals), anchor="end"))
     elements.append(_el("line", x1=left, y1=bottom, x2=right, y2=bottom, stroke=AXIS, stroke_width=1))
+    if low < 0:
+        elements.append(_el("line", x1=left, y1=y_of(0), x2=right, y2=y_of(0), stroke=AXIS, stroke_width=1))
     every = max(1, math.ceil(n / 12))
     for k, (label, _) in enumerate(table.rows):
         if k % every == 0 or k == n - 1:

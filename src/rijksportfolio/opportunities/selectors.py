@@ -13,7 +13,12 @@ from rijksportfolio.accounts.models import RoleAssignment, User
 from rijksportfolio.accounts.policy import OpportunityTarget, can, principal_for
 from rijksportfolio.domain import working_days
 from rijksportfolio.opportunities.constants import DEFAULT_AGREEMENT_WORKING_DAYS, OpportunityStatus
-from rijksportfolio.opportunities.models import AgreementPolicy, ManagerAgreement, Opportunity
+from rijksportfolio.opportunities.models import (
+    AgreementPolicy,
+    ManagerAgreement,
+    Opportunity,
+    OpportunitySkill,
+)
 from rijksportfolio.people.models import Person
 from rijksportfolio.people.selectors import person_current_employments
 
@@ -98,3 +103,16 @@ def agreements_asked(*, employee: Person) -> QuerySet[ManagerAgreement]:
 
 def can_view(user: Any, opportunity: Opportunity) -> bool:
     return can(principal_for(user), "opportunity.view", opportunity_target(opportunity))
+
+
+def published_skill_requirements(*, organisation_path: str = "") -> list[tuple[int, int, int, bool]]:
+    """(opportunity id, organisation id, skill id, essential) of the required skills of every published
+    opportunity of the organisations whose path starts with ``organisation_path`` ("": the whole Rijk)."""
+    return list(
+        OpportunitySkill.objects.filter(
+            opportunity__status=OpportunityStatus.PUBLISHED,
+            opportunity__organisation__path__startswith=organisation_path,
+        )
+        .order_by("opportunity_id", "id")
+        .values_list("opportunity_id", "opportunity__organisation_id", "skill_id", "essential")
+    )

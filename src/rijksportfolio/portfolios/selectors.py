@@ -210,3 +210,20 @@ def portfolio_views_log(*, owner_person: Person, limit: int = 200) -> list[Portf
             )
         )
     return entries
+
+
+# --- aggregates for the stuurinformatie -------------------------------------------------------------------
+
+
+def skills_shared_rijk_wide(*, person_ids: QuerySet[Any] | Iterable[int]) -> list[tuple[int, int]]:
+    """(person id, skill id) of every skill in the skills profiles of ``person_ids`` (ids or a ``values``
+    subquery) whose owners made the profile visible to the whole Rijk. Profiles kept *op aanvraag* or *alleen
+    ik* are left out entirely: only what every civil servant may already see feeds the aggregate
+    (docs/stuurinformatie.md "Vaardigheden"). No content, no levels; for counting only."""
+    return list(
+        PortfolioSkill.objects.filter(
+            portfolio__person_id__in=person_ids, portfolio__visibility_skills=rules.RIJK
+        )
+        .order_by()
+        .values_list("portfolio__person_id", "skill_id")
+    )

@@ -4,20 +4,33 @@ parts, the audit rows, in one place. Aggregates leave only through ``domain.anal
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 
-from rijksportfolio.accounts.policy import OrganisationTarget, can, principal_for
+from rijksportfolio.accounts.cache import TTLCache
+from rijksportfolio.accounts.policy import OrganisationTarget, Principal, ScenarioTarget, can, principal_for
 from rijksportfolio.audit.models import AuditAction
 from rijksportfolio.audit.services import audit_record
-from rijksportfolio.domain.analytics import panels
+from rijksportfolio.domain.analytics import mpp as mpp_rules, panels, skill_gap
 from rijksportfolio.domain.analytics.publish import publish
+from rijksportfolio.opportunities.selectors import published_skill_requirements
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.models import Employment, Person
-from rijksportfolio.workforce.models import SecondmentExplanation
-from rijksportfolio.workforce.selectors import warehouse
+from rijksportfolio.portfolios.selectors import skills_shared_rijk_wide
+from rijksportfolio.skills.selectors import skill_label, skills_all
+from rijksportfolio.workforce.models import SecondmentExplanation, WorkforcePlanScenario
+from rijksportfolio.workforce.selectors import (
+    organisation_names,
+    organisation_units,
+    personnel_in_scope,
+    personnel_units,
+    warehouse,
+)
+from rijksportfolio.workforce.services import scenario_target
 
 
 def organisation_target(organisation: Organisation | None) -> OrganisationTarget:
@@ -52,7 +65,9 @@ def panel_get(
     if panel == "figures":
         data = panels.figures(wh, peildatum, scope)
     elif panel == "mpp":
-        data = panels.mpp(wh, peildatum, scope, scenario)
+        data = mpp_rules.with_total(panels.mpp(wh, peildatum, scope, scenario))
+    elif panel == "skills":
+        return skills_get(user=user, organisation=organisation, on=peildatum)
     else:
         data = panels.PANELS[panel](wh, peildatum, scope)
     return publish(panel, data)
@@ -207,3 +222,115 @@ def open_data_rows(data: dict[str, Any]) -> list[tuple[str, str, str, Any]]:
     for p in data["provinces"]:
         rows.append(("headcount_by_province_of_work_location", peil, p["province"], p["headcount"]))
     return rows
+
+
+# --- MPP scenarios ----------------------------------------------------------------------------------------
+
+
+def scenario_panel(scenario: WorkforcePlanScenario) -> panels.Scenario:
+    """A saved scenario as the panel's ``Scenario``."""
+    return panels.Scenario(
+        growth_pct=scenario.growth_pct,
+        technology_pct=dict(scenario.technology_pct),
+        name=scenario.name,
+        growth_by_family=dict(scenario.growth_by_family),
+        horizon=scenario.horizon_years,
+    )
+
+
+def scenario_scope(scenario: WorkforcePlanScenario) -> panels.Scope:
+    return panels.Scope(
+        organisations=(scenario.organisation_id,) if scenario.organisation_id else (),
+        job_family=scenario.job_family or None,
+    )
+
+
+def may_see_scenarios(principal: Principal) -> bool:
+    """For pages and lists (no query): may the principal see saved scenarios of the Rijk or of an organisation
+    in one of their scopes (``mpp.view``)?"""
+    if principal.user_id is None:
+        return False
+    paths = [""] + [p for paths in principal.scopes.values() for p in paths if p]
+    return any(can(principal, "mpp.view", ScenarioTarget(owner_user_id=None, path=p)) for p in paths)
+
+
+def scenario_get(*, user: Any, pk: int) -> WorkforcePlanScenario:
+    """A saved scenario the user may see (``mpp.view``); ``DoesNotExist`` or ``PermissionDenied``. Scenarios
+    hold assumptions and aggregates, no personal data: reads are not audited (writes are)."""
+    scenario = WorkforcePlanScenario.objects.select_related("organisation", "owner__person").get(pk=pk)
+    if not can(principal_for(user), "mpp.view", scenario_target(scenario)):
+        raise PermissionDenied
+    return scenario
+
+
+def scenarios_visible(*, user: Any, organisation: Organisation | None = None) -> list[WorkforcePlanScenario]:
+    """The saved scenarios the user may see, newest change first; with ``organisation``, those for its
+    subtree."""
+    principal = principal_for(user)
+    queryset = WorkforcePlanScenario.objects.select_related("organisation", "owner__person")
+    if organisation is not None:
+        queryset = queryset.filter(organisation__path__startswith=organisation.path)
+    return [
+        s for s in queryset.order_by("-updated_at", "-id") if can(principal, "mpp.view", scenario_target(s))
+    ]
+
+
+def scenario_result_get(*, user: Any, scenario: WorkforcePlanScenario, peildatum: dt.date) -> dict[str, Any]:
+    """Supply, demand and gap of a saved scenario at the peildatum, per job family and in total, suppressed
+    (``publish``). Policy ``mpp.view`` — the works council of the organisation may see it although it does not
+    define scenarios."""
+    if not can(principal_for(user), "mpp.view", scenario_target(scenario)):
+        raise PermissionDenied
+    data = panels.mpp(warehouse(), peildatum, scenario_scope(scenario), scenario_panel(scenario))
+    return publish("mpp", mpp_rules.with_total(data))
+
+
+# --- Vaardigheden -----------------------------------------------------------------------------------------
+
+
+def skills_get(*, user: Any, organisation: Organisation | None, on: dt.date) -> dict[str, Any]:
+    """The Vaardigheden panel for the organisation's subtree (None: the Rijk) on ``on``: skills present in
+    skills profiles visible Rijk-wide against skills asked by published opportunities (``domain.analytics.
+    skill_gap``), suppressed (``publish``), with skill labels and unit names added. Policy
+    ``stuurinformatie.view``; aggregates only (not audited)."""
+    _require(user, "stuurinformatie.view", organisation)
+    cache_key = (organisation.pk if organisation is not None else None, on)
+    published = _skills_cache.get(cache_key)
+    if published is None:
+        published = _skills_published(organisation, on)
+        _skills_cache.set(cache_key, published, float(getattr(settings, "AGGREGATE_CACHE_TTL", 60)))
+    data = copy.deepcopy(published)
+    listed = {row["skill"] for key in ("present", "asked", "scarce") for row in data[key]}
+    labels = {s.pk: skill_label(s) for s in skills_all().filter(pk__in=listed)}
+    for key in ("present", "asked", "scarce"):
+        for row in data[key]:
+            label = labels.get(row["skill"])
+            row["label"] = label.text if label else str(row["skill"])
+            row["label_language"] = label.language if label else ""
+    names = organisation_names([u["unit"] for u in data["units"]])
+    for unit in data["units"]:
+        unit["name"] = names.get(unit["unit"], "")
+    data["units"].sort(key=lambda u: (u["name"], u["unit"]))
+    data["peildatum"] = on.isoformat()
+    return data
+
+
+# The published panel per (organisation, day), kept per process for ``AGGREGATE_CACHE_TTL`` seconds like the
+# portfolio overviews: at the Rijk's scale it reads every current employment record and shared profile.
+_skills_cache: TTLCache[tuple[int | None, dt.date], dict[str, Any]] = TTLCache(maxsize=256)
+
+
+def _skills_published(organisation: Organisation | None, on: dt.date) -> dict[str, Any]:
+    people = personnel_units(organisation=organisation, on=on)
+    sharing = skills_shared_rijk_wide(
+        person_ids=personnel_in_scope(organisation=organisation, on=on).values("person_id")
+    )
+    scope_path = organisation.path if organisation is not None else ""
+    units_by_org = organisation_units(scope_path)
+    asked = [
+        (opportunity, units_by_org.get(org_id, org_id), skill, essential)
+        for opportunity, org_id, skill, essential in published_skill_requirements(
+            organisation_path=scope_path
+        )
+    ]
+    return publish("skills", skill_gap.skills_supply_demand(people=people, sharing=sharing, asked=asked))

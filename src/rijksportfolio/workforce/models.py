@@ -40,3 +40,51 @@ class SecondmentExplanation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employment_id}: {self.explanation[:40]}"
+
+
+class WorkforcePlanScenario(models.Model):
+    """A saved MPP demand scenario (issue 5: "scenarios saved, compared side by side, and exported"): for an
+    organisation subtree (None: the Rijk) and optionally one job family, the assumptions of demand — growth
+    (negative: shrinkage) in percent a year, per job family where it differs, the share of each work type's
+    work technology takes over by the horizon's last year, and the horizon. Supply, demand and gap are not
+    stored: they are computed on the analytical store at the peildatum asked for (``workforce.access``)."""
+
+    name = models.CharField(_("naam"), max_length=120)
+    description = models.TextField(_("toelichting"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="workforce_plan_scenarios",
+        verbose_name=_("eigenaar"),
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="workforce_plan_scenarios",
+        verbose_name=_("organisatie"),
+    )
+    job_family = models.CharField(_("functiefamilie"), max_length=20, blank=True)
+    horizon_years = models.PositiveSmallIntegerField(_("horizon (jaren)"), default=12)
+    growth_pct = models.FloatField(_("groei per jaar (%)"), default=0.0)
+    growth_by_family = models.JSONField(_("groei per functiefamilie (%)"), default=dict, blank=True)
+    technology_pct = models.JSONField(_("effect van technologie per werksoort (%)"), default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        verbose_name = _("MPP-scenario")
+        verbose_name_plural = _("MPP-scenario's")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(horizon_years__gte=1, horizon_years__lte=12),
+                name="workforce_plan_scenario_horizon_1_12",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -18,7 +18,9 @@ from rijksportfolio.domain.analytics.panels import Scope
 from rijksportfolio.domain.analytics.warehouse import Warehouse
 from rijksportfolio.domain.analytics.workforce import CONTRACTS, END_REASONS, OPEN_END, WorkforceData, figures
 from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.people.constants import ContractType
 from rijksportfolio.people.models import Employment, Person
+from rijksportfolio.people.selectors import employments_current
 from rijksportfolio.workforce import store
 
 
@@ -141,3 +143,67 @@ def workforce_figures_numpy(
     """The same figures by the earlier numpy engine straight from the database (a cross-check; it reports
     the years before the history starts as zeros instead of None)."""
     return figures(workforce_data(organisation=organisation), peildatum)
+
+
+# --- Vaardigheden: the population of an organisation subtree and its units ---------------------------------
+
+
+def unit_path(path: str, scope_path: str) -> str:
+    """The path of the organisation one level below the scope (``scope_path``; "" for the Rijk: the top-level
+    organisation) that contains the organisation at ``path``; the scope itself for people at its own node."""
+    parts = [p for p in path.split(".") if p]
+    depth = len([p for p in scope_path.split(".") if p])
+    return ".".join(parts[: depth + 1]) + "." if parts else ""
+
+
+def personnel_in_scope(*, organisation: Organisation | None, on: dt.date) -> QuerySet[Employment]:
+    """Personnel records (not external hires) running on ``on`` in the organisation's subtree (None: the
+    Rijk), as the workforce figures count personnel."""
+    records = employments_current(on=on).exclude(contract_type=ContractType.EXTERNAL)
+    if organisation is not None:
+        # the subtree resolved to ids first: PostgreSQL underestimates a path prefix by orders of magnitude
+        # and would loop per organisation (docs/performance.md, "Finding colleagues")
+        subtree = list(
+            Organisation.objects.filter(path__startswith=organisation.path).values_list("id", flat=True)
+        )
+        records = records.filter(organisation_id__in=subtree)
+    return records
+
+
+def personnel_units(*, organisation: Organisation | None, on: dt.date) -> dict[int, int]:
+    """Person id -> id of the organisation one level below the scope (``unit_path``) their *main* record
+    (largest FTE, then the earliest start, then the lowest id) lies in: each person once. On PostgreSQL the
+    main record is chosen by the database (``DISTINCT ON``); elsewhere (the SQLite demo) in Python."""
+    scope_path = organisation.path if organisation is not None else ""
+    records = personnel_in_scope(organisation=organisation, on=on)
+    if connections[records.db].vendor == "postgresql":
+        chosen = records.order_by("person_id", "-fte", "start_date", "id").distinct("person_id")
+        main = dict(chosen.values_list("person_id", "organisation_id"))
+    else:
+        main = main_organisations(records)
+    unit_of = organisation_units(scope_path)
+    return {person_id: unit_of[org_id] for person_id, org_id in main.items()}
+
+
+def main_organisations(records: QuerySet[Employment]) -> dict[int, int]:
+    """Person id -> organisation id of their main record among ``records``, chosen in Python (any database)."""
+    best: dict[int, tuple[Any, ...]] = {}
+    for person_id, org_id, fte, start, pk in records.values_list(
+        "person_id", "organisation_id", "fte", "start_date", "id"
+    ):
+        key = (-fte, start, pk)
+        if person_id not in best or key < best[person_id][0]:
+            best[person_id] = (key, org_id)
+    return {person_id: org_id for person_id, (_key, org_id) in best.items()}
+
+
+def organisation_units(scope_path: str) -> dict[int, int]:
+    """Organisation id -> id of its unit one level below the scope at ``scope_path`` ("": the Rijk), for
+    every organisation in the subtree (``unit_path``)."""
+    paths = dict(Organisation.objects.filter(path__startswith=scope_path).values_list("id", "path"))
+    ids = {path: pk for pk, path in paths.items()}
+    return {pk: ids.get(unit_path(path, scope_path), pk) for pk, path in paths.items()}
+
+
+def organisation_names(ids: list[int]) -> dict[int, str]:
+    return dict(Organisation.objects.filter(pk__in=ids).values_list("id", "name"))

@@ -10,14 +10,20 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import close_old_connections, transaction
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
-from rijksportfolio.people.constants import ContractType
+from rijksportfolio.accounts.policy import OrganisationTarget, ScenarioTarget, can, principal_for
+from rijksportfolio.audit.models import AuditAction
+from rijksportfolio.audit.services import audit_record
+from rijksportfolio.domain.analytics.mpp import MAX_GROWTH_PCT, MAX_HORIZON
+from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.people.constants import ContractType, JobFamily, WorkType
 from rijksportfolio.people.models import Employment
 from rijksportfolio.workforce import store
-from rijksportfolio.workforce.models import SecondmentExplanation, StoreChange
+from rijksportfolio.workforce.models import SecondmentExplanation, StoreChange, WorkforcePlanScenario
 
 log = logging.getLogger(__name__)
 _pending = threading.Event()
@@ -96,3 +102,172 @@ def secondment_explain(
         },
     )
     return record
+
+
+# --- MPP scenarios ---------------------------------------------------------------------------------------
+
+SCENARIO_AUDIT = "workforce_plan_scenario"
+
+
+def scenario_target(scenario: WorkforcePlanScenario) -> ScenarioTarget:
+    organisation = scenario.organisation
+    return ScenarioTarget(owner_user_id=scenario.owner_id, path=organisation.path if organisation else "")
+
+
+def _organisation_target(organisation: Organisation | None) -> OrganisationTarget:
+    if organisation is None:
+        return OrganisationTarget(organisation_id=None, path="")
+    return OrganisationTarget(organisation_id=organisation.pk, path=organisation.path)
+
+
+def _percentages(
+    values: dict[str, Any],
+    allowed: list[str],
+    low: float,
+    high: float,
+    field: str,
+    errors: dict[str, list[str]],
+) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for key, raw in values.items():
+        if key not in allowed:
+            errors.setdefault(field, []).append(_("Onbekende sleutel: %(sleutel)s.") % {"sleutel": key})
+            continue
+        if raw is None or raw == "":
+            continue
+        try:
+            value = float(raw)
+        except (TypeError, ValueError):
+            errors.setdefault(field, []).append(_("Geef een getal (%(sleutel)s).") % {"sleutel": key})
+            continue
+        if not low <= value <= high:
+            errors.setdefault(field, []).append(
+                _("%(sleutel)s: geef een percentage van %(laag)s tot en met %(hoog)s.")
+                % {"sleutel": key, "laag": f"{low:g}", "hoog": f"{high:g}"}
+            )
+            continue
+        out[key] = round(value, 2)
+    return out
+
+
+def scenario_clean(
+    *,
+    name: str,
+    description: str = "",
+    organisation: Organisation | None,
+    job_family: str = "",
+    horizon_years: int = MAX_HORIZON,
+    growth_pct: float = 0.0,
+    growth_by_family: dict[str, Any] | None = None,
+    technology_pct: dict[str, Any] | None = None,
+    exclude_pk: int | None = None,
+) -> dict[str, Any]:
+    """The scenario's fields checked (Dutch messages per field, all at once, as a ``ValidationError``) and
+    normalised: names trimmed, percentages rounded to two decimals, empty per-family growth left out."""
+    errors: dict[str, list[str]] = {}
+    name = (name or "").strip()
+    if not name:
+        errors["name"] = [_("Geef het scenario een naam.")]
+    elif len(name) > 120:
+        errors["name"] = [_("Gebruik hoogstens 120 tekens.")]
+    elif (
+        WorkforcePlanScenario.objects.annotate(lower=Lower("name"))
+        .filter(lower=name.lower(), organisation=organisation)
+        .exclude(pk=exclude_pk or 0)
+        .exists()
+    ):
+        errors["name"] = [_("Er is al een scenario met deze naam voor deze organisatie.")]
+    if job_family and job_family not in JobFamily.values:
+        errors["job_family"] = [_("Onbekende functiefamilie.")]
+    if not isinstance(horizon_years, int) or not 1 <= horizon_years <= MAX_HORIZON:
+        errors["horizon_years"] = [
+            _("Kies een horizon van 1 tot en met %(max)s jaar.") % {"max": MAX_HORIZON}
+        ]
+    try:
+        growth = float(growth_pct)
+    except (TypeError, ValueError):
+        growth = 0.0
+        errors["growth_pct"] = [_("Geef een getal.")]
+    if not -MAX_GROWTH_PCT <= growth <= MAX_GROWTH_PCT:
+        errors["growth_pct"] = [
+            _("Geef een groei (of krimp, negatief) van hoogstens %(max)s%% per jaar.")
+            % {"max": f"{MAX_GROWTH_PCT:g}"}
+        ]
+    by_family = _percentages(
+        growth_by_family or {},
+        list(JobFamily.values),
+        -MAX_GROWTH_PCT,
+        MAX_GROWTH_PCT,
+        "growth_by_family",
+        errors,
+    )
+    technology = _percentages(
+        technology_pct or {}, list(WorkType.values), 0.0, 100.0, "technology_pct", errors
+    )
+    if errors:
+        raise ValidationError(errors)
+    return {
+        "name": name,
+        "description": (description or "").strip(),
+        "organisation": organisation,
+        "job_family": job_family or "",
+        "horizon_years": horizon_years,
+        "growth_pct": round(growth, 2),
+        "growth_by_family": by_family,
+        "technology_pct": {k: v for k, v in technology.items() if v},
+    }
+
+
+@transaction.atomic
+def scenario_create(*, actor: Any, organisation: Organisation | None, **fields: Any) -> WorkforcePlanScenario:
+    """Save a demand scenario for the organisation's subtree (None: the Rijk); ``fields`` as ``scenario_clean``.
+    Policy ``mpp.create``; audited."""
+    if not can(principal_for(actor), "mpp.create", _organisation_target(organisation)):
+        raise PermissionDenied
+    data = scenario_clean(organisation=organisation, **fields)
+    scenario = WorkforcePlanScenario.objects.create(
+        owner=actor if getattr(actor, "pk", None) else None, **data
+    )
+    audit_record(actor=actor, action=AuditAction.CREATE, object_type=SCENARIO_AUDIT, object_id=scenario.pk)
+    return scenario
+
+
+@transaction.atomic
+def scenario_update(*, actor: Any, scenario: WorkforcePlanScenario, **fields: Any) -> WorkforcePlanScenario:
+    """Change a saved scenario (policy ``mpp.change``); ``fields`` as ``scenario_clean``, the organisation
+    included (the actor must also be allowed to plan for the new one). Fields not given keep their value."""
+    if not can(principal_for(actor), "mpp.change", scenario_target(scenario)):
+        raise PermissionDenied
+    current = {
+        "name": scenario.name,
+        "description": scenario.description,
+        "organisation": scenario.organisation,
+        "job_family": scenario.job_family,
+        "horizon_years": scenario.horizon_years,
+        "growth_pct": scenario.growth_pct,
+        "growth_by_family": scenario.growth_by_family,
+        "technology_pct": scenario.technology_pct,
+    }
+    unknown = set(fields) - set(current)
+    if unknown:
+        raise TypeError(f"not editable: {sorted(unknown)}")
+    data = scenario_clean(**{**current, **fields}, exclude_pk=scenario.pk)
+    if data["organisation"] != scenario.organisation and not can(
+        principal_for(actor), "mpp.create", _organisation_target(data["organisation"])
+    ):
+        raise PermissionDenied
+    for key, value in data.items():
+        setattr(scenario, key, value)
+    scenario.save()
+    audit_record(actor=actor, action=AuditAction.UPDATE, object_type=SCENARIO_AUDIT, object_id=scenario.pk)
+    return scenario
+
+
+@transaction.atomic
+def scenario_delete(*, actor: Any, scenario: WorkforcePlanScenario) -> None:
+    """Delete a saved scenario (policy ``mpp.change``); audited."""
+    if not can(principal_for(actor), "mpp.change", scenario_target(scenario)):
+        raise PermissionDenied
+    pk = scenario.pk
+    scenario.delete()
+    audit_record(actor=actor, action=AuditAction.DELETE, object_type=SCENARIO_AUDIT, object_id=pk)

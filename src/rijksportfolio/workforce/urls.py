@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from rijksportfolio.workforce import views, views_report
+from rijksportfolio.workforce import views, views_mpp, views_report, views_skills
 
 app_name = "workforce"
 
@@ -27,4 +27,10 @@ urlpatterns = [
         {"page": "drie-vijf-zeven"},
         name="drie_vijf_zeven",
     ),
+    # MPP and Vaardigheden (views_mpp, views_skills)
+    path("stuurinformatie/mpp", views_mpp.mpp, name="mpp"),
+    path("stuurinformatie/mpp/scenarios/<int:pk>", views_mpp.scenario, name="mpp_scenario"),
+    path("stuurinformatie/mpp/scenarios/<int:pk>/verwijderen", views_mpp.scenario_delete, name="mpp_delete"),
+    path("stuurinformatie/mpp/vergelijken", views_mpp.compare, name="mpp_compare"),
+    path("stuurinformatie/vaardigheden", views_skills.vaardigheden, name="vaardigheden"),
 ]

@@ -583,6 +583,29 @@ PAGES: dict[str, Page] = {
 # --- views -----------------------------------------------------------------------------------------------
 
 
+def _planning_pages() -> list[tuple[str, str, str]]:
+    """The MPP and Vaardigheden pages (``views_mpp``, ``views_skills``) on the landing page."""
+    return [
+        (
+            reverse("workforce:mpp"),
+            _("MPP: meerjarige personeelsplanning"),
+            _(
+                "Aanbod van het huidige personeel tegenover de vraag in een scenario (groei of krimp, effect "
+                "van technologie per werksoort), het verschil per jaar; scenario's opslaan, vergelijken en "
+                "downloaden."
+            ),
+        ),
+        (
+            reverse("workforce:vaardigheden"),
+            _("Vaardigheden"),
+            _(
+                "Vaardigheden die medewerkers zichtbaar delen tegenover de vaardigheden die gepubliceerde "
+                "kansen vragen, de schaarste en per organisatie."
+            ),
+        ),
+    ]
+
+
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """The dashboard landing page: the pages, for whoever may see any stuurinformatie."""
@@ -590,6 +613,7 @@ def index(request: HttpRequest) -> HttpResponse:
     if not may_see_dashboards(principal):
         raise PermissionDenied
     pages = [(p.url, p.title(), p.intro()) for p in PAGES.values()]
+    pages += _planning_pages()
     pages.append(
         (
             reverse("workforce:jaarrapportage"),

@@ -15,6 +15,7 @@ from rijksportfolio.accounts.policy import (
     PersonTarget,
     PortfolioTarget,
     Principal,
+    ScenarioTarget,
     can,
 )
 
@@ -125,6 +126,38 @@ MATRIX = [
     (HR, "stuurinformatie.explain", OrganisationTarget(None, ""), False),
     (WORKS_COUNCIL, "stuurinformatie.explain", OrganisationTarget(1, BZK), False),
     (ANALYST, "stuurinformatie.explain", OrganisationTarget(1, BZK), False),
+    # MPP scenarios (issue 5): every principal here is user 10; 11 is someone else
+    (HR, "mpp.create", OrganisationTarget(5, BZK_TEAM), True),
+    (HR, "mpp.create", OrganisationTarget(9, FIN), False),
+    (HR, "mpp.create", OrganisationTarget(None, ""), False),
+    (ADMIN, "mpp.create", OrganisationTarget(1, BZK), True),
+    (ANALYST, "mpp.create", OrganisationTarget(None, ""), True),
+    (ANALYST, "mpp.create", OrganisationTarget(9, FIN), True),
+    (WORKS_COUNCIL, "mpp.create", OrganisationTarget(1, BZK), False),
+    (MANAGER, "mpp.create", OrganisationTarget(5, BZK_TEAM), False),
+    (EMPLOYEE, "mpp.create", OrganisationTarget(1, BZK), False),
+    (HR, "mpp.create", ScenarioTarget(10, BZK), False),  # wrong target kind
+    (HR, "mpp.view", ScenarioTarget(11, BZK_TEAM), True),
+    (HR, "mpp.view", ScenarioTarget(11, FIN), False),
+    (HR, "mpp.view", ScenarioTarget(11, ""), False),
+    (WORKS_COUNCIL, "mpp.view", ScenarioTarget(11, BZK), True),
+    (WORKS_COUNCIL, "mpp.view", ScenarioTarget(11, FIN), False),
+    (ANALYST, "mpp.view", ScenarioTarget(11, ""), True),
+    (ANALYST, "mpp.view", ScenarioTarget(11, FIN), True),
+    (MANAGER, "mpp.view", ScenarioTarget(11, BZK_TEAM), False),
+    (EMPLOYEE, "mpp.view", ScenarioTarget(11, BZK), False),
+    (GUEST, "mpp.view", ScenarioTarget(11, BZK), False),
+    (ANONYMOUS, "mpp.view", ScenarioTarget(None, BZK), False),
+    (HR, "mpp.view", OrganisationTarget(1, BZK), False),  # wrong target kind
+    (HR, "mpp.change", ScenarioTarget(10, BZK_TEAM), True),  # own
+    (HR, "mpp.change", ScenarioTarget(11, BZK_TEAM), False),  # a colleague's
+    (HR, "mpp.change", ScenarioTarget(10, FIN), False),  # own, but no longer in scope
+    (ADMIN, "mpp.change", ScenarioTarget(11, BZK_TEAM), True),  # the administrator of the subtree
+    (ADMIN, "mpp.change", ScenarioTarget(11, FIN), False),
+    (ANALYST, "mpp.change", ScenarioTarget(10, ""), True),
+    (ANALYST, "mpp.change", ScenarioTarget(11, ""), False),
+    (WORKS_COUNCIL, "mpp.change", ScenarioTarget(10, BZK), False),
+    (ANONYMOUS, "mpp.change", ScenarioTarget(None, ""), False),
     (GUEST, "audit.view_own", None, False),
     # --- portfolio (issue 3): no role overrides alleen ik or op aanvraag ---
     (EMPLOYEE, "portfolio.view_section", PortfolioTarget(ME, "dossier", "alleen_ik"), True),

@@ -80,6 +80,12 @@ class Scenario:
     growth_pct: float = 0.0
     technology_pct: dict[str, float] = field(default_factory=dict)
     name: str = ""
+    # Growth per job family where it differs from ``growth_pct``; the years planned (1 to FORECAST_YEARS).
+    growth_by_family: dict[str, float] = field(default_factory=dict)
+    horizon: int = FORECAST_YEARS
+
+    def growth_for(self, job_family: str) -> float:
+        return self.growth_by_family.get(job_family, self.growth_pct)
 
 
 def _scope_sql(wh: Warehouse, scope: Scope, alias: str = "r", prefix: str = "") -> tuple[str, list[Any]]:
@@ -683,17 +689,19 @@ def figures(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str,
 def mpp(
     wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK, scenario: Scenario | None = None
 ) -> dict[str, Any]:
-    """Meerjarige personeelsplanning per job family for the twelve years from the peildatum's year.
+    """Meerjarige personeelsplanning per job family for the scenario's horizon (at most twelve years) from the
+    peildatum's year.
 
     Supply (FTE at the end of each year): today's staff, each record's FTE times the person's probability of
     still being there (state pension and attrition, as the forecast), plus the scope's net mobility (moves in
     minus moves out, average FTE per year over the last three covered history years; zero for the Rijk) times
-    the years passed. Demand: today's FTE per job family and work type, grown by ``growth_pct`` a year and
-    reduced by the technology effect of its work type, reached linearly by the last year. Gap = supply −
+    the years passed. Demand: today's FTE per job family and work type, grown by the family's growth a year
+    (``Scenario.growth_for``) and reduced by the technology effect of its work type, reached linearly by the
+    horizon's last year. Gap = supply −
     demand (negative: shortage)."""
     scenario = scenario or Scenario()
     day = day_number(peildatum)
-    ahead = list(range(peildatum.year, peildatum.year + FORECAST_YEARS))
+    ahead = list(range(peildatum.year, peildatum.year + max(1, min(scenario.horizon, FORECAST_YEARS))))
     families, work_types = _codes(wh, "job_family"), _codes(wh, "work_type")
     rec = _staff_records(
         wh,
@@ -740,7 +748,7 @@ def mpp(
             t = k + 1
             demand = sum(
                 fte
-                * (1 + scenario.growth_pct / 100) ** t
+                * (1 + scenario.growth_for(family) / 100) ** t
                 * (1 - scenario.technology_pct.get(work_type, 0.0) / 100 * t / len(ahead))
                 for (fam, work_type), fte in base.items()
                 if fam == family
@@ -769,6 +777,8 @@ def mpp(
             "name": scenario.name,
             "growth_pct": scenario.growth_pct,
             "technology_pct": dict(scenario.technology_pct),
+            "growth_by_family": dict(scenario.growth_by_family),
+            "horizon": len(ahead),
         },
         "job_families": out,
     }

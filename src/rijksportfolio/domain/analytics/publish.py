@@ -144,13 +144,36 @@ def _forecast(d: dict[str, Any]) -> None:
             row["share"] = _share(row["share"], row["headcount"])
 
 
+def _mpp_hide(part: dict[str, Any]) -> None:
+    part["headcount"] = part["fte"] = part["net_mobility_fte"] = None
+    part["years"] = [{"year": y["year"], "supply": None, "demand": None, "gap": None} for y in part["years"]]
+
+
 def _mpp(d: dict[str, Any]) -> None:
-    for family in d["job_families"]:
-        if _single(family["headcount"]) is None:
-            family["headcount"] = family["fte"] = family["net_mobility_fte"] = None
-            family["years"] = [
-                {"year": y["year"], "supply": None, "demand": None, "gap": None} for y in family["years"]
-            ]
+    """A job family's FTE figures go with its headcount. Without a total (the panel as the API gives it), each
+    family stands alone: primary suppression. With the scope's ``total`` (``domain.analytics.mpp.with_total``)
+    the families' headcounts are a series with that total (secondary suppression), and a family whose FTE
+    would be hidden alone (no persons of its own, only second jobs) takes the smallest published family with
+    it, so that the total's FTE cannot give it away."""
+    families = d["job_families"]
+    total = d.get("total")
+    if total is None:
+        hidden = [_single(f["headcount"]) is None for f in families]
+    else:
+        cells = suppress_series([int(f["headcount"]) for f in families], threshold=THRESHOLD).cells
+        hidden = [c.suppressed for c in cells]
+    hidden = [h or (f["headcount"] == 0 and bool(f["fte"])) for h, f in zip(hidden, families, strict=True)]
+    if total is not None and sum(hidden) == 1 and _single(total["headcount"]) is not None:
+        shown = [
+            k for k, h in enumerate(hidden) if not h and (families[k]["headcount"] or families[k]["fte"])
+        ]
+        if shown:
+            hidden[min(shown, key=lambda k: (families[k]["headcount"], families[k]["fte"], k))] = True
+    for family, hide in zip(families, hidden, strict=True):
+        if hide:
+            _mpp_hide(family)
+    if total is not None and _single(total["headcount"]) is None:
+        _mpp_hide(total)
 
 
 def _three_five_seven(d: dict[str, Any]) -> None:
@@ -218,6 +241,35 @@ def _figures(d: dict[str, Any]) -> None:
         row["cumulative_share"] = _share(row["cumulative_share"], d["headcount"])
 
 
+def _skills(d: dict[str, Any]) -> None:
+    """Vaardigheden (``domain.analytics.skill_gap``). Per unit, persons sharing their skills profile and the
+    rest form a two-way table with its margins (the scope's headcount and sharers are its margins); a skill
+    is listed among the skills present only when at least ``THRESHOLD`` persons share it (the name of a skill
+    held by a few people in a small unit would tell something about them); beside a skill asked, the persons
+    present are a lone count (primary suppression) and its coverage goes with it. Counts of published
+    opportunities are not about people and are shown as they are."""
+    units = d["units"]
+    if units:
+        table = suppress_table(
+            [[int(u["sharing"]), int(u["headcount"]) - int(u["sharing"])] for u in units], threshold=THRESHOLD
+        )
+        for unit, cells, total in zip(units, table.cells, table.row_totals or (), strict=True):
+            unit["sharing"], unit["headcount"] = cells[0].value, total.value
+        d["sharing"] = table.column_totals[0].value if table.column_totals else None
+        d["headcount"] = table.grand_total.value if table.grand_total else None
+    else:
+        series = suppress_series(
+            [int(d["sharing"]), int(d["headcount"]) - int(d["sharing"])], threshold=THRESHOLD
+        )
+        d["sharing"] = series.cells[0].value
+        d["headcount"] = series.total.value if series.total else None
+    d["present"] = [row for row in d["present"] if row["people"] >= THRESHOLD]
+    for row in d["asked"] + d["scarce"]:
+        row["people"] = _single(row["people"])
+        if row["people"] is None:
+            row["coverage"] = None
+
+
 RULES: dict[str, Callable[[dict[str, Any]], None]] = {
     "headcount": _headcount,
     "breakdowns": _breakdowns,
@@ -234,6 +286,7 @@ RULES: dict[str, Callable[[dict[str, Any]], None]] = {
     "ict": _ict,
     "spreiding": _spreiding,
     "figures": _figures,
+    "skills": _skills,
 }
 
 

@@ -44,6 +44,7 @@ PANELEN = {
     "diversiteit": "diversity",
     "ict": "ict",
     "spreiding": "spreiding",
+    "vaardigheden": "skills",
 }
 
 PEILDATUM = OpenApiParameter("peildatum", OpenApiTypes.DATE, description="Peildatum (standaard: vandaag).")

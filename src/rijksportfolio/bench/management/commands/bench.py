@@ -13,6 +13,7 @@ BENCHMARKS = {
     "analytics": "rijksportfolio.bench.analytics",
     "matching": "rijksportfolio.bench.matching",
     "web": "rijksportfolio.bench.web",
+    "planning": "rijksportfolio.bench.planning",
 }
 
 

@@ -53,7 +53,7 @@ MAX_LABEL = 300
 MAX_ALT_LABELS = 30
 MAX_DESCRIPTION = 4000
 MAX_KEY = 80
-ESCO_SKILL_URI = re.compile(r"^https?://data\.europa\.eu/esco/skill/[0-9a-f-]{8,}$")
+ESCO_SKILL_URI = re.compile(r"^https?://data\.europa\.eu/esco/skill/[0-9a-z-]{8,}$")
 ESCO_CONCEPT_URI = re.compile(r"^https?://data\.europa\.eu/esco/(?:skill|isced-f)/[0-9a-z-]+$")
 RIJK_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 

@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 
 from rijksportfolio.audit.models import AuditEvent
 from rijksportfolio.domain.generator.titles import POLICY_ESCO_BY_PROFILE, TITLES
-from rijksportfolio.skills import esco, extension_csv, selectors, services
+from rijksportfolio.skills import esco, extension_csv, normalise as normalise_module, selectors, services
 from rijksportfolio.skills.models import LabelSource, RijkLabel, Skill, SkillOrigin, TaxonomyVersion
 from rijksportfolio.skills.normalise import normalise, reset_cache
 from rijksportfolio.skills.tests.factories import OccupationSkillFactory, SkillFactory
@@ -377,3 +377,25 @@ def test_label_candidates_lists_the_most_used_skills_without_a_dutch_label():
         (english.pk, round(weight, 4), 1),
         (optional.pk, round(0.35 * weight, 4), 1),
     ]
+
+
+def test_shipped_extra_occupation_labels_never_take_another_concepts_preferred_label():
+    """An extra label only adds what ESCO lacks: a title that is ESCO's preferred label of an occupation
+    means that occupation, so no extra label may repeat it for another one."""
+    import json
+    import unicodedata
+
+    def folded(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.lower())
+        return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+    data = esco.read_bundle()
+    preferred: dict[str, set[str]] = {}
+    for uri, record in data.occupations.items():
+        preferred.setdefault(folded(record["preferred_label_nl"]), set()).add(uri)
+    table = json.loads(normalise_module.DATA_FILE.read_text(encoding="utf-8"))["occupation_labels"]
+    clashes = []
+    for key, labels in table.items():
+        (uri,) = [u for u in data.occupations if u.rsplit("/", 1)[-1].startswith(key)]
+        clashes += [label for label in labels if preferred.get(folded(label), {uri}) != {uri}]
+    assert clashes == []

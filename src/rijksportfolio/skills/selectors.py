@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 from django.utils import translation
 
+from rijksportfolio.accounts.policy import OrganisationTarget, Principal, can
 from rijksportfolio.domain.generator.titles import POLICY_ESCO_BY_PROFILE, TITLES
 from rijksportfolio.domain.normaliser.text import fold
+from rijksportfolio.organisations.selectors import organisation_pk_and_path_for_code
 from rijksportfolio.skills.extension_csv import ExtensionRow
 from rijksportfolio.skills.models import (
     RIJK_SKILL_URI_PREFIX,
@@ -30,7 +33,7 @@ from rijksportfolio.skills.models import (
     TaxonomyVersion,
 )
 from rijksportfolio.skills.normalise import get_completer
-from rijksportfolio.skills.services import VERSION_CACHE_KEY
+from rijksportfolio.skills.services import RIJK_LABEL_COUNT_KEY, VERSION_CACHE_KEY
 
 AUTOCOMPLETE_MAX_QUERY = 100  # characters; longer input is cut (nobody types a skill that long)
 AUTOCOMPLETE_MIN_QUERY = 2
@@ -247,6 +250,15 @@ def rijk_extension_rows() -> list[ExtensionRow]:
     return rows
 
 
+def rijk_label_count() -> int:
+    """Number of Rijk labels, cached a minute (cleared by every extension write in this process)."""
+    count = cache.get(RIJK_LABEL_COUNT_KEY)
+    if count is None:
+        count = RijkLabel.objects.count()
+        cache.set(RIJK_LABEL_COUNT_KEY, count, 60)
+    return int(count)
+
+
 def rijk_extension_counts() -> dict[str, int]:
     return {
         "rijk_labels": RijkLabel.objects.count(),
@@ -296,3 +308,18 @@ def skills_needing_dutch_label(*, limit: int = 50) -> list[LabelCandidate]:
     skills = Skill.objects.in_bulk(list(score))
     ranked = sorted(score, key=lambda pk: (-round(score[pk], 6), skills[pk].uri))[:limit]
     return [LabelCandidate(skills[pk], round(score[pk], 4), count[pk]) for pk in ranked]
+
+
+def taxonomy_admin_target() -> OrganisationTarget | None:
+    """The organisation whose organisation administrators administer the taxonomy (``can(…,
+    "taxonomy.administer", target)``): ``settings.TAXONOMY_ADMIN_ORGANISATION`` (BZK), None if absent."""
+    found = organisation_pk_and_path_for_code(code=settings.TAXONOMY_ADMIN_ORGANISATION)
+    return OrganisationTarget(organisation_id=found[0], path=found[1]) if found else None
+
+
+def may_administer_taxonomy(principal: Principal) -> bool:
+    """Whether ``principal`` administers the taxonomy (no query for someone without any role scope)."""
+    if principal.user_id is None or not principal.scopes:
+        return False
+    target = taxonomy_admin_target()
+    return target is not None and can(principal, "taxonomy.administer", target)

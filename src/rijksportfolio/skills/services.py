@@ -35,6 +35,7 @@ from rijksportfolio.skills.models import (
 )
 
 VERSION_CACHE_KEY = "skills:taxonomy-version-in-use"
+RIJK_LABEL_COUNT_KEY = "skills:rijk-label-count"  # selectors.rijk_label_count
 BATCH = 2000
 
 
@@ -261,6 +262,7 @@ def _bump_revision() -> None:
     if not ExtensionRevision.objects.filter(pk=1).update(revision=models.F("revision") + 1):
         ExtensionRevision.objects.get_or_create(pk=1, defaults={"revision": 1})
     normalise.reset_cache()
+    cache.delete(RIJK_LABEL_COUNT_KEY)
 
 
 def _audit(actor: Any, action: str, skill: Skill, purpose: str) -> None:

@@ -150,8 +150,10 @@ def _keep_rijk_labels(records: dict[str, dict[str, Any]], result: ApplyResult) -
     (so they are restored when a Rijk label is removed). Re-importing the same ESCO changes nothing."""
     out = dict(records)
     changed = []
-    for rijk in RijkLabel.objects.select_related("skill").filter(skill__uri__in=records.keys()):
-        rec = records[rijk.skill.uri]
+    for rijk in RijkLabel.objects.select_related("skill"):  # a few hundred rows; no 14,000-URI IN clause
+        rec = records.get(rijk.skill.uri)
+        if rec is None:  # a concept this release lacks: its label stays as it is
+            continue
         esco_label, esco_alts = rec["preferred_label_nl"] or "", list(rec["alt_labels_nl"] or [])
         if (rijk.esco_label_nl, rijk.esco_alt_labels_nl) != (esco_label, esco_alts):
             rijk.esco_label_nl, rijk.esco_alt_labels_nl = esco_label, esco_alts

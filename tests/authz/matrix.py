@@ -186,7 +186,7 @@ def _extension_csv(world: Any, subject: Any) -> dict[str, Any]:
 
 TAXONOMY_ROWS: list[Row] = [
     Row("taxonomie:index", allow=TAXONOMY_ADMINS, web=True),
-    Row("taxonomie:index", allow=TAXONOMY_ADMINS, query={"zoek": "beleid"}, web=True),
+    Row("taxonomie:index", allow=TAXONOMY_ADMINS, query=_skill_search, web=True),
     Row("taxonomie:candidates", allow=TAXONOMY_ADMINS, web=True),
     Row(
         "taxonomie:label",

@@ -16,6 +16,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def scene(world):
     from rijksportfolio.domain.generator.titles import TITLES
+    from rijksportfolio.skills.models import TaxonomyVersion
+
+    # a recorded taxonomy: the search index is built from these few skills, not from the packaged bundle
+    TaxonomyVersion.objects.create(version="test", source="test", checksum="-")
 
     english = SkillFactory(preferred_label_nl="", preferred_label_en="manage budgets")
     OccupationSkillFactory(occupation__uri=TITLES[0].esco_uri, skill=english)

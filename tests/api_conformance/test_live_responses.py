@@ -30,7 +30,9 @@ def _path_values(world):
         ("/intrekken", {"{id}": pw.grant_to[me.pk].pk}),
         ("/api/v1/inzageverzoeken/", {"{id}": pw.pending_to[me.pk].pk}),
         ("/api/v1/meldingen/", {"{id}": pw.notifications[me.pk].pk}),
+        ("/nederlandse-naam", {"{id}": _labelled_skill().pk}),
         ("/api/v1/vaardigheden/", {"{id}": SkillFactory().pk}),
+        ("/api/v1/rijk-vaardigheden/", {"{sleutel}": _rijk_skill_key()}),
     ]
     portfolio_values = {
         "{onderdeelId}": pw.items[me.pk].pk,
@@ -60,6 +62,24 @@ def _path_values(world):
         return path + STUURINFORMATIE_QUERIES.get(path.split("?")[0].rsplit("/", 1)[-1], "")
 
     return fill
+
+
+def _labelled_skill():
+    """An ESCO skill with a Dutch label of the Rijk (GET/PUT/DELETE …/nederlandse-naam)."""
+    from rijksportfolio.skills import services
+
+    skill = SkillFactory(preferred_label_nl="")
+    services.dutch_label_set(actor=None, skill=skill, label="budgetten beheren")
+    return skill
+
+
+def _rijk_skill_key():
+    from rijksportfolio.skills import services
+
+    skill, _changed = services.rijk_skill_save(
+        actor=None, key="conformiteit", label="IAK toepassen", broader_uri=SkillFactory().uri
+    )
+    return skill.uri.rsplit(":", 1)[-1]
 
 
 def _own_draft(world):
@@ -105,7 +125,14 @@ STUURINFORMATIE_QUERIES = {
 AS_USER = {"/api/v1/stuurinformatie/drie-vijf-zeven/medewerkers": "leidinggevende"}
 
 
+_BROADER = "http://data.europa.eu/esco/skill/conformiteit-breder"
+
+
 def _body(world, method, path):
+    if (method, path) == ("post", "/api/v1/rijk-vaardigheden"):
+        return {"sleutel": "nieuw", "naam": "Wetgevingstoets", "breder": SkillFactory(uri=_BROADER).uri}
+    if (method, path) == ("put", "/api/v1/rijk-vaardigheden/{sleutel}"):
+        SkillFactory(uri=_BROADER)
     if (method, path) == ("post", "/api/v1/portfolios/{id}/import"):
         return empty_export_document()
     if (method, path) == ("post", "/api/v1/inzageverzoeken"):
@@ -120,6 +147,14 @@ def _body(world, method, path):
 QUERIES = {("get", "/api/v1/portfolios/{id}/bekijk-als"): {"als": "grant"}}
 # Category administration is for organisation administrators (functioneel beheer), not the HR adviser.
 ADMIN_OPERATIONS = {
+    # taxonomy administration: org administrators of the coordinating ministry (BZK)
+    ("put", "/api/v1/vaardigheden/{id}/nederlandse-naam"),
+    ("delete", "/api/v1/vaardigheden/{id}/nederlandse-naam"),
+    ("post", "/api/v1/rijk-vaardigheden"),
+    ("put", "/api/v1/rijk-vaardigheden/{sleutel}"),
+    ("delete", "/api/v1/rijk-vaardigheden/{sleutel}"),
+    ("get", "/api/v1/rijk-uitbreiding"),
+    ("post", "/api/v1/rijk-uitbreiding/_importeer"),
     ("post", "/api/v1/onderdeelsoorten"),
     ("patch", "/api/v1/onderdeelsoorten/{sleutel}"),
     ("post", "/api/v1/onderdeelsoorten/{sleutel}/buiten-gebruik"),
@@ -188,6 +223,11 @@ BODIES = {
     ("put", "/api/v1/stuurinformatie/detacheringen/{id}/toelichting"): {"toelichting": "Loopt af in juni."},
     ("post", "/api/v1/stuurinformatie/mpp/scenarios"): {"naam": "Groei", "organisatie": "bzk", "groei": 1.5},
     ("patch", "/api/v1/stuurinformatie/mpp/scenarios/{id}"): {"horizon": 6},
+    ("put", "/api/v1/vaardigheden/{id}/nederlandse-naam"): {"naam": "begrotingen beheren"},
+    ("put", "/api/v1/rijk-vaardigheden/{sleutel}"): {"naam": "IAK gebruiken", "breder": _BROADER},
+    ("post", "/api/v1/rijk-uitbreiding/_importeer"): {
+        "inhoud": "uri;naam;alternatieve namen;omschrijving;soort;breder\r\n"
+    },
 }
 
 
@@ -231,7 +271,7 @@ def test_every_documented_operation_answers_with_a_documented_status_and_content
             )
         assert response["API-Version"] == "1.0.0"
         checked += 1
-    assert checked == 75
+    assert checked == 85
 
 
 def test_datetimes_are_utc_with_z(world, hr_client):

@@ -136,6 +136,138 @@ def _skill_search(world: Any, subject: Any) -> dict[str, Any]:
     return {"zoek": "beleid"}
 
 
+# --- taxonomy administration (skills): org administrators of the coordinating ministry (BZK) ----------
+TAXONOMY_ADMINS = frozenset({Role.ORG_ADMIN})  # the world's "beheerder" is org admin of BZK
+
+
+def _english_skill(world: Any, subject: Any) -> Any:
+    from rijksportfolio.skills.tests.factories import SkillFactory
+
+    return SkillFactory(preferred_label_nl="", preferred_label_en="manage budgets")
+
+
+def _labelled_skill(world: Any, subject: Any) -> dict[str, Any]:
+    from rijksportfolio.skills import services
+
+    skill = _english_skill(world, subject)
+    services.dutch_label_set(actor=None, skill=skill, label="budgetten beheren")
+    return {"pk": skill.pk}
+
+
+def _labelled_skill_api(world: Any, subject: Any) -> dict[str, Any]:
+    return {"id": _labelled_skill(world, subject)["pk"]}
+
+
+def _rijk_skill(world: Any, subject: Any) -> Any:
+    from rijksportfolio.skills import services
+
+    skill, _changed = services.rijk_skill_save(
+        actor=None, key="matrix", label="IAK toepassen", broader_uri=_english_skill(world, subject).uri
+    )
+    return skill
+
+
+def _rijk_skill_body(world: Any, subject: Any) -> dict[str, Any]:
+    return {
+        "sleutel": "matrix-nieuw",
+        "naam": "Wetgevingstoets uitvoeren",
+        "soort": "vaardigheid",
+        "breder": _english_skill(world, subject).uri,
+    }
+
+
+def _extension_csv(world: Any, subject: Any) -> dict[str, Any]:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    skill = _english_skill(world, subject)
+    data = f"uri;naam\r\n{skill.uri};budgetten beheren\r\n".encode()
+    return {"bestand": SimpleUploadedFile("rijk.csv", data, content_type="text/csv")}
+
+
+TAXONOMY_ROWS: list[Row] = [
+    Row("taxonomie:index", allow=TAXONOMY_ADMINS, web=True),
+    Row("taxonomie:index", allow=TAXONOMY_ADMINS, query=_skill_search, web=True),
+    Row("taxonomie:candidates", allow=TAXONOMY_ADMINS, web=True),
+    Row(
+        "taxonomie:label",
+        allow=TAXONOMY_ADMINS,
+        kwargs=lambda w, s: {"pk": _english_skill(w, s).pk},
+        web=True,
+    ),
+    Row(
+        "taxonomie:label",
+        "POST",
+        allow=TAXONOMY_ADMINS,
+        kwargs=lambda w, s: {"pk": _english_skill(w, s).pk},
+        body={"naam": "budgetten beheren", "alternatieve_namen": "begroting beheren"},
+        web=True,
+    ),
+    Row("taxonomie:label_remove", "POST", allow=TAXONOMY_ADMINS, kwargs=_labelled_skill, web=True),
+    Row("taxonomie:rijk_skill_create", allow=TAXONOMY_ADMINS, web=True),
+    Row("taxonomie:rijk_skill_create", "POST", allow=TAXONOMY_ADMINS, body=_rijk_skill_body, web=True),
+    Row(
+        "taxonomie:rijk_skill_update",
+        allow=TAXONOMY_ADMINS,
+        kwargs=lambda w, s: {"pk": _rijk_skill(w, s).pk},
+        web=True,
+    ),
+    Row(
+        "taxonomie:rijk_skill_update",
+        "POST",
+        allow=TAXONOMY_ADMINS,
+        kwargs=lambda w, s: {"pk": _rijk_skill(w, s).pk},
+        body=_rijk_skill_body,
+        web=True,
+    ),
+    Row(
+        "taxonomie:rijk_skill_delete",
+        "POST",
+        allow=TAXONOMY_ADMINS,
+        kwargs=lambda w, s: {"pk": _rijk_skill(w, s).pk},
+        web=True,
+    ),
+    Row("taxonomie:export", allow=TAXONOMY_ADMINS, web=True),
+    Row("taxonomie:import", allow=TAXONOMY_ADMINS, web=True),
+    Row("taxonomie:import", "POST", allow=TAXONOMY_ADMINS, body=_extension_csv, web=True),
+    Row("api:vaardigheid-nederlandse-naam", allow=CIVIL_SERVANTS, kwargs=_labelled_skill_api),
+    Row(
+        "api:vaardigheid-nederlandse-naam",
+        "PUT",
+        allow=TAXONOMY_ADMINS,
+        kwargs=lambda w, s: {"id": _english_skill(w, s).pk},
+        body={"naam": "budgetten beheren", "alternatieveNamen": ["begroting beheren"]},
+    ),
+    Row("api:vaardigheid-nederlandse-naam", "DELETE", allow=TAXONOMY_ADMINS, kwargs=_labelled_skill_api),
+    Row("api:rijk-vaardigheid-list", allow=CIVIL_SERVANTS),
+    Row("api:rijk-vaardigheid-list", "POST", allow=TAXONOMY_ADMINS, body=_rijk_skill_body),
+    Row(
+        "api:rijk-vaardigheid-detail",
+        allow=CIVIL_SERVANTS,
+        kwargs=lambda w, s: {"sleutel": _rijk_skill(w, s).uri.rsplit(":", 1)[-1]},
+    ),
+    Row(
+        "api:rijk-vaardigheid-detail",
+        "PUT",
+        allow=TAXONOMY_ADMINS,
+        kwargs=lambda w, s: {"sleutel": _rijk_skill(w, s).uri.rsplit(":", 1)[-1]},
+        body=lambda w, s: {k: v for k, v in _rijk_skill_body(w, s).items() if k != "sleutel"},
+    ),
+    Row(
+        "api:rijk-vaardigheid-detail",
+        "DELETE",
+        allow=TAXONOMY_ADMINS,
+        kwargs=lambda w, s: {"sleutel": _rijk_skill(w, s).uri.rsplit(":", 1)[-1]},
+    ),
+    Row("api:rijk-uitbreiding", allow=TAXONOMY_ADMINS),
+    Row(
+        "api:rijk-uitbreiding-importeer",
+        "POST",
+        allow=TAXONOMY_ADMINS,
+        body={"inhoud": "uri;naam;alternatieve namen;omschrijving;soort;breder\r\n"},
+    ),
+]
+
+
 PERSON_CARD = {SELF: CIVIL_SERVANTS, IN_ORG: CIVIL_SERVANTS, OUTSIDE: CIVIL_SERVANTS}
 EMPLOYMENT_HISTORY = {SELF: CIVIL_SERVANTS, IN_ORG: HR | {Role.MANAGER}, OUTSIDE: NOBODY}
 # HR adviser and org admin work in BZK themselves: changing their own records is within their scope.
@@ -626,6 +758,7 @@ ROWS: list[Row] = [
     Row("api:vaardigheid-list", allow=CIVIL_SERVANTS, query=_skill_search),
     Row("api:vaardigheid-detail", allow=CIVIL_SERVANTS, kwargs=lambda w, s: {"id": _skill(w, s)}),
     Row("portfolios:skill_autocomplete", allow=CIVIL_SERVANTS, query=_skill_search, web=True),
+    *TAXONOMY_ROWS,
     *PORTFOLIO_API_ROWS,
     # --- i18n --------------------------------------------------------------------------------------------
     Row("set_language", "POST", allow=EVERYONE, body={"language": "en", "next": "/"}, web=True),

@@ -223,3 +223,69 @@ def test_normalise_lines_json_shape(monkeypatch):
     }
     assert json.loads(out[1]) == {"query": "", "results": []}
     assert json.loads(out[2])["results"][0]["uri"] == E + "ciso"
+
+
+def _small(concepts, **vocabulary):
+    return Normaliser(concepts, Vocabulary(**vocabulary))
+
+
+def test_a_bracketed_remark_counts_for_little():
+    normaliser = _small(
+        [
+            Concept(
+                E + "sec",
+                "ICT-beveiligingsingenieur",
+                ["ICT-beveiligingsingenieur"],
+                ["adviseur informatiebeveiliging"],
+            ),
+            Concept(E + "office", "officemanager", ["officemanager"], []),
+        ]
+    )
+    # "office" in brackets does not pull the title towards "officemanager"
+    assert top(normaliser, "Adviseur informatiebeveiliging (CISO-office)", k=2)[0] == "sec"
+    # without brackets around it, a remark is title text like any other
+    assert top(normaliser, "(officemanager)") == ["office"]
+
+
+def test_an_organisation_word_the_labels_use_is_kept_as_a_hint():
+    concepts = [
+        Concept(E + "customs", "douaneambtenaar", ["douaneambtenaar"], ["medewerker douane"]),
+        Concept(E + "trade", "medewerker handel", ["medewerker handel"], []),
+    ]
+    normaliser = _small(concepts, filler_words=frozenset({"douane", "duo"}))
+    assert top(normaliser, "Medewerker Douane") == ["customs"]
+    # an organisation name the labels do not know is still dropped
+    assert normaliser.normalise("medewerker handel DUO", top=1)[0].score == 1.0
+
+
+def test_a_ministry_abbreviation_hints_at_the_field_but_does_not_outweigh_the_title():
+    concepts = [
+        Concept(E + "policy", "beleidsmedewerker", ["beleidsmedewerker"], []),
+        Concept(
+            E + "foreign",
+            "beleidsmedewerker buitenlandse zaken",
+            ["beleidsmedewerker buitenlandse zaken"],
+            [],
+        ),
+        Concept(E + "diplomat", "diplomaat buitenlandse zaken", ["diplomaat buitenlandse zaken"], []),
+    ]
+    normaliser = _small(
+        concepts, abbreviations={"bz": ["buitenlandse zaken"]}, filler_words=frozenset({"bz"})
+    )
+    assert top(normaliser, "Beleidsmedewerker BZ") == ["foreign"]
+    assert top(normaliser, "beleidsmedewerker bij BZ") == ["policy"]  # "bij …" is the employer, dropped
+
+
+def test_a_label_shared_by_concepts_goes_to_the_concept_whose_name_looks_like_the_query():
+    concepts = [
+        Concept(
+            E + "a-dean",
+            "voorzitter universiteitsdepartement",
+            ["voorzitter universiteitsdepartement"],
+            ["afdelingshoofd"],
+        ),
+        Concept(E + "b-dept", "afdelingsmanager", ["afdelingsmanager"], ["afdelingshoofd"]),
+    ]
+    results = _small(concepts).normalise("Afdelingshoofd", top=2)
+    assert [r.uri.rsplit("/", 1)[-1] for r in results] == ["b-dept", "a-dean"]
+    assert results[0].score > results[1].score == 0.97

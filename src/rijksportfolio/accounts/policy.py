@@ -23,6 +23,7 @@ ACTIONS = (
     "organisation.view",
     "organisation.change",
     "taxonomy.view",  # ESCO skills and occupations (reference data, e.g. skill autocomplete)
+    "taxonomy.administer",  # Rijk extension: Dutch labels, Rijk skills, CSV (target: the coordinating org)
     "person.view_card",  # name, current job, organisation, work location, work e-mail
     "person.view_employment",  # full employment history
     "person.view_personal",  # date of birth, gender, personnel number
@@ -180,6 +181,14 @@ def can(principal: Principal, action: str, target: Any = None) -> bool:
         return principal.is_civil_servant or bool(roles - {Role.GUEST, Role.EMPLOYEE})
     if action == "taxonomy.view":
         return principal.is_civil_servant or bool(roles - {Role.GUEST, Role.EMPLOYEE})
+    if action == "taxonomy.administer":
+        # Taxonomy administrators are the organisation administrators of the coordinating ministry (BZK,
+        # RPF_TAXONOMY_ADMIN_ORGANISATION): the caller passes that organisation as target (ADR 0006).
+        return (
+            isinstance(target, OrganisationTarget)
+            and target.path != ""
+            and principal.covers(Role.ORG_ADMIN, [target.path])
+        )
     if action == "organisation.change":
         return (
             isinstance(target, OrganisationTarget)

@@ -270,6 +270,8 @@ SPECTACULAR_SETTINGS = {
         "DeelEnum": ["dossier", "analytisch", "ambitie", "vrij", "vaardigheden"],
         "PortfoliodeelEnum": ["dossier", "analytisch", "ambitie", "vrij"],
         "NiveauEnum": ["basis", "gevorderd", "ervaren", "expert"],
+        "VaardigheidssoortEnum": ["vaardigheid", "kennis"],  # skills: Rijk skills
+        "NaamherkomstEnum": ["team", "beheer"],  # skills: who gave a Dutch label of the Rijk
     },
 }
 API_VERSION = "1.0.0"
@@ -294,6 +296,14 @@ PUBLIC_URL = setting(
     "RPF_PUBLIC_URL",
     "http://localhost:8000",
     "Address of the web application as users reach it, without trailing slash; used for links in e-mails.",
+)
+
+# Taxonomy administration (Dutch labels, Rijk skills): organisation administrators of this organisation.
+TAXONOMY_ADMIN_ORGANISATION = setting(
+    "RPF_TAXONOMY_ADMIN_ORGANISATION",
+    "bzk",
+    "Code of the organisation whose organisation administrators administer the skills taxonomy (Dutch "
+    "labels, Rijk-specific skills; docs/decisions/0006-taxonomy-administrators.md).",
 )
 
 # Reference date of the generated demo Rijk (history runs up to it).

@@ -11,6 +11,12 @@ def organisation_pk_for_path(*, path: str) -> int | None:
     return Organisation.objects.filter(path=path).values_list("pk", flat=True).first()
 
 
+def organisation_pk_and_path_for_code(*, code: str) -> tuple[int, str] | None:
+    """(pk, materialised path) of the organisation with ``code``, or None."""
+    row = Organisation.objects.filter(code=code).values_list("pk", "path").first()
+    return (row[0], row[1]) if row else None
+
+
 def organisation_subtree(*, organisation: Organisation) -> QuerySet[Organisation]:
     return Organisation.objects.filter(path__startswith=organisation.path)
 

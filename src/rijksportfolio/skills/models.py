@@ -5,8 +5,24 @@ Dutch labels exist for every occupation and skill group but only for part of the
 the English label, marked as such, where ``preferred_label_nl`` is empty.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# URIs of Rijk-specific skills (the Rijk extension): this prefix + a key of lower-case letters, digits, hyphens.
+RIJK_SKILL_URI_PREFIX = "urn:rijksportfolio:vaardigheid:"
+
+
+class SkillOrigin(models.TextChoices):
+    ESCO = "esco", _("ESCO")
+    RIJK = "rijk", _("Rijk")
+
+
+class LabelSource(models.TextChoices):
+    """Who gave a Dutch label of the Rijk extension."""
+
+    TEAM = "team", _("Rijksportfolio-team (meegeleverd)")
+    ADMIN = "beheer", _("Taxonomiebeheer")
 
 
 class TaxonomyVersion(models.Model):
@@ -42,6 +58,10 @@ class Skill(models.Model):
     is_group = models.BooleanField(default=False)
     code = models.CharField(max_length=30, blank=True)  # skill groups only (e.g. "S1.2.1", ISCED-F "0412")
     broader = models.ManyToManyField("self", symmetrical=False, related_name="narrower", blank=True)
+    # ESCO concept, or a Rijk-specific skill (uri RIJK_SKILL_URI_PREFIX + key) below an ESCO concept
+    origin = models.CharField(
+        max_length=10, choices=SkillOrigin.choices, default=SkillOrigin.ESCO, db_default=SkillOrigin.ESCO
+    )
 
     class Meta:
         ordering = ["preferred_label_nl", "preferred_label_en"]
@@ -58,6 +78,50 @@ class Skill(models.Model):
     @property
     def label_is_english(self) -> bool:
         return not self.preferred_label_nl
+
+    @property
+    def is_rijk(self) -> bool:
+        """A Rijk-specific skill (not in ESCO)."""
+        return self.origin == SkillOrigin.RIJK
+
+
+class RijkLabel(models.Model):
+    """A Dutch label the Rijk gives an ESCO skill (the Rijk extension; not ESCO's own).
+
+    ``Skill.preferred_label_nl`` / ``alt_labels_nl`` hold the label in effect (this one), so every reader —
+    pages, API, autocomplete, normaliser, matching — uses it without knowing about the extension; ESCO's own
+    Dutch values are kept here and restored when the Rijk label is removed. An ESCO import writes ESCO's
+    values here and leaves the label in effect alone, so a re-import never overwrites a Rijk label.
+    """
+
+    skill = models.OneToOneField(Skill, on_delete=models.CASCADE, related_name="rijk_label")
+    label = models.CharField(_("Nederlandse naam"), max_length=300)
+    alt_labels = models.JSONField(_("alternatieve namen"), default=list, blank=True)
+    source = models.CharField(max_length=10, choices=LabelSource.choices)
+    esco_label_nl = models.CharField(max_length=300, blank=True)
+    esco_alt_labels_nl = models.JSONField(default=list, blank=True)
+    changed_at = models.DateTimeField(auto_now=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("Nederlandse naam van het Rijk")
+        verbose_name_plural = _("Nederlandse namen van het Rijk")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class ExtensionRevision(models.Model):
+    """One row whose counter moves with every write to the Rijk extension (labels, Rijk skills), in the
+    writer's transaction: processes compare it to know when to rebuild their normaliser index."""
+
+    revision = models.PositiveBigIntegerField(default=0)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"extension revision {self.revision}"
 
 
 class SkillRelation(models.Model):

@@ -112,14 +112,23 @@ def _records_from_bundle(kind: str) -> dict[str, dict[str, Any]]:
 
 
 def _source_marker() -> str:
-    """Changes when a taxonomy import lands, so a long-running process rebuilds its index."""
+    """Changes when a taxonomy import lands or the Rijk extension changes (labels, Rijk skills), so a
+    long-running process rebuilds its index: one query."""
     try:
-        from rijksportfolio.skills.models import TaxonomyVersion
+        from django.db.models import Subquery
 
-        latest = TaxonomyVersion.objects.order_by("-imported_at").values_list("pk", "imported_at").first()
+        from rijksportfolio.skills.models import ExtensionRevision, TaxonomyVersion
+
+        revision = ExtensionRevision.objects.filter(pk=1).values("revision")[:1]
+        latest = (
+            TaxonomyVersion.objects.order_by("-imported_at", "-id")
+            .annotate(revision=Subquery(revision))
+            .values_list("pk", "imported_at", "revision")
+            .first()
+        )
     except Exception:
         return "bundle"
-    return f"db:{latest[0]}:{latest[1].isoformat()}" if latest else "bundle"
+    return f"db:{latest[0]}:{latest[1].isoformat()}:{latest[2] or 0}" if latest else "bundle"
 
 
 def concepts_for(kind: str) -> list[Concept]:

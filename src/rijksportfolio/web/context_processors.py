@@ -8,6 +8,7 @@ from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, can
 from rijksportfolio.notifications.selectors import notifications_unread_count
 from rijksportfolio.organisations import read_cache
 from rijksportfolio.organisations.selectors import organisation_pk_for_path
+from rijksportfolio.skills.selectors import may_administer_taxonomy
 from rijksportfolio.workforce.views import may_see_dashboards
 
 
@@ -37,6 +38,8 @@ def navigation(request):  # type: ignore[no-untyped-def]
             items.append(("my_audit", reverse("web:my_audit"), _("Wie bekeek mijn gegevens")))
         if can(principal, "portfolio.manage_categories"):
             items.append(("categories", reverse("portfolios:category_list"), _("Soorten onderdelen")))
+        if may_administer_taxonomy(principal):
+            items.append(("taxonomy", reverse("taxonomie:index"), _("Taxonomiebeheer")))
     path = getattr(request, "path", "")
     nav = [
         {

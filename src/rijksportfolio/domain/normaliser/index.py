@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -34,10 +35,12 @@ from rijksportfolio.domain.normaliser.lexicon import Lexicon, count_words
 from rijksportfolio.domain.normaliser.stem import degender, stem
 from rijksportfolio.domain.normaliser.text import clean_query, fold, words
 
-ALGORITHM_VERSION = "normaliser-1"
+ALGORITHM_VERSION = "normaliser-2"
 
 LABEL_WEIGHT = {"preferred": 1.0, "alternative": 0.97, "extra": 0.97, "hidden": 0.94, "english": 0.93}
 HEAD_MISS = 0.8
+LABEL_SIMILARITY = 0.03  # weight of the query's trigram likeness to a concept's preferred label (tie-break)
+RERANK_FACTOR, RERANK_MIN = 3, 15  # how many best concepts the tie-break looks at
 SOFT_WEIGHT = 0.15
 SYNONYM_PENALTY = 0.96
 
@@ -75,6 +78,18 @@ STOP_WORDS = frozenset(
     ]
 )
 ADJECTIVE_ENDINGS = ("isch", "ische", "eel", "ele", "ief", "ieve", "aal", "ale", "lijk", "lijke")
+
+
+_BRACKETS = re.compile(r"\(([^)]*)\)")
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    """Character trigrams of the words of ``text`` (padded with spaces), for a cheap likeness measure."""
+    grams: set[str] = set()
+    for word in text.split():
+        padded = f" {word} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return frozenset(grams)
 
 
 @dataclass(frozen=True)
@@ -135,6 +150,7 @@ class Normaliser:
         extra_words += [words(fold(e)) for exps in self.vocabulary.synonyms.values() for e in exps]
         self.lexicon = Lexicon(count_words(label_words + extra_words))
         self._word_cache: dict[tuple[str, ...], _Word] = {}
+        self._concept_grams: dict[int, frozenset[str]] = {}
 
         unit_ids: dict[str, int] = {}
         label_units: list[list[int]] = []
@@ -200,7 +216,9 @@ class Normaliser:
         deeper = [stem(degender(q, lex)) for p in parts if len(parts) > 1 for q in (lex.split(p) or ())]
         units = tuple(dict.fromkeys([stem(whole), *stems, *deeper]))
         first = fold(pieces[0])
-        soft = len(pieces) == 1 and (first in self.vocabulary.soft_words)
+        soft = len(pieces) == 1 and (
+            first in self.vocabulary.soft_words or (query and first in self.vocabulary.filler_words)
+        )
         adjective = len(pieces) == 1 and first.endswith(ADJECTIVE_ENDINGS)
         result = _Word(units=units, head=stems[-1], soft=soft, adjective=adjective)
         self._word_cache[key] = result
@@ -233,13 +251,19 @@ class Normaliser:
                 return w.head
         return content[-1].head
 
-    def _variants(self, ws: list[list[str]]) -> list[tuple[list[list[str]], float]]:
-        """Query variants from abbreviations and synonyms (each word: itself or an expansion)."""
-        options: list[list[tuple[list[list[str]], float]]] = []
+    def _variants(
+        self, ws: list[list[str]], soft: list[bool]
+    ) -> list[tuple[list[list[str]], list[bool], float]]:
+        """Query variants from abbreviations and synonyms (each word: itself or an expansion).
+
+        An expansion is as soft as the word it replaces; the expansion of an organisation abbreviation
+        (a filler word such as ``vws``) is soft too: it hints at the field, the title words decide."""
+        options: list[list[tuple[list[list[str]], list[bool], float]]] = []
         abbreviations, synonyms = self.vocabulary.abbreviations, self.vocabulary.synonyms
-        for word in ws:
-            alts: list[tuple[list[list[str]], float]] = [([word], 1.0)]
+        for word, is_soft in zip(ws, soft, strict=True):
+            alts: list[tuple[list[list[str]], list[bool], float]] = [([word], [is_soft], 1.0)]
             for i, piece in enumerate(word):
+                soft_expansion = is_soft or piece in self.vocabulary.filler_words
                 for table, penalty in ((abbreviations, 1.0), (synonyms, SYNONYM_PENALTY)):
                     for expansion in table.get(piece, ()):
                         exp = words(fold(expansion))
@@ -248,31 +272,46 @@ class Normaliser:
                         # the expansion replaces the piece; in a compound it stays attached to the head
                         if len(word) > 1:
                             merged = [*word[:i], *[p for w in exp for p in w], *word[i + 1 :]]
-                            alts.append(([merged], penalty))
+                            alts.append(([merged], [is_soft], penalty))
                         else:
-                            alts.append((exp, penalty))
+                            alts.append((exp, [soft_expansion] * len(exp), penalty))
             options.append(alts[:4])
-        variants: list[tuple[list[list[str]], float]] = []
+        variants: list[tuple[list[list[str]], list[bool], float]] = []
         for combo in itertools.islice(itertools.product(*options), 8):
-            merged_words = [w for ws_, _ in combo for w in ws_]
-            factor = math.prod(p for _, p in combo)
-            variants.append((merged_words, factor))
+            merged_words = [w for ws_, _, _ in combo for w in ws_]
+            merged_soft = [f for _, fs, _ in combo for f in fs]
+            factor = math.prod(p for _, _, p in combo)
+            variants.append((merged_words, merged_soft, factor))
         return variants
 
     # -- querying --------------------------------------------------------------------------------------
+    def _keep(self, word: list[str]) -> bool:
+        return not self._is_stop(word) and not self._is_filler(word)
+
+    def _is_filler(self, word: list[str]) -> bool:
+        """Vacancy filler and organisation names are dropped, except words the labels use themselves
+        (``douane``, ``politie``, ``kadaster``) or abbreviations of a field (``vws``: volksgezondheid): those
+        stay and count for little (soft, see ``_analyse`` and ``_variants``)."""
+        return (
+            len(word) == 1
+            and word[0] in self.vocabulary.filler_words
+            and word[0] not in self.lexicon
+            and word[0] not in self.vocabulary.abbreviations
+        )
+
     def normalise(self, text: str, top: int = 5) -> list[Match]:
         cleaned = clean_query(text)
-        ws = [
-            w
-            for w in words(cleaned)
-            if not self._is_stop(w) and not (len(w) == 1 and w[0] in self.vocabulary.filler_words)
-        ]
+        # a remark in brackets ("(CISO-office)", "(DUO)") qualifies the title: its words count for little
+        main = [w for w in words(_BRACKETS.sub(" ", cleaned)) if self._keep(w)]
+        remark = [w for part in _BRACKETS.findall(cleaned) for w in words(part) if self._keep(w)]
+        ws = main + remark
+        soft = [False] * len(main) + [bool(main)] * len(remark)
         if not ws or top <= 0:
             return []
         best = np.zeros(0)
         best_labels = np.zeros(0, dtype=np.int64)
-        for variant, factor in self._variants(ws):
-            labels, scores = self._score(variant)
+        for variant, variant_soft, factor in self._variants(ws, soft):
+            labels, scores = self._score(variant, variant_soft)
             if labels.size == 0:
                 continue
             best_labels = np.concatenate([best_labels, labels])
@@ -281,25 +320,45 @@ class Normaliser:
             return []
         concepts = self._label_concept[best_labels]
         order = np.lexsort((best_labels, concepts, -np.round(best, 9)))
-        out: list[Match] = []
+        candidates: list[tuple[int, float, int]] = []  # (concept, score, label) best label per concept
         taken: set[int] = set()
         for i in order:
             ci = int(concepts[i])
             if ci in taken:
                 continue
             taken.add(ci)
-            concept = self.concepts[ci]
-            out.append(
-                Match(
-                    concept.uri, concept.label, round(float(best[i]), 4), self._labels[int(best_labels[i])][1]
-                )
-            )
-            if len(out) >= top:
+            candidates.append((ci, float(best[i]), int(best_labels[i])))
+            if len(candidates) >= max(top * RERANK_FACTOR, RERANK_MIN):
                 break
+        # near-ties (one label shared by several concepts, an extra short word) go to the concept whose
+        # preferred label looks most like the query: a small bonus for character-trigram overlap
+        query_grams = _trigrams(" ".join("".join(w) for w in (main or ws)))
+        ranked = sorted(
+            (
+                (round(score + LABEL_SIMILARITY * self._similarity(query_grams, ci), 9), ci, li)
+                for ci, score, li in candidates
+            ),
+            key=lambda item: (-item[0], item[1]),
+        )
+        out: list[Match] = []
+        for score, ci, li in ranked[:top]:
+            concept = self.concepts[ci]
+            out.append(Match(concept.uri, concept.label, round(min(score, 1.0), 4), self._labels[li][1]))
         return out
 
-    def _score(self, ws: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-        analysed = [self._analyse(w, query=True) for w in ws]
+    def _similarity(self, query_grams: frozenset[str], ci: int) -> float:
+        grams = self._concept_grams.get(ci)
+        if grams is None:
+            grams = self._concept_grams[ci] = _trigrams(fold(self.concepts[ci].label).replace("-", ""))
+        if not grams or not query_grams:
+            return 0.0
+        return 2 * len(query_grams & grams) / (len(query_grams) + len(grams))
+
+    def _score(self, ws: list[list[str]], soft: list[bool]) -> tuple[np.ndarray, np.ndarray]:
+        analysed = [
+            replace(self._analyse(w, query=True), soft=True) if is_soft else self._analyse(w, query=True)
+            for w, is_soft in zip(ws, soft, strict=True)
+        ]
         weights: dict[int, float] = {}
         for a in analysed:
             for u in a.units:
@@ -308,7 +367,10 @@ class Normaliser:
                     w = SOFT_WEIGHT if a.soft else 1.0
                     weights[uid] = max(weights.get(uid, 0.0), w)
         # unknown units still count in the query weight (with a typical IDF), so a half-known query scores lower
-        unknown = sum(1 for a in analysed for u in a.units[:1] if u not in self._unit_ids and not a.soft)
+        # (a soft word the index does not know, such as an organisation abbreviation, counts for little)
+        unknown = sum(
+            SOFT_WEIGHT if a.soft else 1.0 for a in analysed for u in a.units[:1] if u not in self._unit_ids
+        )
         if not weights:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         uids = np.fromiter(weights, dtype=np.int64)

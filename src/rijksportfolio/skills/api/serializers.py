@@ -7,7 +7,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from rijksportfolio.skills.models import Skill
+from rijksportfolio.skills.models import RIJK_SKILL_URI_PREFIX, RijkLabel, Skill
 from rijksportfolio.skills.selectors import SkillHit, skill_label
 
 
@@ -75,3 +75,111 @@ def listed_skill_data(skill: Skill) -> dict[str, Any]:
 
 def hit_data(hit: SkillHit) -> dict[str, Any]:
     return {**skill_data(hit.skill), "gevondenOp": hit.matched_label, "score": hit.score}
+
+
+class NederlandseNaamSerializer(serializers.Serializer):
+    """A Dutch label the Rijk gives an ESCO skill (the Rijk extension of the taxonomy)."""
+
+    vaardigheid = serializers.IntegerField(read_only=True, help_text="Id van de ESCO-vaardigheid.")
+    uri = serializers.CharField(read_only=True)
+    naam = serializers.CharField(max_length=300, help_text="Nederlandse naam van het Rijk.")
+    alternatieveNamen = serializers.ListField(
+        child=serializers.CharField(max_length=300), required=False, default=list, max_length=30
+    )
+    herkomst = serializers.ChoiceField(
+        choices=["team", "beheer"],
+        read_only=True,
+        help_text="team: meegeleverd door het Rijksportfolio-team; beheer: door een taxonomiebeheerder.",
+    )
+    naamEsco = serializers.CharField(
+        read_only=True, help_text="De Nederlandse naam van ESCO zelf (kan leeg zijn)."
+    )
+    gewijzigdOp = serializers.DateTimeField(read_only=True)
+
+    class Meta:
+        ref_name = "NederlandseNaam"
+
+
+class RijkVaardigheidSerializer(serializers.Serializer):
+    """A Rijk-specific skill: not in ESCO, always narrower than an ESCO concept (``breder``)."""
+
+    id = serializers.IntegerField(read_only=True)
+    sleutel = serializers.CharField(max_length=80, help_text="Kleine letters, cijfers en koppeltekens.")
+    uri = serializers.CharField(read_only=True, help_text="urn:rijksportfolio:vaardigheid:<sleutel>")
+    naam = serializers.CharField(max_length=300)
+    alternatieveNamen = serializers.ListField(
+        child=serializers.CharField(max_length=300), required=False, default=list, max_length=30
+    )
+    soort = serializers.ChoiceField(choices=["vaardigheid", "kennis"], default="vaardigheid")
+    breder = serializers.CharField(max_length=200, help_text="URI van het bredere ESCO-concept.")
+    omschrijving = serializers.CharField(max_length=4000, required=False, default="", allow_blank=True)
+
+    class Meta:
+        ref_name = "RijkVaardigheid"
+
+
+class RijkVaardigheidWijzigingSerializer(RijkVaardigheidSerializer):
+    sleutel = serializers.CharField(read_only=True)
+
+    class Meta:
+        ref_name = "RijkVaardigheidWijziging"
+
+
+class ImportInvoerSerializer(serializers.Serializer):
+    inhoud = serializers.CharField(
+        trim_whitespace=False,
+        max_length=5_000_000,
+        help_text="Het CSV-bestand als tekst (kopregel uri;naam;alternatieve namen;omschrijving;soort;breder).",
+    )
+
+    class Meta:
+        ref_name = "RijkUitbreidingImport"
+
+
+class ImportResultaatSerializer(serializers.Serializer):
+    namenNieuw = serializers.IntegerField()
+    namenGewijzigd = serializers.IntegerField()
+    namenOngewijzigd = serializers.IntegerField()
+    rijkVaardighedenNieuw = serializers.IntegerField()
+    rijkVaardighedenGewijzigd = serializers.IntegerField()
+    rijkVaardighedenOngewijzigd = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "RijkUitbreidingImportResultaat"
+
+
+def rijk_label_data(rijk: RijkLabel) -> dict[str, Any]:
+    return {
+        "vaardigheid": rijk.skill_id,
+        "uri": rijk.skill.uri,
+        "naam": rijk.label,
+        "alternatieveNamen": list(rijk.alt_labels),
+        "herkomst": rijk.source,
+        "naamEsco": rijk.esco_label_nl,
+        "gewijzigdOp": rijk.changed_at,
+    }
+
+
+def rijk_skill_data(skill: Skill) -> dict[str, Any]:
+    broader = sorted(b.uri for b in skill.broader.all())
+    return {
+        "id": skill.pk,
+        "sleutel": skill.uri.removeprefix(RIJK_SKILL_URI_PREFIX),
+        "uri": skill.uri,
+        "naam": skill.preferred_label_nl,
+        "alternatieveNamen": list(skill.alt_labels_nl),
+        "soort": "kennis" if skill.skill_type == "knowledge" else "vaardigheid",
+        "breder": broader[0] if broader else "",
+        "omschrijving": skill.description_nl,
+    }
+
+
+def import_result_data(result: Any) -> dict[str, int]:
+    return {
+        "namenNieuw": result.labels["created"],
+        "namenGewijzigd": result.labels["updated"],
+        "namenOngewijzigd": result.labels["unchanged"],
+        "rijkVaardighedenNieuw": result.rijk_skills["created"],
+        "rijkVaardighedenGewijzigd": result.rijk_skills["updated"],
+        "rijkVaardighedenOngewijzigd": result.rijk_skills["unchanged"],
+    }

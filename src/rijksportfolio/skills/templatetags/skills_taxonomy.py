@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import template
 
 from rijksportfolio.skills.models import TaxonomyVersion
-from rijksportfolio.skills.selectors import taxonomy_version_in_use
+from rijksportfolio.skills.selectors import rijk_label_count, taxonomy_version_in_use
 
 register = template.Library()
 
@@ -15,3 +15,9 @@ register = template.Library()
 def esco_version() -> TaxonomyVersion | None:
     """The ESCO version in use (cached), or None before any taxonomy is loaded."""
     return taxonomy_version_in_use()
+
+
+@register.simple_tag(name="rijk_label_count")
+def rijk_label_count_tag() -> int:
+    """How many skills show a Dutch label of the Rijk rather than ESCO's (cached; for the attribution)."""
+    return rijk_label_count()

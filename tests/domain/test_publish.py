@@ -143,3 +143,19 @@ def test_diversity_with_every_group_large_is_published_whole() -> None:
         (20, 10),
     ]
     assert out.hidden == {}
+
+
+def test_a_series_whose_known_total_cannot_protect_its_marks_is_hidden_whole_as_x() -> None:
+    # 1, 2 and 12 with the headcount 15 published anyway: "< 10", "< 10" and x summing to 15 would say the x
+    # is 10..13 and the two small ones 2..5 together; every figure is hidden, marked x
+    rows = [{"key": k, "headcount": n, "fte": float(n)} for k, n in (("a", 1), ("b", 2), ("c", 12))]
+    out = publish("breakdowns", {"breakdowns": {"scale_group": rows}})
+    assert [r["headcount"] for r in out["breakdowns"]["scale_group"]] == [None, None, None]
+    assert {p: r for p, r in out.hidden.items() if p.endswith("headcount")} == {
+        f"/breakdowns/scale_group/{k}/headcount": SECONDARY for k in range(3)
+    }
+    # with a large enough complement the marks stay: 3 is "< 10", 30 protects it (x), 120 is shown
+    rows = [{"key": k, "headcount": n, "fte": float(n)} for k, n in (("a", 3), ("b", 30), ("c", 120))]
+    out = publish("breakdowns", {"breakdowns": {"scale_group": rows}})
+    assert [r["headcount"] for r in out["breakdowns"]["scale_group"]] == [None, None, 120]
+    assert out.is_small(out["breakdowns"]["scale_group"][0], "headcount")

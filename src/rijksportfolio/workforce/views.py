@@ -23,11 +23,12 @@ from django.utils.translation import gettext as _, gettext_lazy
 from rijksportfolio.accounts.policy import OrganisationTarget, Principal, can, principal_for
 from rijksportfolio.domain.analytics import panels
 from rijksportfolio.domain.analytics.warehouse import OUTFLOW
-from rijksportfolio.domain.charts import Chart, ChartKind, DataTable, Value, format_number
+from rijksportfolio.domain.charts import Chart, ChartKind, DataTable
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.constants import ContractType, Gender, JobFamily, WorkType
 from rijksportfolio.web.downloads import download_response
 from rijksportfolio.workforce import access
+from rijksportfolio.workforce.display import figure, pct, value
 
 Section = tuple[str, Chart]
 
@@ -195,22 +196,13 @@ def _outflow_labels() -> dict[str, str]:
     }
 
 
-def _figure(value: Value, decimals: int = 0, hidden: str = "< 10") -> str:
-    """A single published figure: a hidden one that stood alone (primary suppression only) is below 10; one
-    hidden with others (secondary) is shown as ``x``, like in the tables."""
-    return hidden if value is None else format_number(value, decimals)
-
-
-def _pct(share: float | None) -> Value:
-    return None if share is None else round(100 * share, 1)
-
-
 # --- pages -----------------------------------------------------------------------------------------------
 
 
 def _personeelsbestand(q: Query) -> tuple[list[Section], dict[str, Any]]:
     head = q.panel("headcount")
-    parts = q.panel("breakdowns")["breakdowns"]
+    published = q.panel("breakdowns")
+    parts = published["breakdowns"]
     sections: list[Section] = []
     for dim, heading, row_heading in _dimensions():
         rows = sorted(parts.get(dim, []), key=functools.partial(_row_order, dim))
@@ -218,8 +210,11 @@ def _personeelsbestand(q: Query) -> tuple[list[Section], dict[str, Any]]:
             title=_("Medewerkers en fte, %(wat)s") % {"wat": heading.lower()},
             row_heading=row_heading,
             columns=(_("Medewerkers"), _("Fte (afgerond)")),
-            rows=tuple((_dimension_label(dim, r), (r["headcount"], r["fte"])) for r in rows),
-            column_totals=(head["headcount"], head["fte"]),
+            rows=tuple(
+                (_dimension_label(dim, r), (value(published, r, "headcount"), value(published, r, "fte")))
+                for r in rows
+            ),
+            column_totals=(value(head, head, "headcount"), value(head, head, "fte")),
             total_label=_("Totaal"),
             slug=f"bestand-{dim.replace('_', '-')}",
         )
@@ -234,12 +229,15 @@ def _personeelsbestand(q: Query) -> tuple[list[Section], dict[str, Any]]:
                 ),
             )
         )
-    trend = q.panel("trend")["trend"]
+    trend_data = q.panel("trend")
+    trend = trend_data["trend"]
     trend_table = DataTable(
         title=_("Medewerkers en fte in de tien jaar tot de peildatum"),
         row_heading=_("Datum"),
         columns=(_("Medewerkers"), _("Fte (afgerond)")),
-        rows=tuple((p["date"], (p["headcount"], p["fte"])) for p in trend),
+        rows=tuple(
+            (p["date"], (value(trend_data, p, "headcount"), value(trend_data, p, "fte"))) for p in trend
+        ),
         slug="bestand-trend",
     )
     sections.append(
@@ -252,13 +250,20 @@ def _personeelsbestand(q: Query) -> tuple[list[Section], dict[str, Any]]:
             ),
         )
     )
-    pyramid = q.panel("age_pyramid")["pyramid"]
+    pyramid_data = q.panel("age_pyramid")
+    pyramid = pyramid_data["pyramid"]
     genders = ["female", "male", *sorted({g for r in pyramid for g in r["counts"]} - {"female", "male"})]
     pyramid_table = DataTable(
         title=_("Leeftijdsopbouw per geslacht"),
         row_heading=_("Leeftijd"),
         columns=tuple(_choice_label(Gender.choices, g) for g in genders),
-        rows=tuple((r["band"], tuple(r["counts"].get(g, 0) for g in genders)) for r in pyramid),
+        rows=tuple(
+            (
+                r["band"],
+                tuple(value(pyramid_data, r["counts"], g) if g in r["counts"] else 0 for g in genders),
+            )
+            for r in pyramid
+        ),
         slug="bestand-leeftijdsopbouw",
     )
     sections.append(
@@ -275,7 +280,10 @@ def _personeelsbestand(q: Query) -> tuple[list[Section], dict[str, Any]]:
         )
     )
     return sections, {
-        "summary": [(_("Medewerkers"), _figure(head["headcount"])), (_("Fte"), _figure(head["fte"], 1))]
+        "summary": [
+            (_("Medewerkers"), figure(head, head, "headcount")),
+            (_("Fte"), figure(head, head, "fte", 1)),
+        ]
     }
 
 
@@ -296,12 +304,15 @@ def _stromen(q: Query) -> tuple[list[Section], dict[str, Any]]:
         rows=tuple(
             (
                 str(y["year"]),
-                (
-                    y["inflow"],
-                    y["mobility_within"],
-                    y["mobility_between"],
-                    y["mobility_between_ministries"],
-                    y["outflow_total"],
+                tuple(
+                    value(data, y, key)
+                    for key in (
+                        "inflow",
+                        "mobility_within",
+                        "mobility_between",
+                        "mobility_between_ministries",
+                        "outflow_total",
+                    )
                 ),
             )
             for y in years
@@ -313,8 +324,8 @@ def _stromen(q: Query) -> tuple[list[Section], dict[str, Any]]:
         title=_("Uitstroom per reden en jaar"),
         row_heading=_("Jaar"),
         columns=tuple(reasons[c] for c in OUTFLOW),
-        rows=tuple((str(y["year"]), tuple(y["outflow"][c] for c in OUTFLOW)) for y in years),
-        row_totals=tuple(y["outflow_total"] for y in years),
+        rows=tuple((str(y["year"]), tuple(value(data, y["outflow"], c) for c in OUTFLOW)) for y in years),
+        row_totals=tuple(value(data, y, "outflow_total") for y in years),
         total_label=_("Totaal"),
         slug="uitstroom-per-reden",
     )
@@ -338,8 +349,10 @@ def _stromen(q: Query) -> tuple[list[Section], dict[str, Any]]:
     )
     matrix = q.panel("mobility_matrix")
     ministries = matrix["ministries"]
-    cell = {(m["from"], m["to"]): m["persons"] for m in matrix["moves"]}
-    from_totals = {int(k): v for k, v in matrix.get("from_totals", {}).items()}
+    # every hidden cell is listed in "moves" (a hidden 0 too); a pair not listed is a published 0
+    cell = {(m["from"], m["to"]): value(matrix, m, "persons") for m in matrix["moves"]}
+    margin = matrix.get("from_totals", {})
+    from_totals = {int(k): value(matrix, margin, k) for k in margin}
     moves = DataTable(
         title=_("Overstappen tussen ministeries in %(jaar)s (van rij naar kolom)") % {"jaar": matrix["year"]},
         row_heading=_("Van"),
@@ -398,7 +411,9 @@ def _uitstroomprognose(q: Query) -> tuple[list[Section], dict[str, Any]]:
         title=_("Verwachte uitstroom van het huidige personeel per jaar"),
         row_heading=_("Jaar"),
         columns=(_("Door AOW-leeftijd"), _("Totaal (alle redenen)")),
-        rows=tuple((str(r["year"]), (r["state_pension"], r["total"])) for r in rows),
+        rows=tuple(
+            (str(r["year"]), (value(data, r, "state_pension"), value(data, r, "total"))) for r in rows
+        ),
         slug="prognose-per-jaar",
     )
     shares = DataTable(
@@ -406,7 +421,7 @@ def _uitstroomprognose(q: Query) -> tuple[list[Section], dict[str, Any]]:
         row_heading=_("Jaar"),
         columns=(_("Door AOW-leeftijd"), _("Alle redenen")),
         rows=tuple(
-            (str(r["year"]), (_pct(r["cumulative_state_pension_share"]), _pct(r["cumulative_share"])))
+            (str(r["year"]), (pct(r["cumulative_state_pension_share"]), pct(r["cumulative_share"])))
             for r in rows
         ),
         decimals=1,
@@ -416,7 +431,10 @@ def _uitstroomprognose(q: Query) -> tuple[list[Section], dict[str, Any]]:
         title=_("Medewerkers per leeftijdsgroep die binnen twaalf jaar de AOW-leeftijd bereiken"),
         row_heading=_("Leeftijd op de peildatum"),
         columns=(_("Medewerkers"), _("AOW-leeftijd binnen 12 jaar")),
-        rows=tuple((r["age_band"], (r["headcount"], r["state_pension_within_12y"])) for r in data["by_age"]),
+        rows=tuple(
+            (r["age_band"], (value(data, r, "headcount"), value(data, r, "state_pension_within_12y")))
+            for r in data["by_age"]
+        ),
         slug="prognose-leeftijd",
     )
     sections: list[Section] = [
@@ -451,17 +469,14 @@ def _uitstroomprognose(q: Query) -> tuple[list[Section], dict[str, Any]]:
             ),
         ),
     ]
-    return sections, {"summary": [(_("Medewerkers op de peildatum"), _figure(data["headcount"]))]}
+    return sections, {"summary": [(_("Medewerkers op de peildatum"), figure(data, data, "headcount"))]}
 
 
 def _drie_vijf_zeven(q: Query) -> tuple[list[Section], dict[str, Any]]:
     data = q.panel("three_five_seven")
-    hidden = "< 10"
     if any(r["headcount"] is None for r in data["distribution"]):
         # The counts over 5 and over 7 years are sums of the distribution's bands (5-7 and 7+): beside a
-        # hidden band they would give it away, so they are hidden with it.
-        data["over_5"] = data["over_7"] = None
-        hidden = "x"
+        # hidden band they would give it away, so they are hidden with it (publish hides the totals).
         for org in data["organisations"]:
             org["over_5"] = org["over_7"] = None
     distribution = DataTable(
@@ -469,9 +484,10 @@ def _drie_vijf_zeven(q: Query) -> tuple[list[Section], dict[str, Any]]:
         row_heading=_("Jaren in de functie"),
         columns=(_("Medewerkers"),),
         rows=tuple(
-            (_("%(band)s jaar") % {"band": r["band"]}, (r["headcount"],)) for r in data["distribution"]
+            (_("%(band)s jaar") % {"band": r["band"]}, (value(data, r, "headcount"),))
+            for r in data["distribution"]
         ),
-        column_totals=(data["headcount"],),
+        column_totals=(value(data, data, "headcount"),),
         total_label=_("Totaal"),
         slug="357-verdeling",
     )
@@ -479,7 +495,10 @@ def _drie_vijf_zeven(q: Query) -> tuple[list[Section], dict[str, Any]]:
         title=_("Langer dan 5 en 7 jaar in dezelfde functie, per organisatie"),
         row_heading=_("Organisatie"),
         columns=(_("Medewerkers"), _("Meer dan 5 jaar"), _("Meer dan 7 jaar")),
-        rows=tuple((o["name"], (o["headcount"], o["over_5"], o["over_7"])) for o in data["organisations"]),
+        rows=tuple(
+            (o["name"], tuple(value(data, o, key) for key in ("headcount", "over_5", "over_7")))
+            for o in data["organisations"]
+        ),
         slug="357-organisaties",
     )
     sections: list[Section] = [
@@ -504,8 +523,8 @@ def _drie_vijf_zeven(q: Query) -> tuple[list[Section], dict[str, Any]]:
     ]
     extra: dict[str, Any] = {
         "summary": [
-            (_("Meer dan 5 jaar in dezelfde functie"), _figure(data["over_5"], hidden=hidden)),
-            (_("Meer dan 7 jaar in dezelfde functie"), _figure(data["over_7"], hidden=hidden)),
+            (_("Meer dan 5 jaar in dezelfde functie"), figure(data, data, "over_5")),
+            (_("Meer dan 7 jaar in dezelfde functie"), figure(data, data, "over_7")),
         ],
         "people": None,
     }

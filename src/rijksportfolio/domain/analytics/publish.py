@@ -24,7 +24,14 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Any
 
-from rijksportfolio.domain.suppression import DEFAULT_THRESHOLD, Cell, Reason, suppress_series, suppress_table
+from rijksportfolio.domain.suppression import (
+    DEFAULT_THRESHOLD,
+    Cell,
+    Reason,
+    SuppressedTable,
+    suppress_series,
+    suppress_table,
+)
 
 THRESHOLD = DEFAULT_THRESHOLD
 
@@ -154,17 +161,35 @@ def _derived(container: Any, key: Any) -> None:
 
 
 def _series(rows: list[dict[str, Any]], key: str, masked: tuple[str, ...] = ()) -> None:
-    """Rows whose ``key`` counts sum to a published total: suppress as one margin; mask ``masked`` keys."""
+    """Rows whose ``key`` counts sum to a total that is published (here or in another panel: the headcount, a
+    province's count): suppress as one margin, keeping the total; mask ``masked`` keys with hidden counts."""
     values = [int(r[key]) for r in rows]
     if not values:
         return
-    cells = suppress_series(values, threshold=THRESHOLD).cells
-    for row, cell in zip(rows, cells, strict=True):
+    table = suppress_table([values], threshold=THRESHOLD, keep_grand_total=True)
+    assert table.grand_total is not None
+    total = sum(values)
+    if table.grand_total.suppressed and total >= THRESHOLD:
+        # The total is known anyway, and with it the marks of these figures would narrow a small one (a "< 10"
+        # and an x summing to 11 are 1 and 10): hide every figure of the series, all marked x.
+        for row in rows:
+            _hide(row, key, SECONDARY)
+            for m in masked:
+                if row.get(m) is not None:
+                    _hide(row, m, DERIVED)
+        return
+    for row, cell in zip(rows, table.cells[0], strict=True):
         if cell.suppressed:
             _hide(row, key, _reason(cell.reason))
             for m in masked:
                 if row.get(m) is not None:
                     _hide(row, m, DERIVED)
+
+
+def _total_forced(table: SuppressedTable, total: int) -> bool:
+    """Had a table whose grand total is published anyway (the headcount) to hide it all the same? Then its
+    marks would narrow the small figures: the caller hides every figure, marked x (see ``_series``)."""
+    return table.grand_total is not None and table.grand_total.suppressed and total >= THRESHOLD
 
 
 def _mapping_series(mapping: dict[Any, Any]) -> Cell:
@@ -216,12 +241,13 @@ def _pyramid(d: dict[str, Any]) -> None:
     grid = [[int(row["counts"].get(g, 0)) for g in genders] for row in d["pyramid"]]
     if not grid:
         return
-    table = suppress_table(grid, threshold=THRESHOLD)
+    # the grand total is the headcount, published anyway
+    table = suppress_table(grid, threshold=THRESHOLD, keep_grand_total=True)
+    every = _total_forced(table, sum(map(sum, grid)))
     for row, cells in zip(d["pyramid"], table.cells, strict=True):
-        row["counts"] = {g: c.value for g, c in zip(genders, cells, strict=True)}
         for g, c in zip(genders, cells, strict=True):
-            if c.suppressed:
-                _hide(row["counts"], g, _reason(c.reason))
+            if c.suppressed or every:
+                _hide(row["counts"], g, SECONDARY if every else _reason(c.reason))
 
 
 def _flows(d: dict[str, Any]) -> None:
@@ -372,10 +398,11 @@ def _diversity(d: dict[str, Any]) -> None:
             groups["all"]["headcount"] - sum(fine[g][1] for g in ("10-13", "14", "top")),
         )
         grid = [[fine[g][0], fine[g][1] - fine[g][0]] for g in _FINE]
-        table = suppress_table(grid, threshold=THRESHOLD, keep_grand_total=True)
+        table = suppress_table(grid, threshold=THRESHOLD, keep_grand_total=True)  # "all": the headcount
         assert table.row_totals is not None
         assert table.column_totals is not None
         assert table.grand_total is not None
+        every = _total_forced(table, groups["all"]["headcount"])
         women = {g: table.cells[k][0] for k, g in enumerate(_FINE)}
         totals = {g: table.row_totals[k] for k, g in enumerate(_FINE)}
         for name, group in groups.items():
@@ -389,11 +416,12 @@ def _diversity(d: dict[str, Any]) -> None:
                 total_cell = next((totals[p] for p in parts if totals[p].suppressed), totals[parts[0]])
             # a group made of several fine groups (14+) is hidden when one of them is; it is marked x, never
             # "< 10" (its mark would say something about the sum of the fine groups that their own do not)
-            composite = len(parts) > 1 and name != "all"
-            if women_cell.suppressed:
-                _hide(group, "women", SECONDARY if composite else _reason(women_cell.reason))
-            if total_cell.suppressed:
-                _hide(group, "headcount", SECONDARY if composite else _reason(total_cell.reason))
+            plain = len(parts) == 1 or name == "all"
+            for key, cell in (("women", women_cell), ("headcount", total_cell)):
+                if every:  # the headcount is known elsewhere: the marks would narrow (see _series)
+                    _hide(group, key, SECONDARY)
+                elif cell.suppressed:
+                    _hide(group, key, _reason(cell.reason) if plain else SECONDARY)
     else:  # another set of groups: each group's women and others form a series with the group's total
         for group in d["women"]:
             n, women_n = group["headcount"], group["women"]

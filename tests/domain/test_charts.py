@@ -108,7 +108,9 @@ def test_stacked_bar_draws_the_hidden_remainder_of_a_published_row_total_as_one_
     row_totals = list(table.row_totals or ())
     assert row_totals[0] == 503  # published, while its cells 3 and 100 are hidden
     assert len(suppressed) == sum(
-        1 for (_, values), total in zip(table.rows, row_totals, strict=True) if any(map(hidden, values)) and total
+        1
+        for (_, values), total in zip(table.rows, row_totals, strict=True)
+        if any(map(hidden, values)) and total
     )
     # the bars of a row add up to its total: the first row is 400 published + 103 hidden remainder
     first_row_y = bars(elements)[0].attr("y")

@@ -147,7 +147,10 @@ def test_a_table_without_a_chart_has_the_same_table_note_and_downloads():
         Context({"table": table, "request": request})
     )
     assert "<svg" not in html
-    assert '<caption class="utrecht-table__caption rpf-chart__caption" id="rpf-table-ministerie-caption">' in html
+    assert (
+        '<caption class="utrecht-table__caption rpf-chart__caption" id="rpf-table-ministerie-caption">'
+        in html
+    )
     assert 'aria-labelledby="rpf-table-ministerie-caption"' in html
     assert '<span aria-hidden="true">&lt; 10</span>' in html
     assert 'href="?formaat=csv&amp;tabel=ministerie"' in html

@@ -42,6 +42,8 @@ ACTIONS = (
     "stuurinformatie.view_people",  # 3-5-7 conversation list (persons): a manager for their own teams only
     "stuurinformatie.view_register",  # secondments > 1 year with their records: HR adviser / admin own subtree
     "stuurinformatie.explain",  # write the comply-or-explain explanation: HR adviser / admin own subtree
+    "stuurinformatie.set_goals",  # an organisation's diversity goals: HR adviser / admin own subtree
+    "stuurinformatie.set_formation",  # an organisation's ICT formation places: HR adviser / admin own subtree
     # --- opportunities and matching (issue 4) ---
     "opportunity.create",  # post a vacature/project/klus for an organisation (OrganisationTarget)
     "opportunity.view",  # an opportunity (OpportunityTarget): published ones for every civil servant
@@ -269,7 +271,12 @@ def _stuurinformatie(principal: Principal, action: str, target: Any) -> bool:
         )
     if action == "stuurinformatie.view_people":
         return scoped and principal.covers(Role.MANAGER, paths)
-    if action in ("stuurinformatie.view_register", "stuurinformatie.explain"):
+    if action in (
+        "stuurinformatie.view_register",
+        "stuurinformatie.explain",
+        "stuurinformatie.set_goals",
+        "stuurinformatie.set_formation",
+    ):
         return scoped and (
             principal.covers(Role.HR_ADVISER, paths) or principal.covers(Role.ORG_ADMIN, paths)
         )

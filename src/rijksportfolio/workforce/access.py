@@ -13,7 +13,7 @@ from rijksportfolio.accounts.policy import OrganisationTarget, can, principal_fo
 from rijksportfolio.audit.models import AuditAction
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain.analytics import panels
-from rijksportfolio.domain.analytics.publish import publish
+from rijksportfolio.domain.analytics.publish import Published, publish
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.models import Employment, Person
 from rijksportfolio.workforce.models import SecondmentExplanation
@@ -39,9 +39,10 @@ def panel_get(
     organisation: Organisation | None,
     scope: panels.Scope,
     scenario: panels.Scenario | None = None,
-) -> dict[str, Any]:
+) -> Published:
     """One panel (``panels.PANELS`` or ``figures``) for the organisation's subtree (None: the Rijk), with
-    suppression applied. Aggregates: not audited."""
+    suppression applied and the reason of every hidden figure (``Published.hidden``). Aggregates: not
+    audited."""
     _require(user, "stuurinformatie.view", organisation)
     wh = warehouse()
     if panel == "figures":

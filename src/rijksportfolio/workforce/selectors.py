@@ -20,6 +20,7 @@ from rijksportfolio.domain.analytics.workforce import CONTRACTS, END_REASONS, OP
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.models import Employment, Person
 from rijksportfolio.workforce import store
+from rijksportfolio.workforce.models import DiversityGoal, IctFormation
 
 
 class EpochDays(Func):
@@ -141,3 +142,30 @@ def workforce_figures_numpy(
     """The same figures by the earlier numpy engine straight from the database (a cross-check; it reports
     the years before the history starts as zeros instead of None)."""
     return figures(workforce_data(organisation=organisation), peildatum)
+
+
+def diversity_goals(*, organisation: Organisation) -> list[DiversityGoal]:
+    """The diversity goals the organisation set itself, by target year and group."""
+    return list(
+        DiversityGoal.objects.filter(organisation=organisation).order_by("target_year", "group", "pk")
+    )
+
+
+def ict_formations(*, organisation: Organisation | None, year: int) -> list[IctFormation]:
+    """The ICT formations recorded for ``year`` by the organisation and the organisations below it (None: every
+    organisation), in tree order."""
+    found = IctFormation.objects.filter(year=year).select_related("organisation")
+    if organisation is not None:
+        found = found.filter(organisation__path__startswith=organisation.path)
+    return list(found.order_by("organisation__path"))
+
+
+def ict_formation_years(*, organisation: Organisation) -> list[int]:
+    """The years for which the organisation or one below it recorded an ICT formation."""
+    return sorted(
+        set(
+            IctFormation.objects.filter(organisation__path__startswith=organisation.path).values_list(
+                "year", flat=True
+            )
+        )
+    )

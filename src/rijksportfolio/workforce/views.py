@@ -10,6 +10,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -22,12 +23,14 @@ from django.utils.translation import gettext as _, gettext_lazy
 
 from rijksportfolio.accounts.policy import OrganisationTarget, Principal, can, principal_for
 from rijksportfolio.domain.analytics import panels
+from rijksportfolio.domain.analytics.publish import Published
 from rijksportfolio.domain.analytics.warehouse import OUTFLOW
 from rijksportfolio.domain.charts import Chart, ChartKind, DataTable
 from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.organisations.selectors import location_provinces
 from rijksportfolio.people.constants import ContractType, Gender, JobFamily, WorkType
 from rijksportfolio.web.downloads import download_response
-from rijksportfolio.workforce import access
+from rijksportfolio.workforce import access, dashboards
 from rijksportfolio.workforce.display import figure, pct, value
 
 Section = tuple[str, Chart]
@@ -80,6 +83,7 @@ class FilterForm(forms.Form):
     functiefamilie = forms.ChoiceField(label=gettext_lazy("Functiefamilie"), required=False)
     schaalgroep = forms.ChoiceField(label=gettext_lazy("Schaalgroep"), required=False)
     soort = forms.ChoiceField(label=gettext_lazy("Soort dienstverband"), required=False)
+    regio = forms.ChoiceField(label=gettext_lazy("Provincie van de standplaats"), required=False)
 
     def __init__(self, data: Any, *, organisations: list[Organisation], rijk: bool) -> None:
         super().__init__(data)
@@ -91,6 +95,7 @@ class FilterForm(forms.Form):
         fields["functiefamilie"].choices = [everything, *JobFamily.choices]
         fields["schaalgroep"].choices = [everything, *SCALE_CHOICES]
         fields["soort"].choices = [everything, *ContractType.choices]
+        fields["regio"].choices = [everything, *((p, p) for p in location_provinces())]
         self.by_code = {o.code: o for o in organisations}
         self.rijk = rijk
 
@@ -109,6 +114,7 @@ class FilterForm(forms.Form):
             job_family=data.get("functiefamilie") or None,
             scale_group=data.get("schaalgroep") or None,
             contract_type=data.get("soort") or None,
+            province=data.get("regio") or None,
         )
 
 
@@ -121,7 +127,7 @@ class Query:
     peildatum: dt.date
     scope: panels.Scope
 
-    def panel(self, name: str) -> dict[str, Any]:
+    def panel(self, name: str) -> Published:
         return access.panel_get(
             user=self.request.user,
             panel=name,
@@ -590,6 +596,45 @@ PAGES: dict[str, Page] = {
             _drie_vijf_zeven,
             "workforce/drie_vijf_zeven.html",
         ),
+        # issue 5, item 3: the remaining dashboards (workforce/dashboards.py)
+        Page(
+            "diversiteit",
+            lambda: _("Diversiteit en inclusie"),
+            lambda: _(
+                "Het aandeel vrouwen per schaalgroep (10–13, 14 en hoger, topmanagement), de leeftijdsbalans, "
+                "de ontwikkeling door de jaren, en de voortgang naar de doelen die de organisatie zichzelf stelt."
+            ),
+            dashboards.diversiteit,
+            "workforce/diversiteit.html",
+        ),
+        Page(
+            "spreiding",
+            lambda: _("Spreiding over het land"),
+            lambda: _("Waar de medewerkers werken: per provincie en per gemeente van hun standplaats."),
+            dashboards.spreiding,
+            "workforce/spreiding.html",
+        ),
+        Page(
+            "ict-personeel",
+            lambda: _("ICT-personeel"),
+            lambda: _(
+                "Het ICT-personeel zoals in het KWIV: formatie tegenover bezetting, externe inhuur, en instroom, "
+                "mobiliteit en uitstroom per jaar."
+            ),
+            dashboards.ict,
+            "workforce/ict.html",
+        ),
+        Page(
+            "detacheringen",
+            lambda: _("Detacheringen langer dan een jaar"),
+            lambda: _(
+                "Detacheringen duren in principe hoogstens een jaar (pas toe of leg uit). Hoeveel lopende "
+                "detacheringen langer duren; HR-adviseurs en organisatiebeheerders zien het register met de "
+                "toelichting per detachering."
+            ),
+            dashboards.detacheringen,
+            "workforce/detacheringen.html",
+        ),
     )
 }
 
@@ -609,6 +654,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest, page: str) -> HttpResponse:
+    return render_dashboard(request, page)
+
+
+def render_dashboard(
+    request: HttpRequest, page: str, *, extra_context: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
+    """A dashboard page for the filters in the query string (also when a form on the page was posted and is
+    shown again with its errors: ``extra_context``, ``status``)."""
     definition = PAGES[page]
     principal = principal_for(request.user)
     rijk = can(principal, "stuurinformatie.view", _target(None))
@@ -626,6 +679,9 @@ def dashboard(request: HttpRequest, page: str) -> HttpResponse:
         "page": definition,
         "intro": definition.intro(),
         "form": form,
+        "dashboard_nav": [(p.url, p.title(), p.slug == definition.slug) for p in PAGES.values()],
+        # the links between the dashboards keep the filters
+        "filter_query": urlencode([(k, request.GET[k]) for k in form.fields if request.GET.get(k)]),
     }
     if not form.is_valid():
         return render(request, definition.template, {**context, "sections": []}, status=400)
@@ -636,17 +692,14 @@ def dashboard(request: HttpRequest, page: str) -> HttpResponse:
     sections = [(heading, chart) for heading, chart in sections if chart.table.rows]
     download = download_response(
         request,
-        [chart.table for _heading, chart in sections],
+        [chart.table for _heading, chart in sections] + list(extra.get("tables", [])),
         filename=f"stuurinformatie-{definition.slug}",
         title=title,
         on=peildatum,
     )
     if download is not None:
         return download
-    context.update(
-        sections=sections,
-        organisation=organisation,
-        peildatum=peildatum,
-        **extra,
-    )
-    return render(request, definition.template, context)
+    context.update(sections=sections, organisation=organisation, peildatum=peildatum)
+    context.update(extra)
+    context.update(extra_context or {})
+    return render(request, definition.template, context, status=status)

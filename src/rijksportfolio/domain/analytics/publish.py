@@ -56,17 +56,31 @@ class Published(dict[str, Any]):
             return None
         return self._by_identity().get((id(container), str(key)), SECONDARY)
 
+    def recorded(self, container: Any, key: Any) -> str | None:
+        """The recorded reason why ``container[key]`` is hidden, or ``None`` (shown, or left ``None`` by the
+        panel itself: unknown, such as a year before the history starts)."""
+        if container[key] is not None:
+            return None
+        return self._by_identity().get((id(container), str(key)))
+
     def is_small(self, container: Any, key: Any) -> bool:
         """Is ``container[key]`` hidden as a count of fewer than the threshold (shown as "< 10")?"""
         return self.reason(container, key) == PRIMARY
 
     def _by_identity(self) -> dict[tuple[int, str], str]:
-        found: dict[tuple[int, str], str] = {}
-        for pointer, why in self.hidden.items():
-            parent, key = _resolve_parent(self, pointer)
-            if parent is not None:
-                found[(id(parent), key)] = why
-        return found
+        """The reasons by (container id, key), resolved once from the pointers (the containers stay)."""
+        cached: dict[tuple[int, str], str] | None = self.__dict__.get("_identity")
+        if cached is None:
+            cached = {}
+            for pointer, why in self.hidden.items():
+                parent, key = _resolve_parent(self, pointer)
+                if parent is not None:
+                    cached[(id(parent), key)] = why
+            self.__dict__["_identity"] = cached
+        return cached
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Published:
+        return Published(copy.deepcopy(dict(self), memo), self.hidden)
 
 
 def _escape(token: str) -> str:

@@ -289,8 +289,9 @@ class DetacheringToelichtingView(ApiView):
                 planned_end=body.validated_data.get("verwachteEinddatum"),
             )
         except DjangoValidationError as exc:
+            names = {"explanation": "toelichting", "planned_end": "verwachteEinddatum"}
             raise exceptions.ValidationError(
-                {"toelichting" if "explanation" in exc.message_dict else "dienstverband": exc.messages}
+                {names.get(field, "dienstverband"): messages for field, messages in exc.message_dict.items()}
             ) from exc
         return Response(
             {

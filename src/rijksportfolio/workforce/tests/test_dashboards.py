@@ -464,3 +464,17 @@ def test_the_new_pages_are_on_the_landing_page_and_in_the_page_navigation(world)
     assert _page(world, "medewerker", "diversiteit").status_code == 403
     assert _page(world, "leidinggevende", "ict_personeel").status_code == 200  # own team
     assert _page(world, "leidinggevende", "ict_personeel", organisatie="dir-ict").status_code == 403
+
+
+def test_the_pages_in_english(world) -> None:  # type: ignore[no-untyped-def]
+    client = _client(world, "hr-adviseur")
+    client.cookies["django_language"] = "en"
+    try:
+        response = client.get(reverse("workforce:spreiding"), {"peildatum": PEIL, "organisatie": "dir-div"})
+        register = client.get(reverse("workforce:detacheringen"), {"peildatum": PEIL, "organisatie": "dir-det"})
+    finally:
+        translation.activate("nl")
+    html = response.content.decode()
+    assert '<h1 class="nl-heading nl-heading--level-1">Spread across the country</h1>' in html
+    assert "&lt; 10 = fewer than 10 people; the exact number is hidden." in html
+    assert "0 of 12 secondments longer than a year have been explained." in register.content.decode()

@@ -471,7 +471,9 @@ def test_the_pages_in_english(world) -> None:  # type: ignore[no-untyped-def]
     client.cookies["django_language"] = "en"
     try:
         response = client.get(reverse("workforce:spreiding"), {"peildatum": PEIL, "organisatie": "dir-div"})
-        register = client.get(reverse("workforce:detacheringen"), {"peildatum": PEIL, "organisatie": "dir-det"})
+        register = client.get(
+            reverse("workforce:detacheringen"), {"peildatum": PEIL, "organisatie": "dir-det"}
+        )
     finally:
         translation.activate("nl")
     html = response.content.decode()

@@ -159,3 +159,38 @@ def test_a_series_whose_known_total_cannot_protect_its_marks_is_hidden_whole_as_
     out = publish("breakdowns", {"breakdowns": {"scale_group": rows}})
     assert [r["headcount"] for r in out["breakdowns"]["scale_group"]] == [None, None, 120]
     assert out.is_small(out["breakdowns"]["scale_group"][0], "headcount")
+
+
+def test_a_figure_a_rule_hid_without_a_reason_is_listed_as_secondary() -> None:
+    # the MPP rule hides a small job family's figures without recording why: they are listed all the same
+    raw = {
+        "job_families": [
+            {
+                "job_family": "ict",
+                "headcount": 4,
+                "fte": 3.5,
+                "net_mobility_fte": 0.0,
+                "years": [{"year": 2026, "supply": 3.4, "demand": 3.6, "gap": -0.2}],
+            }
+        ]
+    }
+    out = publish("mpp", raw)
+    assert out.hidden == {
+        "/job_families/0/fte": SECONDARY,
+        "/job_families/0/headcount": SECONDARY,
+        "/job_families/0/net_mobility_fte": SECONDARY,
+        "/job_families/0/years/0/demand": SECONDARY,
+        "/job_families/0/years/0/gap": SECONDARY,
+        "/job_families/0/years/0/supply": SECONDARY,
+    }
+    # a null the panel itself reports (an unknown year) is no suppression
+    flows = publish(
+        "ict",
+        {
+            "headcount": 40,
+            "fte": 38.0,
+            "external": {"headcount": 0, "fte": 0.0},
+            "years": [{"year": 2014, "inflow": None, "mobility": None, "outflow": None}],
+        },
+    )
+    assert flows.hidden == {}

@@ -131,21 +131,25 @@ def _reason(cell_reason: Reason | None) -> str:
     return PRIMARY if cell_reason is Reason.PRIMARY else SECONDARY
 
 
-def _pointers(root: Any, marks: dict[tuple[int, str], tuple[Any, str]]) -> dict[str, str]:
-    """The recorded reasons of the figures that are still hidden in ``root``, by JSON pointer."""
+def _pointers(root: Any, marks: dict[tuple[int, str], tuple[Any, str]], raw: Any) -> dict[str, str]:
+    """The reasons of the figures that are hidden in ``root``, by JSON pointer: as recorded, or ``secondary``
+    for a figure the raw panel has at the same place but no rule recorded a reason for."""
     found: dict[str, str] = {}
-    stack: list[tuple[Any, str]] = [(root, "")]
+    stack: list[tuple[Any, str, Any]] = [(root, "", raw)]
     while stack:
-        node, path = stack.pop()
+        node, path, before = stack.pop()
         items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
         for key, value in items:
             pointer = f"{path}/{_escape(str(key))}"
+            was = _child(before, str(key)) if before is not None else None
             if value is None:
                 mark = marks.get((id(node), str(key)))
                 if mark is not None:
                     found[pointer] = mark[1]
+                elif was is not None and not isinstance(was, dict | list):
+                    found[pointer] = SECONDARY
             elif isinstance(value, dict | list):
-                stack.append((value, pointer))
+                stack.append((value, pointer, was if isinstance(was, dict | list) else None))
     return dict(sorted(found.items()))
 
 
@@ -512,4 +516,4 @@ def publish(name: str, data: dict[str, Any]) -> Published:
         RULES[name](out)
     finally:
         _marks.reset(token)
-    return Published(out, _pointers(out, marks))
+    return Published(out, _pointers(out, marks, data))

@@ -101,7 +101,7 @@ def diversiteit(q: Query) -> tuple[list[Section], dict[str, Any]]:
         decimals=1,
         slug="diversiteit-leeftijd",
     )
-    trend = _women_trend(q)
+    trend = _women_trend(q, data)
     sections: list[Section] = [
         (
             _("Vrouwen per schaalgroep"),
@@ -168,12 +168,14 @@ def diversiteit(q: Query) -> tuple[list[Section], dict[str, Any]]:
     return sections, extra
 
 
-def _women_trend(q: Query) -> DataTable:
+def _women_trend(q: Query, today: Published) -> DataTable:
+    """The women's share per group on 1 January of the TREND_YEARS years before the peildatum, and on it
+    (``today``: the page's panel)."""
     labels = group_labels()
-    days = [dt.date(q.peildatum.year - k, 1, 1) for k in range(TREND_YEARS, 0, -1)] + [q.peildatum]
+    days = [dt.date(q.peildatum.year - k, 1, 1) for k in range(TREND_YEARS, 0, -1)]
     rows = []
-    for day in days:
-        data = _women_share_on(q, day, q.organisation, q.scope)
+    for day in [*days, q.peildatum]:
+        data = today if day == q.peildatum else _women_share_on(q, day, q.organisation, q.scope)
         rows.append((day.isoformat(), tuple(pct(_share(data, g)) for g in GROUPS)))
     return DataTable(
         title=_("Aandeel vrouwen per groep (%), op 1 januari en op de peildatum"),
@@ -527,6 +529,8 @@ def detacheringen(q: Query) -> tuple[list[Section], dict[str, Any]]:
             org = names.get(row["organisation"])
             row["organisation_name"] = org.name if org else ""
             row["years"] = round(row["days"] / 365.25, 1)
+            for key in ("since", "planned_end", "explanation_planned_end"):  # ISO strings: dates for display
+                row[f"{key}_date"] = dt.date.fromisoformat(row[key]) if row[key] else None
             row["form"] = SecondmentExplanationForm(
                 initial={
                     "toelichting": row["explanation"],

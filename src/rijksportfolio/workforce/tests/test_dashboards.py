@@ -480,3 +480,57 @@ def test_the_pages_in_english(world) -> None:  # type: ignore[no-untyped-def]
     assert '<h1 class="nl-heading nl-heading--level-1">Spread across the country</h1>' in html
     assert "&lt; 10 = fewer than 10 people; the exact number is hidden." in html
     assert "0 of 12 secondments longer than a year have been explained." in register.content.decode()
+
+
+# --- the mobility matrix: a hidden zero looks hidden -------------------------------------------------------
+
+
+@pytest.fixture
+def moves(db):  # type: ignore[no-untyped-def]
+    """A third ministry and 32 moves between ministries in 2024: BZK -> JenV 1, FIN -> BZK 1, FIN -> JenV 10,
+    JenV -> BZK 20. JenV -> JenV is 0 but must be hidden (it closes the cycle that protects the two 1s)."""
+    w = build_world()
+    jenv = OrganisationFactory(
+        code="jenv", name="Ministerie van Justitie en Veiligheid", kind=OrganisationKind.MINISTRY
+    )
+    bzk, fin = w.orgs["bzk"], w.orgs["fin"]
+    for source, target, n in ((bzk, jenv, 1), (fin, bzk, 1), (fin, jenv, 10), (jenv, bzk, 20)):
+        for _ in range(n):
+            person = PersonFactory()
+            for org, start, end in (
+                (source, dt.date(2019, 1, 1), dt.date(2024, 3, 31)),
+                (target, dt.date(2024, 4, 1), None),
+            ):
+                EmploymentFactory(
+                    person=person,
+                    organisation=org,
+                    contract_type=ContractType.PERMANENT,
+                    start_date=start,
+                    end_date=end,
+                    end_reason=EndReason.MOBILITY if end else "",
+                )
+    store.refresh(full=True)
+    return w
+
+
+def test_a_hidden_zero_of_the_mobility_matrix_is_shown_hidden(moves) -> None:  # type: ignore[no-untyped-def]
+    response = _page(moves, "analist", "stromen")
+    matrix = _tables(response)["mobiliteitsmatrix"]
+    assert matrix.columns == ("BZK", "FIN", "JENV")
+    assert dict(matrix.rows) == {
+        "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties": (0, 0, SMALL),
+        "Ministerie van Financiën": (SMALL, 0, 10),
+        "Ministerie van Justitie en Veiligheid": (None, 0, None),  # JenV -> JenV: 0, hidden: x, not 0
+    }
+    assert matrix.row_totals == (SMALL, None, None)
+    html = response.content.decode()
+    table = html[html.index('id="rpf-chart-mobiliteitsmatrix-caption"') :]
+    table = table[: table.index("</table>")]
+    assert table.count('<span class="rpf-visually-hidden">afgeschermd</span>') == 4
+    assert table.count('<span class="rpf-visually-hidden">minder dan 10</span>') == 3
+    api = (
+        _client(moves, "analist").get("/api/v1/stuurinformatie/mobiliteitsmatrix", {"peildatum": PEIL}).json()
+    )
+    listed = {(m["from"], m["to"]): m["persons"] for m in api["gegevens"]["moves"]}
+    jenv = moves.orgs["bzk"].__class__.objects.get(code="jenv").pk
+    assert listed[(jenv, jenv)] is None  # listed, so that leaving it out does not say 0

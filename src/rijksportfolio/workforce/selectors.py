@@ -158,14 +158,3 @@ def ict_formations(*, organisation: Organisation | None, year: int) -> list[IctF
     if organisation is not None:
         found = found.filter(organisation__path__startswith=organisation.path)
     return list(found.order_by("organisation__path"))
-
-
-def ict_formation_years(*, organisation: Organisation) -> list[int]:
-    """The years for which the organisation or one below it recorded an ICT formation."""
-    return sorted(
-        set(
-            IctFormation.objects.filter(organisation__path__startswith=organisation.path).values_list(
-                "year", flat=True
-            )
-        )
-    )

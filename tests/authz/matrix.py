@@ -1062,3 +1062,58 @@ ROWS += [
         allow=AGGREGATES_BZK,
     ),
 ]
+
+
+# --- stuurinformatie: Diversiteit, Spreiding, ICT-personeel, Detacheringen (issue 5, item 3) ---------------
+def _goal(w: Any, subject: Any) -> dict[str, Any]:
+    from rijksportfolio.workforce.models import DiversityGoal
+
+    goal = DiversityGoal.objects.create(
+        organisation=w.orgs["bzk"], group="top", target_pct=40, start_year=2025, target_year=2027
+    )
+    return {"pk": goal.pk}
+
+
+def _formation(w: Any, subject: Any) -> dict[str, Any]:
+    from rijksportfolio.workforce.models import IctFormation
+
+    return {"pk": IctFormation.objects.create(organisation=w.orgs["bzk"], year=2025, fte=12).pk}
+
+
+def _explanation(w: Any, subject: Any) -> dict[str, Any]:
+    pk = _secondment_id(w, subject)["id"]
+    return {f"d{pk}-toelichting": "Loopt tot de oplevering van het project."}
+
+
+GOAL = {"organisatie": "bzk", "groep": "top", "doel": "40", "vanaf": "2025", "doeljaar": "2027"}
+ROWS += [
+    Row("workforce:diversiteit", allow=DASHBOARD_VIEWERS, web=True, note="goals: the organisation's own"),
+    Row("workforce:spreiding", allow=DASHBOARD_VIEWERS, web=True),
+    Row("workforce:ict_personeel", allow=DASHBOARD_VIEWERS, web=True),
+    Row("workforce:detacheringen", allow=DASHBOARD_VIEWERS, web=True),
+    Row(
+        "workforce:detacheringen",
+        query={"organisatie": "bzk"},
+        allow=AGGREGATES_BZK,
+        web=True,
+        note="the register (persons) is shown to HR advisers and organisation admins only",
+    ),
+    Row("workforce:diversity_goal_set", "POST", body=GOAL, allow=HR, web=True),
+    Row("workforce:diversity_goal_delete", "POST", kwargs=_goal, allow=HR, web=True),
+    Row(
+        "workforce:ict_formation_set",
+        "POST",
+        body={"organisatie": "bzk", "jaar": "2025", "fte": "12"},
+        allow=HR,
+        web=True,
+    ),
+    Row("workforce:ict_formation_delete", "POST", kwargs=_formation, allow=HR, web=True),
+    Row(
+        "workforce:secondment_explain",
+        "POST",
+        kwargs=lambda w, s: {"pk": _secondment_id(w, s)["id"]},
+        body=_explanation,
+        allow=HR,
+        web=True,
+    ),
+]

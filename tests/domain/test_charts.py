@@ -11,6 +11,7 @@ import pytest
 from rijksportfolio.domain.charts import (
     COLOURS,
     PATTERNS,
+    SMALL,
     Chart,
     ChartKind,
     DataTable,
@@ -18,6 +19,7 @@ from rijksportfolio.domain.charts import (
     chart_svg,
     contrast_ratio,
     format_number,
+    hidden,
     line_chart,
     pyramid_chart,
     to_svg,
@@ -71,15 +73,17 @@ def test_dutch_number_format() -> None:
     assert format_number(0) == "0"
 
 
-def test_grid_is_the_table_with_totals_and_none_for_suppressed() -> None:
-    assert series_table().grid() == [
+def test_grid_is_the_table_with_totals_small_for_primary_and_none_for_secondary() -> None:
+    table = series_table()
+    assert table.grid() == [
         ["Ministerie", "Medewerkers"],
         ["A", 1000],
-        ["B", None],
+        ["B", SMALL],  # 5: "< 10"
         ["C", 500],
-        ["D", None],
+        ["D", None],  # 60, hidden so that the 5 is not the total minus the rest: "x"
         ["Totaal", 1565],
     ]
+    assert (table.any_small, table.any_marked, table.any_suppressed) == (True, True, True)
     grid = two_way().grid()
     assert grid[0] == ["Ministerie", "Vast", "Tijdelijk", "Trainee", "Totaal"]
     assert grid[-1][0] == "Totaal"
@@ -91,7 +95,8 @@ def test_bar_lengths_are_proportional_and_suppressed_figures_get_the_mark_instea
     widths = [float(b.attr("width") or 0) for b in bars(drawn)]
     assert len(widths) == 2  # A and C only
     assert widths[0] / widths[1] == pytest.approx(2.0, rel=0.01)
-    assert texts(drawn).count("x") == 2
+    assert texts(drawn).count("< 10") == 1  # B: 5
+    assert texts(drawn).count("x") == 1  # D: 60 (secondary)
     assert "1.000" in texts(drawn)
     assert "60" not in texts(drawn)
 
@@ -103,7 +108,9 @@ def test_stacked_bar_draws_the_hidden_remainder_of_a_published_row_total_as_one_
     row_totals = list(table.row_totals or ())
     assert row_totals[0] == 503  # published, while its cells 3 and 100 are hidden
     assert len(suppressed) == sum(
-        1 for (_, values), total in zip(table.rows, row_totals, strict=True) if None in values and total
+        1
+        for (_, values), total in zip(table.rows, row_totals, strict=True)
+        if any(map(hidden, values)) and total
     )
     # the bars of a row add up to its total: the first row is 400 published + 103 hidden remainder
     first_row_y = bars(elements)[0].attr("y")

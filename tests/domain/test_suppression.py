@@ -17,6 +17,7 @@ from rijksportfolio.domain.suppression import (
     Cell,
     Reason,
     SuppressedTable,
+    primary_unconstrained,
     suppress_rows,
     suppress_series,
     suppress_table,
@@ -133,24 +134,26 @@ def test_a_total_below_the_threshold_is_suppressed_and_protects_its_cell() -> No
 
 
 def test_two_hidden_cells_whose_remainder_gives_them_away_get_a_third() -> None:
-    # 1 and 1 hidden with the total 61 published: the remainder 2 says both are 1.
+    # 1 and 1 hidden with the total 61 published: the remainder 2 says both are 1. The third figure must leave
+    # each "< 10" every value from 1 to 9 (rule 4): 12 would not (1 + 1 + 12 = 14), 47 does.
     series = suppress_series([1, 1, 12, 47])
-    assert [c.value for c in series.cells] == [None, None, None, 47]
-    assert series.cells[2].reason is Reason.SECONDARY
+    assert [c.value for c in series.cells] == [None, None, 12, None]
+    assert series.cells[3].reason is Reason.SECONDARY
+    assert series.total == Cell(61)
 
 
 def test_table_row_and_column_with_one_small_cell_get_complements_in_both_directions() -> None:
     table = suppress_table([[20, 3, 40], [15, 30, 22], [12, 11, 50]])
     assert [[c.value for c in row] for row in table.cells] == [
         [None, None, 40],
-        [15, 30, 22],
+        [None, None, 22],
         [None, None, 50],
     ]
     assert [c.value for c in table.row_totals or ()] == [63, 67, 73]
     assert [c.value for c in table.column_totals or ()] == [47, 44, 112]
     assert table.grand_total == Cell(203)
     assert table.cells[0][1].reason is Reason.PRIMARY
-    assert {table.cells[0][0].reason, table.cells[2][0].reason, table.cells[2][1].reason} == {
+    assert {table.cells[i][j].reason for i in range(3) for j in range(2) if (i, j) != (0, 1)} == {
         Reason.SECONDARY
     }
 
@@ -307,3 +310,79 @@ def test_series_never_hides_exactly_one_figure_and_shows_the_rest_truly(values: 
 @given(tables())
 def test_suppression_is_deterministic(rows: list[list[int]]) -> None:
     assert suppress_table(rows) == suppress_table([list(r) for r in rows])
+
+
+# --- the published marks: "< 10" for primary, x for secondary (rule 4) -------------------------------------
+
+
+def _feasible_values(target: int, others: list[Reason], total: int, t: int) -> set[int]:
+    """Brute force, independent of the module: the values 1..t-1 a primary figure can take when it and hidden
+    figures of the kinds ``others`` (primary: 1..t-1; secondary: 0 or t..total) sum to ``total``."""
+    reachable = {0}
+    for reason in others:
+        domain = range(1, t) if reason is Reason.PRIMARY else [0, *range(t, total + 1)]
+        reachable = {s + v for s in reachable for v in domain if s + v <= total}
+    return {x for x in range(1, t) if total - x in reachable}
+
+
+def test_a_primary_and_a_secondary_figure_whose_sum_gives_them_away_get_a_third() -> None:
+    # 3 ("< 10") and 12 (x) with the total 145 published: the 15 they hide together leaves the small one 1..5.
+    assert _feasible_values(15, [Reason.SECONDARY], 15, 10) == {1, 2, 3, 4, 5}
+    series = suppress_series([100, 3, 12, 30])
+    assert [c.reason for c in series.cells] == [None, Reason.PRIMARY, None, Reason.SECONDARY]
+    assert series.total == Cell(145)  # 3 + 30 = 33: the "< 10" could be anything from 1 to 9
+
+
+def test_two_primary_figures_whose_sum_says_they_are_both_nine_get_a_third() -> None:
+    assert _feasible_values(18, [Reason.PRIMARY], 18, 10) == {9}
+    series = suppress_series([9, 9, 40, 50])
+    assert [c.value for c in series.cells] == [None, None, None, 50]
+    assert series.cells[2].reason is Reason.SECONDARY
+
+
+@pytest.mark.parametrize(
+    ("hidden_sum", "primary", "secondary", "expected"),
+    [
+        (19, 1, 1, True),
+        (18, 1, 1, False),
+        (10, 2, 0, True),
+        (11, 2, 0, False),
+        (10, 2, 1, True),
+        (19, 2, 1, False),
+        (20, 2, 1, True),
+        (11, 3, 0, True),
+        (10, 3, 0, False),
+        (19, 3, 0, True),
+        (20, 3, 0, False),
+        (20, 3, 1, True),
+        (5, 0, 2, True),
+    ],
+)
+def test_primary_unconstrained_matches_brute_force(
+    hidden_sum: int, primary: int, secondary: int, expected: bool
+) -> None:
+    assert primary_unconstrained(hidden_sum, primary, secondary, 10) is expected
+    if primary:
+        others = [Reason.PRIMARY] * (primary - 1) + [Reason.SECONDARY] * secondary
+        assert (_feasible_values(hidden_sum, others, hidden_sum, 10) == set(range(1, 10))) is expected
+
+
+@SETTINGS
+@given(tables(), st.sampled_from([5, 10]))
+def test_knowing_which_hidden_figures_are_below_the_threshold_narrows_none_of_them(
+    rows: list[list[int]], t: int
+) -> None:
+    """The attacker of rule 4: from any one margin, with the marks published, every "< t" figure could
+    still be any value from 1 to t - 1."""
+    ext = _extended(rows)
+    published = _published(suppress_table(rows, threshold=t))
+    for line in _lines(len(ext), len(ext[0])):
+        total = line[-1]
+        if published[total[0]][total[1]].suppressed:
+            continue
+        parts = [p for p in line[:-1] if published[p[0]][p[1]].suppressed]
+        hidden_sum = sum(ext[i][j] for i, j in parts)
+        for p in parts:
+            if published[p[0]][p[1]].reason is Reason.PRIMARY:
+                others = [published[q[0]][q[1]].reason for q in parts if q != p]
+                assert _feasible_values(hidden_sum, others, hidden_sum, t) == set(range(1, t)), (line, p)

@@ -47,6 +47,8 @@ ACTIONS = (
     "mpp.create",  # save a demand scenario for an organisation: HR adviser / admin own subtree; analyst any
     "mpp.view",  # see a saved scenario: analyst; HR adviser, admin, works council of its organisation's subtree
     "mpp.change",  # change or delete it: its owner (while still allowed to create there); org admin of subtree
+    "stuurinformatie.set_goals",  # an organisation's diversity goals: HR adviser / admin own subtree
+    "stuurinformatie.set_formation",  # an organisation's ICT formation places: HR adviser / admin own subtree
     # --- opportunities and matching (issue 4) ---
     "opportunity.create",  # post a vacature/project/klus for an organisation (OrganisationTarget)
     "opportunity.view",  # an opportunity (OpportunityTarget): published ones for every civil servant
@@ -292,7 +294,12 @@ def _stuurinformatie(principal: Principal, action: str, target: Any) -> bool:
         )
     if action == "stuurinformatie.view_people":
         return scoped and principal.covers(Role.MANAGER, paths)
-    if action in ("stuurinformatie.view_register", "stuurinformatie.explain"):
+    if action in (
+        "stuurinformatie.view_register",
+        "stuurinformatie.explain",
+        "stuurinformatie.set_goals",
+        "stuurinformatie.set_formation",
+    ):
         return scoped and (
             principal.covers(Role.HR_ADVISER, paths) or principal.covers(Role.ORG_ADMIN, paths)
         )

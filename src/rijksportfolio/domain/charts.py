@@ -13,7 +13,8 @@ a report can serialise them with :func:`to_svg` and convert them to PDF or PNG.
 
 Accessibility: series are told apart by fill *pattern* (solid, stripes, dots, cross-hatch) and, for lines,
 by dash and marker shape -- never by colour alone; every colour has at least 3:1 contrast against white
-(WCAG 1.4.11); values are written next to bars; suppressed figures get no bar but the mark ``x``.
+(WCAG 1.4.11); values are written next to bars; suppressed figures get no bar but their mark: "< 10" for a
+count hidden by primary suppression (:data:`SMALL`), ``x`` for every other hidden figure (``None``).
 """
 
 from __future__ import annotations
@@ -24,11 +25,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 from xml.sax.saxutils import escape, quoteattr
 
-from rijksportfolio.domain.suppression import DEFAULT_THRESHOLD, Cell, SuppressedSeries, SuppressedTable
+from rijksportfolio.domain.suppression import (
+    DEFAULT_THRESHOLD,
+    Cell,
+    Reason,
+    SuppressedSeries,
+    SuppressedTable,
+)
 
 __all__ = [
     "COLOURS",
     "MARK",
+    "SMALL",
     "Chart",
     "ChartKind",
     "ChartText",
@@ -36,18 +44,61 @@ __all__ = [
     "Element",
     "Svg",
     "bar_chart",
+    "cell_value",
     "chart_svg",
     "contrast_ratio",
     "format_number",
+    "hidden",
     "line_chart",
+    "mark",
+    "published",
     "pyramid_chart",
     "to_svg",
 ]
 
 Number = int | float
-Value = Number | None  # None: suppressed
 
-MARK = "x"  # the one mark of every suppressed figure, primary or secondary (see suppression.py)
+
+class Small:
+    """The value of a count hidden by primary suppression: 1 to threshold - 1 people, published as "< 10"
+    (docs/charts.md). Use the one instance :data:`SMALL`."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "SMALL"
+
+    def __reduce__(self) -> str:
+        return "SMALL"
+
+
+SMALL = Small()
+Value = Number | Small | None  # SMALL: fewer than the threshold (primary); None: hidden for another reason
+
+MARK = "x"  # the mark of a figure hidden for any other reason than being small: secondary, or derived
+
+
+def hidden(value: object) -> bool:
+    """Is ``value`` a suppressed figure (``None`` or :data:`SMALL`)?"""
+    return value is None or value is SMALL
+
+
+def published(value: Value) -> Number | None:
+    """The number, or ``None`` for any suppressed figure."""
+    return None if value is None or isinstance(value, Small) else value
+
+
+def mark(value: Value, threshold: int = DEFAULT_THRESHOLD) -> str:
+    """How a suppressed figure is written: "< 10" for :data:`SMALL`, ``x`` otherwise."""
+    return f"< {threshold}" if value is SMALL else MARK
+
+
+def cell_value(cell: Cell) -> Value:
+    """A suppression result as a table value: the number, :data:`SMALL` (primary) or ``None`` (other)."""
+    if cell.value is None:
+        return SMALL if cell.reason is Reason.PRIMARY else None
+    return cell.value
+
 
 # Rijkshuisstijl colours, each >= 3:1 against white (tests/domain/test_charts.py checks it).
 COLOURS = ("#01689b", "#ca005d", "#39870c", "#673327", "#42145f", "#94710a")
@@ -68,7 +119,8 @@ CHAR = 7.6  # estimated average width of a character at 14px in Fira Sans / Aria
 
 @dataclass(frozen=True, slots=True)
 class DataTable:
-    """A published table: rows (categories) x columns (series), with ``None`` for suppressed figures."""
+    """A published table: rows (categories) x columns (series); a suppressed figure is :data:`SMALL` (a count
+    of fewer than ``threshold`` people, primary suppression) or ``None`` (hidden for another reason)."""
 
     title: str
     row_heading: str
@@ -102,6 +154,16 @@ class DataTable:
 
     @property
     def any_suppressed(self) -> bool:
+        return any(hidden(v) for row in self.grid()[1:] for v in row[1:])
+
+    @property
+    def any_small(self) -> bool:
+        """Is any figure shown as "< 10"?"""
+        return any(v is SMALL for row in self.grid()[1:] for v in row[1:])
+
+    @property
+    def any_marked(self) -> bool:
+        """Is any figure shown as ``x``?"""
         return any(v is None for row in self.grid()[1:] for v in row[1:])
 
     def grid(self) -> list[list[str | Value]]:
@@ -131,8 +193,10 @@ class DataTable:
             raise ValueError("one label per cell")
         return cls(
             columns=(column,),
-            rows=tuple((label, (cell.value,)) for label, cell in zip(labels, series.cells, strict=True)),
-            column_totals=None if series.total is None else (series.total.value,),
+            rows=tuple(
+                (label, (cell_value(cell),)) for label, cell in zip(labels, series.cells, strict=True)
+            ),
+            column_totals=None if series.total is None else (cell_value(series.total),),
             threshold=series.threshold,
             **kwargs,  # type: ignore[arg-type]
         )
@@ -151,14 +215,14 @@ class DataTable:
             raise ValueError("one label per row and per column")
 
         def values(cells: Iterable[Cell]) -> tuple[Value, ...]:
-            return tuple(c.value for c in cells)
+            return tuple(cell_value(c) for c in cells)
 
         return cls(
             columns=tuple(column_labels),
             rows=tuple((label, values(r)) for label, r in zip(row_labels, table.cells, strict=True)),
             row_totals=None if table.row_totals is None else values(table.row_totals),
             column_totals=None if table.column_totals is None else values(table.column_totals),
-            grand_total=None if table.grand_total is None else table.grand_total.value,
+            grand_total=None if table.grand_total is None else cell_value(table.grand_total),
             threshold=table.threshold,
             **kwargs,  # type: ignore[arg-type]
         )
@@ -409,14 +473,14 @@ def bar_chart(chart: Chart, *, chart_id: str, stacked: bool = False, text: Chart
         (table.columns[i], _swatch(0, 0, _fill(chart_id, i), COLOURS[i % len(COLOURS)])) for i in drawn
     ]
 
+    has_total = table.row_totals is not None and len(drawn) == len(table.columns)
+
     def row_sum(k: int) -> tuple[float, bool, float | None]:
         values = [table.rows[k][1][i] for i in drawn]
-        published = float(sum(v for v in values if v is not None))
-        hidden = any(v is None for v in values)
-        total = (
-            table.row_totals[k] if table.row_totals is not None and len(drawn) == len(table.columns) else None
-        )
-        return published, hidden, (None if total is None else float(total))
+        shown = float(sum(v for v in map(published, values) if v is not None))
+        any_hidden = any(hidden(v) for v in values)
+        total = published(table.row_totals[k]) if table.row_totals is not None and has_total else None
+        return shown, any_hidden, (None if total is None else float(total))
 
     if stacked:
         maximum = max((row_sum(k)[2] or row_sum(k)[0] for k in range(len(table.rows))), default=0.0)
@@ -425,7 +489,12 @@ def bar_chart(chart: Chart, *, chart_id: str, stacked: bool = False, text: Chart
             legend_items.append((text.suppressed, _swatch(0, 0, f"url(#{chart_id}-px)", SUPPRESSED)))
     else:
         maximum = max(
-            (float(v) for _, vs in table.rows for i, v in enumerate(vs) if i in drawn and v is not None),
+            (
+                float(shown_value)
+                for _, vs in table.rows
+                for i, v in enumerate(vs)
+                if i in drawn and (shown_value := published(v)) is not None
+            ),
             default=0.0,
         )
     top, step = _nice_max(maximum)
@@ -443,30 +512,31 @@ def bar_chart(chart: Chart, *, chart_id: str, stacked: bool = False, text: Chart
         bands.append(_text(left, y + FONT, label, weight="600"))
         by = y + FONT + 6
         if stacked:
-            published, hidden, total = row_sum(k)
+            shown, any_hidden, total = row_sum(k)
             x = left
             for i in drawn:
-                v = values[i]
-                if v is None or v == 0:
+                segment = published(values[i])
+                if segment is None or segment == 0:
                     continue
-                w = x_of(float(v)) - left
+                w = x_of(float(segment)) - left
                 bands.append(_bar(x, by, w, bar_h, _fill(chart_id, i), COLOURS[i % len(COLOURS)]))
                 x += w
-            if hidden and total is not None and total > published:
-                w = x_of(total - published) - left
+            if any_hidden and total is not None and total > shown:
+                w = x_of(total - shown) - left
                 bands.append(_bar(x, by, w, bar_h, f"url(#{chart_id}-px)", SUPPRESSED))
                 x += w
-            end = (
-                format_number(total, table.decimals)
-                if total is not None
-                else (MARK if hidden else format_number(published, table.decimals))
-            )
+            if total is not None:
+                end = format_number(total, table.decimals)
+            elif has_total and table.row_totals is not None:
+                end = mark(table.row_totals[k], table.threshold)  # the row's total is hidden
+            else:
+                end = MARK if any_hidden else format_number(shown, table.decimals)
             bands.append(_text(x + 6, by + 14, end))
         else:
             for i in drawn:
                 v = values[i]
-                if v is None:
-                    bands.append(_text(left + 2, by + 14, MARK, weight="600"))
+                if v is None or isinstance(v, Small):
+                    bands.append(_text(left + 2, by + 14, mark(v, table.threshold), weight="600"))
                 else:
                     w = x_of(float(v)) - left
                     if w > 0:
@@ -528,7 +598,12 @@ def line_chart(chart: Chart, *, chart_id: str) -> Svg:
         )
     elements, height = _legend_block(legend_items)
     plot_top = height + 16 if elements else 8.0
-    values = [float(v) for _, vs in table.rows for i, v in enumerate(vs) if i in drawn and v is not None]
+    values = [
+        float(p)
+        for _, vs in table.rows
+        for i, v in enumerate(vs)
+        if i in drawn and (p := published(v)) is not None
+    ]
     top, step = _nice_max(max(values, default=0.0))
     low = 0.0
     if (
@@ -565,8 +640,10 @@ def line_chart(chart: Chart, *, chart_id: str) -> Svg:
         runs: list[list[tuple[float, float]]] = [run]
         for k, (_, vs) in enumerate(table.rows):
             v = vs[i]
-            if v is None:
-                elements.append(_text(x_of(k), bottom - 6, MARK, anchor="middle", weight="600"))
+            if v is None or isinstance(v, Small):
+                elements.append(
+                    _text(x_of(k), bottom - 6, mark(v, table.threshold), anchor="middle", weight="600")
+                )
                 run = []
                 runs.append(run)
             else:
@@ -610,7 +687,9 @@ def pyramid_chart(chart: Chart, *, chart_id: str) -> Svg:
     centre, margin = WIDTH / 2, 64.0
     gap = max(44.0, max((len(label) for label, _ in table.rows), default=0) * CHAR / 2 + 10)
     half = centre - gap - margin
-    values = [float(v) for _, vs in table.rows for i in drawn if (v := vs[i]) is not None]
+    values = [
+        float(number) for _, vs in table.rows for i in drawn if (number := published(vs[i])) is not None
+    ]
     top, step = _nice_max(max(values, default=0.0), ticks=3)  # two half-width axes: fewer labels
     elements: list[Element] = []
     # Column headings with their swatches, above each side.
@@ -636,9 +715,15 @@ def pyramid_chart(chart: Chart, *, chart_id: str) -> Svg:
         for i, sign in ((a, -1), (b, 1)):
             edge = centre + sign * gap
             v = vs[i]
-            if v is None:
+            if v is None or isinstance(v, Small):
                 elements.append(
-                    _text(edge + sign * 4, y + 14, MARK, anchor="end" if sign < 0 else "start", weight="600")
+                    _text(
+                        edge + sign * 4,
+                        y + 14,
+                        mark(v, table.threshold),
+                        anchor="end" if sign < 0 else "start",
+                        weight="600",
+                    )
                 )
                 continue
             w = w_of(float(v))

@@ -25,8 +25,10 @@ of a group that size is what aggregate statistics are for. A zero is hidden only
 1. No margin (a row with its row total, a column with its column total, the row of column totals with the
    grand total, ...) may contain exactly one hidden figure -- it would be the total minus the published
    rest. Where one does, the next smallest published figure of that line is hidden too -- preferring one
-   whose crossing line also hides exactly one figure (one complement then protects both lines), then one
-   whose crossing line already hides two or more, so that complements do not cascade through the table.
+   that settles the line at once (meets rules 3 and 4 below as well, so that no further complement is
+   needed there), then one whose crossing line also hides exactly one figure (one complement then protects
+   both lines), then one whose crossing line already hides two or more, so that complements do not cascade
+   through the table. Rules 3 and 4 choose their complements the same way.
 2. Hidden figures must not be derivable by *combining* margins either. Two 2x2 blocks of hidden cells
    joined by one hidden cell satisfy rule 1 everywhere, yet the joining cell is the sum of two row
    equations minus two column equations. Seen as a graph (rows and columns as vertices, hidden figures as
@@ -37,19 +39,27 @@ of a group that size is what aggregate statistics are for. A zero is hidden only
    ``[1, S - (k - 1)]``, so ``S - (k - 1) >= threshold - 1`` is required. This stops the obvious interval
    attack (two hidden cells in a row whose published total leaves 2 -- both are 1). Where it fails, the next
    smallest published figure of the line is hidden.
+4. The marks are published: a primary figure is shown as "< 10", a secondary one as ``x``. A reader then
+   knows that each primary figure lies in ``[1, threshold - 1]`` and that each secondary one is a figure that
+   would otherwise have been published, so ``0`` or ``>= threshold``. From any one margin whose total is
+   published, every primary figure must still be able to take *every* value from 1 to ``threshold - 1``
+   given those domains of the other hidden figures of the line (a primary and a secondary figure summing to
+   11 would otherwise be exactly 1 and 10; two primaries summing to 18 both 9). Where it fails, the next
+   smallest published figure of the line is hidden. (With ``p`` primary and ``s`` secondary figures hiding
+   ``S`` together, for the threshold 10: ``p = 1`` needs ``S >= 19``; ``p = 2`` needs ``S = 10``, or
+   ``S >= 20`` with a secondary; ``p >= 3`` needs ``p + 8 <= S``, and ``S <= 9p - 8`` without a secondary.)
 
-The rules are applied one change at a time, in a fixed order (rules 1, 3, 2; rows before columns; the
+The rules are applied one change at a time, in a fixed order (rules 1, 3, 4, 2; rows before columns; the
 preference above, smallest value, cells before totals, then position), until none applies: the outcome is a deterministic function of the
 input.
 
-*Publishing.* Primary and secondary suppressions must be published with the same mark. A secondary cell is
-usually large; labelling it "< 10" would be false, and labelling primary and secondary cells differently
-tells an attacker which hidden figures lie in ``[1, threshold - 1]`` and which are ``>= threshold``, which
-narrows them again (a primary and a secondary cell summing to 11 are then exactly 1 and 10). ``reason`` is
-for tests, audits and documentation, not for display.
+*Publishing.* A primary figure is published as "< threshold" ("< 10"): that is all it says, because rule 4
+leaves it every value below the threshold. A secondary figure is published as ``x``: it is usually large, so
+"< 10" would be false for it. ``reason`` says which; a figure derived from a hidden one (its FTE, a share) is
+marked like a secondary one, never as "< 10".
 
 Limits: the rules protect against exact recovery (by any linear combination of published margins) and
-against the single-margin interval attack. They do not audit the full linear-programming bounds of
+against the single-margin interval attacks of rules 3 and 4. They do not audit the full linear-programming bounds of
 every hidden cell over all margins together, as tau-ARGUS does with protection levels; for the tables of
 this platform (a few dozen cells, counts of people per unit x category) that is the accepted trade-off.
 """
@@ -67,6 +77,7 @@ __all__ = [
     "Reason",
     "SuppressedSeries",
     "SuppressedTable",
+    "primary_unconstrained",
     "suppress_rows",
     "suppress_series",
     "suppress_table",
@@ -239,20 +250,36 @@ def _protect(ext: list[list[int]], threshold: int, *, keep_grand_total: bool = F
     lines: list[list[Pos]] = [[(i, j) for j in range(cols)] for i in range(rows)]
     lines += [[(i, j) for i in range(rows)] for j in range(cols)]
 
-    def key(p: Pos, line: list[Pos] | None) -> tuple[bool, int, bool, int, bool, int, int]:
+    def settles(p: Pos, line: list[Pos]) -> bool:
+        """Would hiding ``p`` leave ``line`` meeting rules 1, 3 and 4 (by itself)?"""
+        if p == line[-1]:
+            return True  # a line whose total is hidden gives nothing away by itself
+        parts = [q for q in line[:-1] if q in hidden or q == p]
+        total = sum(ext[i][j] for i, j in parts)
+        primary = sum(hidden.get(q) is Reason.PRIMARY for q in parts)
+        return (
+            len(parts) >= 2
+            and total - (len(parts) - 1) >= threshold - 1
+            and primary_unconstrained(total, primary, len(parts) - primary, threshold)
+        )
+
+    def key(p: Pos, line: list[Pos] | None) -> tuple[bool, bool, int, bool, int, bool, int, int]:
         # 0. a grand total published elsewhere only as a last resort;
-        # 1. a figure whose other line already needs a complement (fixes two lines at once), then one whose
+        # 1. a figure that settles the line at once (rules 1, 3 and 4) before one that leaves it needing more;
+        # 2. a figure whose other line already needs a complement (fixes two lines at once), then one whose
         #    other line hides two or more already, then one that starts a new line (which will need its own);
-        # 2. smallest non-zero value, zeros only as a last resort; 3. cells before totals; 4. position.
+        # 3. smallest non-zero value, zeros only as a last resort; 4. cells before totals; 5. position.
         rank = 0
+        unsettled = False
         if line is not None:
             is_row = line[0][0] == line[-1][0]
             other = [(i, p[1]) for i in range(rows)] if is_row else [(p[0], j) for j in range(cols)]
             count = sum(q in hidden for q in other)
             rank = 0 if count == 1 else 1 if count >= 2 else 2
+            unsettled = not settles(p, line)
         value = ext[p[0]][p[1]]
         kept = keep_grand_total and p == (m, n)
-        return (kept, rank, value == 0, value, p[0] == m or p[1] == n, p[0], p[1])
+        return (kept, unsettled, rank, value == 0, value, p[0] == m or p[1] == n, p[0], p[1])
 
     def smallest(candidates: Iterable[Pos], line: list[Pos] | None = None) -> Pos | None:
         published = [p for p in candidates if p not in hidden]
@@ -262,6 +289,8 @@ def _protect(ext: list[list[int]], threshold: int, *, keep_grand_total: bool = F
         add = _first(lines, lambda line: _single_hidden(line, hidden, smallest))
         if add is None:
             add = _first(lines, lambda line: _narrow_interval(line, hidden, ext, threshold, smallest))
+        if add is None:
+            add = _first(lines, lambda line: _labelled_interval(line, hidden, ext, threshold, smallest))
         if add is None:
             add = _bridge_complement(hidden, rows, cols, smallest)
         if add is None:
@@ -301,6 +330,49 @@ def _narrow_interval(
     if len(parts) < 2:
         return None
     if sum(ext[i][j] for i, j in parts) - (len(parts) - 1) >= threshold - 1:
+        return None
+    return smallest(line, line)
+
+
+def primary_unconstrained(hidden_sum: int, primary: int, secondary: int, threshold: int) -> bool:
+    """Can each of ``primary`` figures in ``[1, threshold - 1]`` still be any value of that range, when they and
+    ``secondary`` figures in ``{0} | [threshold, inf)`` are known to sum to ``hidden_sum``? (Rule 4.)
+
+    For one primary figure ``x`` the others (``primary - 1`` primaries and the secondaries) must be able to
+    make up ``hidden_sum - x`` for every ``x`` in ``[1, threshold - 1]``. The primaries among them reach every
+    sum in ``[primary - 1, (threshold - 1)(primary - 1)]``; the secondaries add 0 or any sum from ``threshold``
+    up."""
+    if primary == 0:
+        return True
+    t = threshold
+    lo, hi = hidden_sum - (t - 1), hidden_sum - 1  # what the others must be able to make up
+    low_lo, low_hi = primary - 1, (t - 1) * (primary - 1)  # the other primaries alone
+    if secondary == 0:
+        return low_lo <= lo and hi <= low_hi
+    high_lo = low_lo + t  # the other primaries plus at least one secondary of threshold or more
+    if low_hi + 1 >= high_lo:  # no gap between the two ranges: every sum from low_lo up
+        return lo >= low_lo
+    return (low_lo <= lo and hi <= low_hi) or lo >= high_lo
+
+
+def _labelled_interval(
+    line: list[Pos],
+    hidden: dict[Pos, Reason],
+    ext: list[list[int]],
+    threshold: int,
+    smallest: Callable[[Iterable[Pos], list[Pos]], Pos | None],
+) -> Pos | None:
+    """Rule 4: with the total published and the marks telling primary from secondary figures, every primary
+    figure of the line must still be able to be any value from 1 to t - 1."""
+    total = line[-1]
+    if total in hidden:
+        return None
+    parts = [p for p in line[:-1] if p in hidden]
+    primary = sum(hidden[p] is Reason.PRIMARY for p in parts)
+    if primary == 0:
+        return None
+    hidden_sum = sum(ext[i][j] for i, j in parts)
+    if primary_unconstrained(hidden_sum, primary, len(parts) - primary, threshold):
         return None
     return smallest(line, line)
 

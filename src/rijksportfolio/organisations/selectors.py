@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.organisations.models import Location, Organisation
 
 
 def organisation_pk_for_path(*, path: str) -> int | None:
@@ -32,3 +32,13 @@ def organisation_ancestors(*, organisation: Organisation) -> list[Organisation]:
 def organisation_ministry(*, organisation: Organisation) -> Organisation:
     ancestors = organisation_ancestors(organisation=organisation)
     return ancestors[0] if ancestors else organisation
+
+
+def location_provinces() -> list[str]:
+    """The provinces of the work locations, sorted (for filters on the region of the work location)."""
+    return list(
+        Location.objects.exclude(province="")
+        .order_by("province")
+        .values_list("province", flat=True)
+        .distinct()
+    )

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from rijksportfolio.accounts.policy import OrganisationTarget, can, principal_for
-from rijksportfolio.domain.charts import Chart, ChartKind, DataTable
+from rijksportfolio.domain.charts import Chart, ChartKind, DataTable, cell_value
 from rijksportfolio.domain.suppression import suppress_rows, suppress_series, suppress_table
 from rijksportfolio.organisations.models import Location, Organisation
 from rijksportfolio.portfolios.constants import SkillLevel
@@ -202,7 +202,7 @@ def overview_charts(data: PortfolioOverview) -> list[tuple[str, str, Chart]]:
         row_heading=_("Soort"),
         columns=(_("Medewerkers"), _("Aantal")),
         rows=tuple(
-            (e.label, (cell.value, e.items if cell.value is not None else None))
+            (e.label, (cell_value(cell), e.items if cell.value is not None else None))
             for e, cell in zip(data.evidence, evidence_people.cells, strict=True)
         ),
         slug="bewijs",

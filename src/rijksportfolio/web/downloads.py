@@ -2,7 +2,8 @@
 """Tables as downloads: CSV the way Dutch Excel opens it, and XLSX; suppression exactly as on the page.
 
 Both are written from :meth:`DataTable.grid`, the same grid the HTML table is rendered from, so a suppressed
-figure is ``x`` in all three and its value is not in the file (the table never had it).
+figure has the same mark in all three ("< 10" for a count of fewer than ten people, ``x`` for any other hidden
+figure) and its value is not in the file (the table never had it).
 
 A view offers them with :func:`download_response`::
 
@@ -29,7 +30,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from rijksportfolio.domain.charts import MARK, DataTable, Value
+from rijksportfolio.domain.charts import DataTable, Value, hidden, mark
 
 FORMATS = ("csv", "xlsx")
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -44,9 +45,9 @@ def _text(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def _csv_value(value: str | Value, decimals: int) -> str:
-    if value is None:
-        return MARK
+def _csv_value(value: str | Value, decimals: int, threshold: int) -> str:
+    if hidden(value):
+        return mark(value, threshold)  # type: ignore[arg-type]
     if isinstance(value, str):
         return _text(value)
     if isinstance(value, float):
@@ -60,7 +61,7 @@ def table_csv(table: DataTable) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     for row in table.grid():
-        writer.writerow([_csv_value(v, table.decimals) for v in row])
+        writer.writerow([_csv_value(v, table.decimals, table.threshold) for v in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -75,7 +76,7 @@ def _sheet_title(title: str, taken: set[str]) -> str:
 
 
 def tables_xlsx(tables: Sequence[DataTable], *, title: str, on: date | None = None) -> bytes:
-    """One sheet per table (header row bold and frozen, numbers as numbers, ``x`` where suppressed) and a
+    """One sheet per table (header row bold and frozen, numbers as numbers, "< 10" or ``x`` where suppressed) and a
     sheet "Toelichting" with the title, reference date, each table's description and the suppression rule."""
     workbook = Workbook()
     workbook.remove(workbook.active)  # type: ignore[arg-type]
@@ -89,8 +90,9 @@ def tables_xlsx(tables: Sequence[DataTable], *, title: str, on: date | None = No
         for r, row in enumerate(table.grid(), start=1):
             for c, value in enumerate(row, start=1):
                 cell = sheet.cell(row=r, column=c)
-                if value is None:
-                    cell.value = MARK
+                if hidden(value):
+                    cell.value = mark(value, table.threshold)  # type: ignore[arg-type]
+                    cell.data_type = "s"
                     cell.alignment = right
                 elif isinstance(value, str):
                     cell.value = value
@@ -111,14 +113,7 @@ def tables_xlsx(tables: Sequence[DataTable], *, title: str, on: date | None = No
         lines.append(table.title)
         if table.description:
             lines.append(table.description)
-    lines += [
-        "",
-        _(
-            "x = afgeschermd: minder dan %(threshold)s personen, of afgeschermd omdat zo’n klein aantal anders "
-            "uit de totalen is af te leiden."
-        )
-        % {"threshold": tables[0].threshold if tables else 10},
-    ]
+    lines += ["", *suppression_notes(tables)]
     for r, line in enumerate(lines, start=1):
         cell = notes.cell(row=r, column=1, value=line)
         cell.data_type = "s"
@@ -127,6 +122,29 @@ def tables_xlsx(tables: Sequence[DataTable], *, title: str, on: date | None = No
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def suppression_notes(tables: Sequence[DataTable]) -> list[str]:
+    """What the marks of suppressed figures mean (the ones these tables use; both when none is used)."""
+    threshold = tables[0].threshold if tables else 10
+    small = any(t.any_small for t in tables)
+    marked = any(t.any_marked for t in tables)
+    notes = []
+    if small or not marked:
+        notes.append(
+            _("< %(threshold)s = minder dan %(threshold)s personen; het precieze aantal is afgeschermd.")
+            % {"threshold": threshold}
+        )
+    if marked or not small:
+        notes.append(
+            _(
+                "x = afgeschermd: een aantal waaruit anders een klein aantal (minder dan %(threshold)s personen) "
+                "uit de totalen af te leiden is, of een cijfer dat bij een afgeschermd aantal hoort (fte, "
+                "percentage)."
+            )
+            % {"threshold": threshold}
+        )
+    return notes
 
 
 def _filename(stem: str) -> str:

@@ -16,7 +16,7 @@ from rijksportfolio.accounts.policy import OrganisationTarget, Principal, Scenar
 from rijksportfolio.audit.models import AuditAction
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain.analytics import mpp as mpp_rules, panels, skill_gap
-from rijksportfolio.domain.analytics.publish import publish
+from rijksportfolio.domain.analytics.publish import Published, publish
 from rijksportfolio.opportunities.selectors import published_skill_requirements
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.models import Employment, Person
@@ -57,9 +57,10 @@ def panel_get(
     organisation: Organisation | None,
     scope: panels.Scope,
     scenario: panels.Scenario | None = None,
-) -> dict[str, Any]:
+) -> Published:
     """One panel (``panels.PANELS`` or ``figures``) for the organisation's subtree (None: the Rijk), with
-    suppression applied. Aggregates: not audited."""
+    suppression applied and the reason of every hidden figure (``Published.hidden``). Aggregates: not
+    audited."""
     _require(user, "stuurinformatie.view", organisation)
     wh = warehouse()
     if panel == "figures":
@@ -67,7 +68,7 @@ def panel_get(
     elif panel == "mpp":
         data = mpp_rules.with_total(panels.mpp(wh, peildatum, scope, scenario))
     elif panel == "skills":
-        return skills_get(user=user, organisation=organisation, on=peildatum)
+        return Published(skills_get(user=user, organisation=organisation, on=peildatum))
     else:
         data = panels.PANELS[panel](wh, peildatum, scope)
     return publish(panel, data)

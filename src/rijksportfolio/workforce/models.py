@@ -88,3 +88,81 @@ class WorkforcePlanScenario(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DiversityGroup(models.TextChoices):
+    """The groups of the diversity panel (``domain.analytics.panels.diversity``) a goal can be set for."""
+
+    ALL = "all", _("Alle medewerkers")
+    SCALE_10_13 = "10-13", _("Schaal 10–13")
+    SCALE_14 = "14+", _("Schaal 14 en hoger")
+    TOP = "top", _("Topmanagement (schaal 15 en hoger)")
+
+
+class DiversityGoal(models.Model):
+    """A goal an organisation sets itself for diversity (issue 5): the women's share in a group of its staff
+    (its whole subtree) by the end of ``target_year``. Progress is measured from the share on 1 January of
+    ``start_year``. Aggregates only: no person-level data."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisatie"),
+    )
+    group = models.CharField(_("groep"), max_length=8, choices=DiversityGroup.choices)
+    target_pct = models.DecimalField(_("doel: aandeel vrouwen (%)"), max_digits=4, decimal_places=1)
+    start_year = models.PositiveSmallIntegerField(_("vanaf jaar"))
+    target_year = models.PositiveSmallIntegerField(_("doeljaar"))
+    note = models.TextField(_("toelichting"), blank=True)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("diversiteitsdoel")
+        verbose_name_plural = _("diversiteitsdoelen")
+        ordering = ("organisation", "target_year", "group")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("organisation", "group", "target_year"), name="workforce_diversitygoal_unique_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.group} {self.target_pct}% {self.target_year}"
+
+
+class IctFormation(models.Model):
+    """The formation (budgeted places, in FTE) for ICT staff of an organisation's subtree in a year (KWIV,
+    seed 003). The HR systems the platform reads hold no formation, so the organisation records it here to
+    compare it with the occupancy (the ICT staff's FTE)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisatie"),
+    )
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    fte = models.DecimalField(_("formatie (fte)"), max_digits=8, decimal_places=1)
+    note = models.TextField(_("toelichting"), blank=True)
+    set_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("ICT-formatie")
+        verbose_name_plural = _("ICT-formaties")
+        ordering = ("organisation", "year")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("organisation", "year"), name="workforce_ictformation_unique_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.year}: {self.fte} fte"

@@ -33,7 +33,8 @@ from django.utils.translation import gettext as _
 from rijksportfolio.audit.models import AuditAction
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain.analytics import panels
-from rijksportfolio.domain.charts import DataTable, Value
+from rijksportfolio.domain.analytics.publish import Published
+from rijksportfolio.domain.charts import DataTable
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.web.downloads import XLSX_TYPE, tables_xlsx
 from rijksportfolio.web.pdf import FONT_DIR, html_to_pdf
@@ -50,9 +51,9 @@ class ReportQuery(views.Query):
     them) and never reaches the person-level parts."""
 
     aggregates_only: bool = True
-    cache: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+    cache: dict[str, Published] = field(default_factory=dict, compare=False, repr=False)
 
-    def panel(self, name: str) -> dict[str, Any]:
+    def panel(self, name: str) -> Published:
         if name not in self.cache:
             self.cache[name] = super().panel(name)
         return self.cache[name]
@@ -89,7 +90,7 @@ def _n(value: int | float, decimals: int = 0) -> str:
     return formats.number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 
-def _pct(part: Value, whole: Value) -> str | None:
+def _pct(part: int | float | None, whole: int | float | None) -> str | None:
     if part is None or whole is None or not whole:
         return None
     return _n(round(100 * part / whole, 1), 1)
@@ -211,12 +212,81 @@ def _text_drie_vijf_zeven(q: ReportQuery, subject: str) -> list[str]:
     ]
 
 
-# The chapters, in order: the page (views.PAGES) and the text above its charts.
+def _share_text(share: float | None) -> str | None:
+    return None if share is None else _n(round(100 * share, 1), 1)
+
+
+def _text_diversiteit(q: ReportQuery, subject: str) -> list[str]:
+    groups = {g["group"]: g for g in q.panel("diversity")["women"]}
+    labels = {"all": _("alle medewerkers"), "10-13": _("schaal 10–13"), "14+": _("schaal 14 en hoger")}
+    facts = [
+        _("%(share)s %% bij %(group)s") % {"share": share, "group": labels[key]}
+        for key in ("all", "10-13", "14+")
+        if key in groups and (share := _share_text(groups[key]["women_share"])) is not None
+    ]
+    if not facts:
+        return []
+    return [_("Het aandeel vrouwen is %(facts)s.") % {"facts": _(", ").join(facts)}]
+
+
+def _text_spreiding(q: ReportQuery, subject: str) -> list[str]:
+    provinces = [p for p in q.panel("spreiding")["provinces"] if p["province"] and p["headcount"] is not None]
+    head = q.panel("headcount")["headcount"]
+    if not provinces or not head:
+        return []
+    top = max(provinces, key=lambda p: p["headcount"])
+    share = _pct(top["headcount"], head)
+    if share is None:
+        return []
+    return [
+        _(
+            "De meeste medewerkers hebben hun standplaats in %(province)s: %(count)s, %(share)s %% van het totaal."
+        )
+        % {"province": top["province"], "count": _n(top["headcount"]), "share": share}
+    ]
+
+
+def _text_ict(q: ReportQuery, subject: str) -> list[str]:
+    data = q.panel("ict")
+    count, head = data["headcount"], q.panel("headcount")["headcount"]
+    if count is None or not head:
+        return []
+    out = [
+        _("%(count)s medewerkers (%(share)s %%) werken in de functiefamilie ICT.")
+        % {"count": _n(count), "share": _pct(count, head) or "x"}
+    ]
+    external = data["external"]["headcount"]
+    if external:
+        out.append(_("Daarnaast werken er %(count)s ICT'ers via externe inhuur.") % {"count": _n(external)})
+    return out
+
+
+def _text_detacheringen(q: ReportQuery, subject: str) -> list[str]:
+    data = q.panel("secondments")
+    running, over = data["secondments"], data["over_one_year"]
+    if running is None or over is None:
+        return []
+    return [
+        _(
+            "Op de peildatum liepen %(running)s detacheringen, waarvan %(over)s langer dan een jaar. Detacheringen "
+            "duren in principe hoogstens een jaar; voor een langere geeft de organisatie een toelichting "
+            "(pas toe of leg uit)."
+        )
+        % {"running": _n(running), "over": _n(over)}
+    ]
+
+
+# The chapters, in order: the page (views.PAGES) and the text above its charts. The MPP (scenarios) and
+# Vaardigheden pages are not chapters: a scenario is a choice, not a figure of the year.
 CHAPTERS: dict[str, Callable[[ReportQuery, str], list[str]]] = {
     "personeelsbestand": _text_personeelsbestand,
     "stromen": _text_stromen,
     "uitstroomprognose": _text_uitstroomprognose,
     "drie-vijf-zeven": _text_drie_vijf_zeven,
+    "diversiteit": _text_diversiteit,
+    "spreiding": _text_spreiding,
+    "ict-personeel": _text_ict,
+    "detacheringen": _text_detacheringen,
 }
 
 

@@ -22,6 +22,7 @@ from rijksportfolio.people.constants import ContractType
 from rijksportfolio.people.models import Employment, Person
 from rijksportfolio.people.selectors import employments_current
 from rijksportfolio.workforce import store
+from rijksportfolio.workforce.models import DiversityGoal, IctFormation
 
 
 class EpochDays(Func):
@@ -207,3 +208,19 @@ def organisation_units(scope_path: str) -> dict[int, int]:
 
 def organisation_names(ids: list[int]) -> dict[int, str]:
     return dict(Organisation.objects.filter(pk__in=ids).values_list("id", "name"))
+
+
+def diversity_goals(*, organisation: Organisation) -> list[DiversityGoal]:
+    """The diversity goals the organisation set itself, by target year and group."""
+    return list(
+        DiversityGoal.objects.filter(organisation=organisation).order_by("target_year", "group", "pk")
+    )
+
+
+def ict_formations(*, organisation: Organisation | None, year: int) -> list[IctFormation]:
+    """The ICT formations recorded for ``year`` by the organisation and the organisations below it (None: every
+    organisation), in tree order."""
+    found = IctFormation.objects.filter(year=year).select_related("organisation")
+    if organisation is not None:
+        found = found.filter(organisation__path__startswith=organisation.path)
+    return list(found.order_by("organisation__path"))

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Writes of the workforce app: keeping the analytical store current, and comply-or-explain for secondments."""
+"""Writes of the workforce app: keeping the analytical store current, comply-or-explain for secondments, an
+organisation's diversity goals and ICT formation places."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 import threading
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
@@ -23,7 +25,14 @@ from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.constants import ContractType, JobFamily, WorkType
 from rijksportfolio.people.models import Employment
 from rijksportfolio.workforce import store
-from rijksportfolio.workforce.models import SecondmentExplanation, StoreChange, WorkforcePlanScenario
+from rijksportfolio.workforce.models import (
+    DiversityGoal,
+    DiversityGroup,
+    IctFormation,
+    SecondmentExplanation,
+    StoreChange,
+    WorkforcePlanScenario,
+)
 
 log = logging.getLogger(__name__)
 _pending = threading.Event()
@@ -93,7 +102,19 @@ def secondment_explain(
     text = explanation.strip()
     if not text:
         raise ValidationError({"explanation": [_("Geef een toelichting.")]})
-    record, _created = SecondmentExplanation.objects.update_or_create(
+    if len(text) > EXPLANATION_MAX:
+        raise ValidationError(
+            {
+                "explanation": [
+                    _("De toelichting mag ten hoogste %(max)s tekens hebben.") % {"max": EXPLANATION_MAX}
+                ]
+            }
+        )
+    if planned_end is not None and planned_end < employment.start_date:
+        raise ValidationError(
+            {"planned_end": [_("De verwachte einddatum ligt vóór het begin van de detachering.")]}
+        )
+    record, created = SecondmentExplanation.objects.update_or_create(
         employment_id=employment.pk,
         defaults={
             "explanation": text,
@@ -101,7 +122,144 @@ def secondment_explain(
             "explained_by": actor if getattr(actor, "pk", None) else None,
         },
     )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        object_type="workforce_secondment_explanation",
+        object_id=employment.pk,
+        subject_person=employment.person,
+    )
     return record
+
+
+EXPLANATION_MAX = 4000
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years a goal or a formation can be set for
+
+
+def _year(value: Any, field: str) -> int:
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        year = 0
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError(
+            {
+                field: [
+                    _("Geef een jaar van %(first)s tot en met %(last)s.")
+                    % {"first": FIRST_YEAR, "last": LAST_YEAR}
+                ]
+            }
+        )
+    return year
+
+
+def _decimal(value: Any, field: str, *, low: Decimal, high: Decimal, message: str) -> Decimal:
+    try:
+        number = Decimal(str(value)).quantize(Decimal("0.1"))
+    except (InvalidOperation, ValueError):
+        raise ValidationError({field: [message]}) from None
+    if not number.is_finite() or not low <= number <= high:
+        raise ValidationError({field: [message]})
+    return number
+
+
+def _note(note: str) -> str:
+    text = (note or "").strip()
+    if len(text) > EXPLANATION_MAX:
+        raise ValidationError(
+            {"note": [_("De toelichting mag ten hoogste %(max)s tekens hebben.") % {"max": EXPLANATION_MAX}]}
+        )
+    return text
+
+
+@transaction.atomic
+def diversity_goal_set(
+    *,
+    actor: Any,
+    organisation: Organisation,
+    group: str,
+    target_pct: Any,
+    start_year: Any,
+    target_year: Any,
+    note: str = "",
+) -> DiversityGoal:
+    """Set (or replace) the organisation's goal for the women's share in ``group`` by ``target_year``. One goal
+    per organisation, group and target year: setting it again changes it."""
+    if group not in DiversityGroup.values:
+        raise ValidationError({"group": [_("Kies een groep.")]})
+    pct = _decimal(
+        target_pct,
+        "target_pct",
+        low=Decimal(0),
+        high=Decimal(100),
+        message=_("Geef een percentage van 0 tot en met 100."),
+    )
+    start = _year(start_year, "start_year")
+    target = _year(target_year, "target_year")
+    if target < start:
+        raise ValidationError({"target_year": [_("Het doeljaar ligt vóór het beginjaar.")]})
+    goal, created = DiversityGoal.objects.update_or_create(
+        organisation=organisation,
+        group=group,
+        target_year=target,
+        defaults={
+            "target_pct": pct,
+            "start_year": start,
+            "note": _note(note),
+            "set_by": actor if getattr(actor, "pk", None) else None,
+        },
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        object_type="workforce_diversity_goal",
+        object_id=goal.pk,
+    )
+    return goal
+
+
+@transaction.atomic
+def diversity_goal_delete(*, actor: Any, goal: DiversityGoal) -> None:
+    pk = goal.pk
+    goal.delete()
+    audit_record(actor=actor, action=AuditAction.DELETE, object_type="workforce_diversity_goal", object_id=pk)
+
+
+@transaction.atomic
+def ict_formation_set(
+    *, actor: Any, organisation: Organisation, year: Any, fte: Any, note: str = ""
+) -> IctFormation:
+    """Set (or replace) the ICT formation places (FTE) of the organisation's subtree in ``year``."""
+    places = _decimal(
+        fte,
+        "fte",
+        low=Decimal(0),
+        high=Decimal("999999.9"),
+        message=_("Geef de formatie in fte: een getal van 0 tot 1.000.000, met hoogstens één decimaal."),
+    )
+    formation, created = IctFormation.objects.update_or_create(
+        organisation=organisation,
+        year=_year(year, "year"),
+        defaults={
+            "fte": places,
+            "note": _note(note),
+            "set_by": actor if getattr(actor, "pk", None) else None,
+        },
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE if created else AuditAction.UPDATE,
+        object_type="workforce_ict_formation",
+        object_id=formation.pk,
+    )
+    return formation
+
+
+@transaction.atomic
+def ict_formation_delete(*, actor: Any, formation: IctFormation) -> None:
+    pk = formation.pk
+    formation.delete()
+    audit_record(actor=actor, action=AuditAction.DELETE, object_type="workforce_ict_formation", object_id=pk)
 
 
 # --- MPP scenarios ---------------------------------------------------------------------------------------

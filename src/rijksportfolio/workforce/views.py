@@ -10,6 +10,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.auth.decorators import login_required
@@ -22,12 +23,15 @@ from django.utils.translation import gettext as _, gettext_lazy
 
 from rijksportfolio.accounts.policy import OrganisationTarget, Principal, can, principal_for
 from rijksportfolio.domain.analytics import panels
+from rijksportfolio.domain.analytics.publish import Published
 from rijksportfolio.domain.analytics.warehouse import OUTFLOW
-from rijksportfolio.domain.charts import Chart, ChartKind, DataTable, Value, format_number
+from rijksportfolio.domain.charts import Chart, ChartKind, DataTable
 from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.organisations.selectors import location_provinces
 from rijksportfolio.people.constants import ContractType, Gender, JobFamily, WorkType
 from rijksportfolio.web.downloads import download_response
-from rijksportfolio.workforce import access
+from rijksportfolio.workforce import access, dashboards
+from rijksportfolio.workforce.display import figure, pct, value
 
 Section = tuple[str, Chart]
 
@@ -79,6 +83,7 @@ class FilterForm(forms.Form):
     functiefamilie = forms.ChoiceField(label=gettext_lazy("Functiefamilie"), required=False)
     schaalgroep = forms.ChoiceField(label=gettext_lazy("Schaalgroep"), required=False)
     soort = forms.ChoiceField(label=gettext_lazy("Soort dienstverband"), required=False)
+    regio = forms.ChoiceField(label=gettext_lazy("Provincie van de standplaats"), required=False)
 
     def __init__(self, data: Any, *, organisations: list[Organisation], rijk: bool) -> None:
         super().__init__(data)
@@ -90,6 +95,7 @@ class FilterForm(forms.Form):
         fields["functiefamilie"].choices = [everything, *JobFamily.choices]
         fields["schaalgroep"].choices = [everything, *SCALE_CHOICES]
         fields["soort"].choices = [everything, *ContractType.choices]
+        fields["regio"].choices = [everything, *((p, p) for p in location_provinces())]
         self.by_code = {o.code: o for o in organisations}
         self.rijk = rijk
 
@@ -108,6 +114,7 @@ class FilterForm(forms.Form):
             job_family=data.get("functiefamilie") or None,
             scale_group=data.get("schaalgroep") or None,
             contract_type=data.get("soort") or None,
+            province=data.get("regio") or None,
         )
 
 
@@ -121,7 +128,7 @@ class Query:
     scope: panels.Scope
     aggregates_only: bool = False  # the annual report: no person-level parts (3-5-7 list, registers)
 
-    def panel(self, name: str) -> dict[str, Any]:
+    def panel(self, name: str) -> Published:
         return access.panel_get(
             user=self.request.user,
             panel=name,
@@ -196,22 +203,13 @@ def _outflow_labels() -> dict[str, str]:
     }
 
 
-def _figure(value: Value, decimals: int = 0, hidden: str = "< 10") -> str:
-    """A single published figure: a hidden one that stood alone (primary suppression only) is below 10; one
-    hidden with others (secondary) is shown as ``x``, like in the tables."""
-    return hidden if value is None else format_number(value, decimals)
-
-
-def _pct(share: float | None) -> Value:
-    return None if share is None else round(100 * share, 1)
-
-
 # --- pages -----------------------------------------------------------------------------------------------
 
 
 def _personeelsbestand(q: Query) -> tuple[list[Section], dict[str, Any]]:
     head = q.panel("headcount")
-    parts = q.panel("breakdowns")["breakdowns"]
+    published = q.panel("breakdowns")
+    parts = published["breakdowns"]
     sections: list[Section] = []
     for dim, heading, row_heading in _dimensions():
         rows = sorted(parts.get(dim, []), key=functools.partial(_row_order, dim))
@@ -219,8 +217,11 @@ def _personeelsbestand(q: Query) -> tuple[list[Section], dict[str, Any]]:
             title=_("Medewerkers en fte, %(wat)s") % {"wat": heading.lower()},
             row_heading=row_heading,
             columns=(_("Medewerkers"), _("Fte (afgerond)")),
-            rows=tuple((_dimension_label(dim, r), (r["headcount"], r["fte"])) for r in rows),
-            column_totals=(head["headcount"], head["fte"]),
+            rows=tuple(
+                (_dimension_label(dim, r), (value(published, r, "headcount"), value(published, r, "fte")))
+                for r in rows
+            ),
+            column_totals=(value(head, head, "headcount"), value(head, head, "fte")),
             total_label=_("Totaal"),
             slug=f"bestand-{dim.replace('_', '-')}",
         )
@@ -235,12 +236,15 @@ def _personeelsbestand(q: Query) -> tuple[list[Section], dict[str, Any]]:
                 ),
             )
         )
-    trend = q.panel("trend")["trend"]
+    trend_data = q.panel("trend")
+    trend = trend_data["trend"]
     trend_table = DataTable(
         title=_("Medewerkers en fte in de tien jaar tot de peildatum"),
         row_heading=_("Datum"),
         columns=(_("Medewerkers"), _("Fte (afgerond)")),
-        rows=tuple((p["date"], (p["headcount"], p["fte"])) for p in trend),
+        rows=tuple(
+            (p["date"], (value(trend_data, p, "headcount"), value(trend_data, p, "fte"))) for p in trend
+        ),
         slug="bestand-trend",
     )
     sections.append(
@@ -253,13 +257,20 @@ def _personeelsbestand(q: Query) -> tuple[list[Section], dict[str, Any]]:
             ),
         )
     )
-    pyramid = q.panel("age_pyramid")["pyramid"]
+    pyramid_data = q.panel("age_pyramid")
+    pyramid = pyramid_data["pyramid"]
     genders = ["female", "male", *sorted({g for r in pyramid for g in r["counts"]} - {"female", "male"})]
     pyramid_table = DataTable(
         title=_("Leeftijdsopbouw per geslacht"),
         row_heading=_("Leeftijd"),
         columns=tuple(_choice_label(Gender.choices, g) for g in genders),
-        rows=tuple((r["band"], tuple(r["counts"].get(g, 0) for g in genders)) for r in pyramid),
+        rows=tuple(
+            (
+                r["band"],
+                tuple(value(pyramid_data, r["counts"], g) if g in r["counts"] else 0 for g in genders),
+            )
+            for r in pyramid
+        ),
         slug="bestand-leeftijdsopbouw",
     )
     sections.append(
@@ -276,7 +287,10 @@ def _personeelsbestand(q: Query) -> tuple[list[Section], dict[str, Any]]:
         )
     )
     return sections, {
-        "summary": [(_("Medewerkers"), _figure(head["headcount"])), (_("Fte"), _figure(head["fte"], 1))]
+        "summary": [
+            (_("Medewerkers"), figure(head, head, "headcount")),
+            (_("Fte"), figure(head, head, "fte", 1)),
+        ]
     }
 
 
@@ -297,12 +311,15 @@ def _stromen(q: Query) -> tuple[list[Section], dict[str, Any]]:
         rows=tuple(
             (
                 str(y["year"]),
-                (
-                    y["inflow"],
-                    y["mobility_within"],
-                    y["mobility_between"],
-                    y["mobility_between_ministries"],
-                    y["outflow_total"],
+                tuple(
+                    value(data, y, key)
+                    for key in (
+                        "inflow",
+                        "mobility_within",
+                        "mobility_between",
+                        "mobility_between_ministries",
+                        "outflow_total",
+                    )
                 ),
             )
             for y in years
@@ -314,8 +331,8 @@ def _stromen(q: Query) -> tuple[list[Section], dict[str, Any]]:
         title=_("Uitstroom per reden en jaar"),
         row_heading=_("Jaar"),
         columns=tuple(reasons[c] for c in OUTFLOW),
-        rows=tuple((str(y["year"]), tuple(y["outflow"][c] for c in OUTFLOW)) for y in years),
-        row_totals=tuple(y["outflow_total"] for y in years),
+        rows=tuple((str(y["year"]), tuple(value(data, y["outflow"], c) for c in OUTFLOW)) for y in years),
+        row_totals=tuple(value(data, y, "outflow_total") for y in years),
         total_label=_("Totaal"),
         slug="uitstroom-per-reden",
     )
@@ -339,8 +356,10 @@ def _stromen(q: Query) -> tuple[list[Section], dict[str, Any]]:
     )
     matrix = q.panel("mobility_matrix")
     ministries = matrix["ministries"]
-    cell = {(m["from"], m["to"]): m["persons"] for m in matrix["moves"]}
-    from_totals = {int(k): v for k, v in matrix.get("from_totals", {}).items()}
+    # every hidden cell is listed in "moves" (a hidden 0 too); a pair not listed is a published 0
+    cell = {(m["from"], m["to"]): value(matrix, m, "persons") for m in matrix["moves"]}
+    margin = matrix.get("from_totals", {})
+    from_totals = {int(k): value(matrix, margin, k) for k in margin}
     moves = DataTable(
         title=_("Overstappen tussen ministeries in %(jaar)s (van rij naar kolom)") % {"jaar": matrix["year"]},
         row_heading=_("Van"),
@@ -399,7 +418,9 @@ def _uitstroomprognose(q: Query) -> tuple[list[Section], dict[str, Any]]:
         title=_("Verwachte uitstroom van het huidige personeel per jaar"),
         row_heading=_("Jaar"),
         columns=(_("Door AOW-leeftijd"), _("Totaal (alle redenen)")),
-        rows=tuple((str(r["year"]), (r["state_pension"], r["total"])) for r in rows),
+        rows=tuple(
+            (str(r["year"]), (value(data, r, "state_pension"), value(data, r, "total"))) for r in rows
+        ),
         slug="prognose-per-jaar",
     )
     shares = DataTable(
@@ -407,7 +428,7 @@ def _uitstroomprognose(q: Query) -> tuple[list[Section], dict[str, Any]]:
         row_heading=_("Jaar"),
         columns=(_("Door AOW-leeftijd"), _("Alle redenen")),
         rows=tuple(
-            (str(r["year"]), (_pct(r["cumulative_state_pension_share"]), _pct(r["cumulative_share"])))
+            (str(r["year"]), (pct(r["cumulative_state_pension_share"]), pct(r["cumulative_share"])))
             for r in rows
         ),
         decimals=1,
@@ -417,7 +438,10 @@ def _uitstroomprognose(q: Query) -> tuple[list[Section], dict[str, Any]]:
         title=_("Medewerkers per leeftijdsgroep die binnen twaalf jaar de AOW-leeftijd bereiken"),
         row_heading=_("Leeftijd op de peildatum"),
         columns=(_("Medewerkers"), _("AOW-leeftijd binnen 12 jaar")),
-        rows=tuple((r["age_band"], (r["headcount"], r["state_pension_within_12y"])) for r in data["by_age"]),
+        rows=tuple(
+            (r["age_band"], (value(data, r, "headcount"), value(data, r, "state_pension_within_12y")))
+            for r in data["by_age"]
+        ),
         slug="prognose-leeftijd",
     )
     sections: list[Section] = [
@@ -452,17 +476,14 @@ def _uitstroomprognose(q: Query) -> tuple[list[Section], dict[str, Any]]:
             ),
         ),
     ]
-    return sections, {"summary": [(_("Medewerkers op de peildatum"), _figure(data["headcount"]))]}
+    return sections, {"summary": [(_("Medewerkers op de peildatum"), figure(data, data, "headcount"))]}
 
 
 def _drie_vijf_zeven(q: Query) -> tuple[list[Section], dict[str, Any]]:
     data = q.panel("three_five_seven")
-    hidden = "< 10"
     if any(r["headcount"] is None for r in data["distribution"]):
         # The counts over 5 and over 7 years are sums of the distribution's bands (5-7 and 7+): beside a
-        # hidden band they would give it away, so they are hidden with it.
-        data["over_5"] = data["over_7"] = None
-        hidden = "x"
+        # hidden band they would give it away, so they are hidden with it (publish hides the totals).
         for org in data["organisations"]:
             org["over_5"] = org["over_7"] = None
     distribution = DataTable(
@@ -470,9 +491,10 @@ def _drie_vijf_zeven(q: Query) -> tuple[list[Section], dict[str, Any]]:
         row_heading=_("Jaren in de functie"),
         columns=(_("Medewerkers"),),
         rows=tuple(
-            (_("%(band)s jaar") % {"band": r["band"]}, (r["headcount"],)) for r in data["distribution"]
+            (_("%(band)s jaar") % {"band": r["band"]}, (value(data, r, "headcount"),))
+            for r in data["distribution"]
         ),
-        column_totals=(data["headcount"],),
+        column_totals=(value(data, data, "headcount"),),
         total_label=_("Totaal"),
         slug="357-verdeling",
     )
@@ -480,7 +502,10 @@ def _drie_vijf_zeven(q: Query) -> tuple[list[Section], dict[str, Any]]:
         title=_("Langer dan 5 en 7 jaar in dezelfde functie, per organisatie"),
         row_heading=_("Organisatie"),
         columns=(_("Medewerkers"), _("Meer dan 5 jaar"), _("Meer dan 7 jaar")),
-        rows=tuple((o["name"], (o["headcount"], o["over_5"], o["over_7"])) for o in data["organisations"]),
+        rows=tuple(
+            (o["name"], tuple(value(data, o, key) for key in ("headcount", "over_5", "over_7")))
+            for o in data["organisations"]
+        ),
         slug="357-organisaties",
     )
     sections: list[Section] = [
@@ -505,8 +530,8 @@ def _drie_vijf_zeven(q: Query) -> tuple[list[Section], dict[str, Any]]:
     ]
     extra: dict[str, Any] = {
         "summary": [
-            (_("Meer dan 5 jaar in dezelfde functie"), _figure(data["over_5"], hidden=hidden)),
-            (_("Meer dan 7 jaar in dezelfde functie"), _figure(data["over_7"], hidden=hidden)),
+            (_("Meer dan 5 jaar in dezelfde functie"), figure(data, data, "over_5")),
+            (_("Meer dan 7 jaar in dezelfde functie"), figure(data, data, "over_7")),
         ],
         "people": None,
     }
@@ -576,6 +601,45 @@ PAGES: dict[str, Page] = {
             _drie_vijf_zeven,
             "workforce/drie_vijf_zeven.html",
         ),
+        # issue 5, item 3: the remaining dashboards (workforce/dashboards.py)
+        Page(
+            "diversiteit",
+            lambda: _("Diversiteit en inclusie"),
+            lambda: _(
+                "Het aandeel vrouwen per schaalgroep (10–13, 14 en hoger, topmanagement), de leeftijdsbalans, "
+                "de ontwikkeling door de jaren, en de voortgang naar de doelen die de organisatie zichzelf stelt."
+            ),
+            dashboards.diversiteit,
+            "workforce/diversiteit.html",
+        ),
+        Page(
+            "spreiding",
+            lambda: _("Spreiding over het land"),
+            lambda: _("Waar de medewerkers werken: per provincie en per gemeente van hun standplaats."),
+            dashboards.spreiding,
+            "workforce/spreiding.html",
+        ),
+        Page(
+            "ict-personeel",
+            lambda: _("ICT-personeel"),
+            lambda: _(
+                "Het ICT-personeel zoals in het KWIV: formatie tegenover bezetting, externe inhuur, en instroom, "
+                "mobiliteit en uitstroom per jaar."
+            ),
+            dashboards.ict,
+            "workforce/ict.html",
+        ),
+        Page(
+            "detacheringen",
+            lambda: _("Detacheringen langer dan een jaar"),
+            lambda: _(
+                "Detacheringen duren in principe hoogstens een jaar (pas toe of leg uit). Hoeveel lopende "
+                "detacheringen langer duren; HR-adviseurs en organisatiebeheerders zien het register met de "
+                "toelichting per detachering."
+            ),
+            dashboards.detacheringen,
+            "workforce/detacheringen.html",
+        ),
     )
 }
 
@@ -629,6 +693,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def dashboard(request: HttpRequest, page: str) -> HttpResponse:
+    return render_dashboard(request, page)
+
+
+def render_dashboard(
+    request: HttpRequest, page: str, *, extra_context: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
+    """A dashboard page for the filters in the query string (also when a form on the page was posted and is
+    shown again with its errors: ``extra_context``, ``status``)."""
     definition = PAGES[page]
     principal = principal_for(request.user)
     rijk = can(principal, "stuurinformatie.view", _target(None))
@@ -646,6 +718,9 @@ def dashboard(request: HttpRequest, page: str) -> HttpResponse:
         "page": definition,
         "intro": definition.intro(),
         "form": form,
+        "dashboard_nav": [(p.url, p.title(), p.slug == definition.slug) for p in PAGES.values()],
+        # the links between the dashboards keep the filters
+        "filter_query": urlencode([(k, request.GET[k]) for k in form.fields if request.GET.get(k)]),
     }
     if not form.is_valid():
         return render(request, definition.template, {**context, "sections": []}, status=400)
@@ -656,17 +731,14 @@ def dashboard(request: HttpRequest, page: str) -> HttpResponse:
     sections = [(heading, chart) for heading, chart in sections if chart.table.rows]
     download = download_response(
         request,
-        [chart.table for _heading, chart in sections],
+        [chart.table for _heading, chart in sections] + list(extra.get("tables", [])),
         filename=f"stuurinformatie-{definition.slug}",
         title=title,
         on=peildatum,
     )
     if download is not None:
         return download
-    context.update(
-        sections=sections,
-        organisation=organisation,
-        peildatum=peildatum,
-        **extra,
-    )
-    return render(request, definition.template, context)
+    context.update(sections=sections, organisation=organisation, peildatum=peildatum)
+    context.update(extra)
+    context.update(extra_context or {})
+    return render(request, definition.template, context, status=status)

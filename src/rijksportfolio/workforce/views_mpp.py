@@ -29,10 +29,11 @@ from rijksportfolio.domain.charts import Chart, ChartKind, DataTable, Value
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.constants import JobFamily, WorkType
 from rijksportfolio.workforce import access, services
+from rijksportfolio.workforce.display import figure
 from rijksportfolio.workforce.exports import ParameterRow, scenario_download
 from rijksportfolio.workforce.forms import CompareForm, PeildatumForm, ScenarioForm, scenario_initial
 from rijksportfolio.workforce.models import WorkforcePlanScenario
-from rijksportfolio.workforce.views import Section, _figure, _target, visible_organisations
+from rijksportfolio.workforce.views import Section, _target, visible_organisations
 
 FIELD_OF = {  # service field -> form field (for the service's errors)
     "name": "naam",
@@ -181,12 +182,12 @@ def result_summary(data: dict[str, Any]) -> list[tuple[str, str]]:
     total = data["total"]
     years = total["years"]
     summary = [
-        (_("Medewerkers op de peildatum"), _figure(total["headcount"])),
-        (_("Fte op de peildatum"), _figure(total["fte"], 1)),
+        (_("Medewerkers op de peildatum"), figure(data, total, "headcount")),
+        (_("Fte op de peildatum"), figure(data, total, "fte", 1)),
     ]
     if years:
         summary.append(
-            (_("Verschil in %(jaar)s (fte)") % {"jaar": years[-1]["year"]}, _figure(years[-1]["gap"], 1, "x"))
+            (_("Verschil in %(jaar)s (fte)") % {"jaar": years[-1]["year"]}, figure(data, years[-1], "gap", 1))
         )
     return summary
 

@@ -14,11 +14,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from rijksportfolio.domain.analytics.skill_gap import ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT
-from rijksportfolio.domain.charts import Chart, ChartKind, DataTable
+from rijksportfolio.domain.charts import SMALL, Chart, ChartKind, DataTable
 from rijksportfolio.web.downloads import download_response
 from rijksportfolio.workforce import access
+from rijksportfolio.workforce.display import text
 from rijksportfolio.workforce.forms import OrganisationForm
-from rijksportfolio.workforce.views import Section, _figure
+from rijksportfolio.workforce.views import Section
 from rijksportfolio.workforce.views_mpp import refuse_outside, scope_for_user
 
 
@@ -156,9 +157,14 @@ def vaardigheden(request: HttpRequest) -> HttpResponse:
         organisation=organisation,
         peildatum=today,
         summary=[
-            (_("Medewerkers"), _figure(data["headcount"])),
-            (_("Delen hun vaardighedenprofiel met het Rijk"), _figure(data["sharing"], hidden="x")),
-            (_("Gepubliceerde kansen"), _figure(data["opportunities"])),
+            (_("Medewerkers"), _lone(data["headcount"])),
+            (_("Delen hun vaardighedenprofiel met het Rijk"), text(data["sharing"])),
+            (_("Gepubliceerde kansen"), _lone(data["opportunities"])),
         ],
     )
     return render(request, "workforce/vaardigheden.html", context)
+
+
+def _lone(count: int | None) -> str:
+    """A count published on its own: hidden only when it is small (primary suppression), so "< 10"."""
+    return text(SMALL if count is None else count)

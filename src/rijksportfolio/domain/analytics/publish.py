@@ -7,6 +7,12 @@ cannot be derived from the totals published beside it), and every figure derived
 a rate, a share) hidden with it. Which counts form one margin (a series with its total, a table with its
 margins) is stated per panel below; a count that stands alone gets primary suppression only.
 
+The result is a :class:`Published` dict: besides the data it says *why* each figure is hidden, as a map from a
+JSON pointer (RFC 6901) into the data to ``"primary"`` (a count of 1–9 people: shown as "< 10"),
+``"secondary"`` (a count hidden to protect another: ``x``) or ``"derived"`` (a figure that goes with a hidden
+count, e.g. its FTE or a share: ``x``). A hidden figure whose reason a rule did not record counts as secondary,
+so a missing reason can never make a figure look smaller than the rules allow (docs/charts.md).
+
 Person-level parts (the secondment register's records, the 3-5-7 person list) are removed here: they are
 served only to the roles the policy allows, by their own endpoints.
 """
@@ -15,11 +21,139 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any
 
-from rijksportfolio.domain.suppression import DEFAULT_THRESHOLD, suppress_series, suppress_table
+from rijksportfolio.domain.suppression import (
+    DEFAULT_THRESHOLD,
+    Cell,
+    Reason,
+    SuppressedTable,
+    suppress_series,
+    suppress_table,
+)
 
 THRESHOLD = DEFAULT_THRESHOLD
+
+PRIMARY = "primary"  # 1 to THRESHOLD - 1 people
+SECONDARY = "secondary"  # hidden so that a primary figure cannot be derived from the totals
+DERIVED = "derived"  # belongs to a hidden count (its FTE, a share or rate of it)
+REASONS = (PRIMARY, SECONDARY, DERIVED)
+
+
+class Published(dict[str, Any]):
+    """A published panel: the data, and in ``hidden`` the reason of every suppressed figure by JSON pointer
+    (``"/breakdowns/gender/2/headcount"``)."""
+
+    def __init__(self, data: dict[str, Any], hidden: dict[str, str] | None = None) -> None:
+        super().__init__(data)
+        self.hidden: dict[str, str] = dict(hidden or {})
+
+    def reason(self, container: Any, key: Any) -> str | None:
+        """Why ``container[key]`` (a dict or list inside this panel) is hidden; ``None`` if it is shown.
+        A hidden figure without a recorded reason is ``"secondary"``."""
+        if container[key] is not None:
+            return None
+        return self._by_identity().get((id(container), str(key)), SECONDARY)
+
+    def recorded(self, container: Any, key: Any) -> str | None:
+        """The recorded reason why ``container[key]`` is hidden, or ``None`` (shown, or left ``None`` by the
+        panel itself: unknown, such as a year before the history starts)."""
+        if container[key] is not None:
+            return None
+        return self._by_identity().get((id(container), str(key)))
+
+    def is_small(self, container: Any, key: Any) -> bool:
+        """Is ``container[key]`` hidden as a count of fewer than the threshold (shown as "< 10")?"""
+        return self.reason(container, key) == PRIMARY
+
+    def _by_identity(self) -> dict[tuple[int, str], str]:
+        """The reasons by (container id, key), resolved once from the pointers (the containers stay)."""
+        cached: dict[tuple[int, str], str] | None = self.__dict__.get("_identity")
+        if cached is None:
+            cached = {}
+            for pointer, why in self.hidden.items():
+                parent, key = _resolve_parent(self, pointer)
+                if parent is not None:
+                    cached[(id(parent), key)] = why
+            self.__dict__["_identity"] = cached
+        return cached
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Published:
+        return Published(copy.deepcopy(dict(self), memo), self.hidden)
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def _unescape(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def _resolve_parent(root: Any, pointer: str) -> tuple[Any, str]:
+    """The container holding the figure ``pointer`` names, and the figure's key (as a string)."""
+    tokens = [_unescape(t) for t in pointer.split("/")[1:]]
+    node = root
+    for token in tokens[:-1]:
+        node = _child(node, token)
+        if node is None:
+            return None, ""
+    return node, tokens[-1] if tokens else ""
+
+
+def _child(node: Any, token: str) -> Any:
+    if isinstance(node, list):
+        return node[int(token)] if token.isdigit() and int(token) < len(node) else None
+    if isinstance(node, dict):
+        if token in node:
+            return node[token]
+        for key, value in node.items():  # keys that are not strings (ids) are strings in a pointer
+            if str(key) == token:
+                return value
+    return None
+
+
+# --- recording the reasons while a rule runs ------------------------------------------------------------
+
+_marks: ContextVar[dict[tuple[int, str], tuple[Any, str]] | None] = ContextVar("publish_marks", default=None)
+
+
+def _hide(container: Any, key: Any, reason: str) -> None:
+    """Hide ``container[key]`` and record why (the container is kept, so its id stays unique meanwhile)."""
+    container[key] = None
+    marks = _marks.get()
+    if marks is not None:
+        marks[(id(container), str(key))] = (container, reason)
+
+
+def _reason(cell_reason: Reason | None) -> str:
+    return PRIMARY if cell_reason is Reason.PRIMARY else SECONDARY
+
+
+def _pointers(root: Any, marks: dict[tuple[int, str], tuple[Any, str]], raw: Any) -> dict[str, str]:
+    """The reasons of the figures that are hidden in ``root``, by JSON pointer: as recorded, or ``secondary``
+    for a figure the raw panel has at the same place but no rule recorded a reason for."""
+    found: dict[str, str] = {}
+    stack: list[tuple[Any, str, Any]] = [(root, "", raw)]
+    while stack:
+        node, path, before = stack.pop()
+        items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in items:
+            pointer = f"{path}/{_escape(str(key))}"
+            was = _child(before, str(key)) if before is not None else None
+            if value is None:
+                mark = marks.get((id(node), str(key)))
+                if mark is not None:
+                    found[pointer] = mark[1]
+                elif was is not None and not isinstance(was, dict | list):
+                    found[pointer] = SECONDARY
+            elif isinstance(value, dict | list):
+                stack.append((value, pointer, was if isinstance(was, dict | list) else None))
+    return dict(sorted(found.items()))
+
+
+# --- the rules ----------------------------------------------------------------------------------------------
 
 
 def _single(n: int | None) -> int | None:
@@ -28,17 +162,64 @@ def _single(n: int | None) -> int | None:
     return None if 0 < n < THRESHOLD else n
 
 
+def _lone(container: Any, key: Any, masked: tuple[str, ...] = ()) -> None:
+    """A count that stands alone (no total published beside it): primary suppression only; its companions
+    ``masked`` (keys of the same container) go with it."""
+    n = container[key]
+    if n is not None and 0 < n < THRESHOLD:
+        _hide(container, key, PRIMARY)
+        for m in masked:
+            if container.get(m) is not None:
+                _hide(container, m, DERIVED)
+
+
+def _derived(container: Any, key: Any) -> None:
+    if container[key] is not None:
+        _hide(container, key, DERIVED)
+
+
 def _series(rows: list[dict[str, Any]], key: str, masked: tuple[str, ...] = ()) -> None:
-    """Rows whose ``key`` counts sum to a published total: suppress as one margin; mask ``masked`` keys."""
+    """Rows whose ``key`` counts sum to a total that is published (here or in another panel: the headcount, a
+    province's count): suppress as one margin, keeping the total; mask ``masked`` keys with hidden counts."""
     values = [int(r[key]) for r in rows]
     if not values:
         return
-    cells = suppress_series(values, threshold=THRESHOLD).cells
-    for row, cell in zip(rows, cells, strict=True):
-        if cell.suppressed:
-            row[key] = None
+    table = suppress_table([values], threshold=THRESHOLD, keep_grand_total=True)
+    assert table.grand_total is not None
+    total = sum(values)
+    if table.grand_total.suppressed and total >= THRESHOLD:
+        # The total is known anyway, and with it the marks of these figures would narrow a small one (a "< 10"
+        # and an x summing to 11 are 1 and 10): hide every figure of the series, all marked x.
+        for row in rows:
+            _hide(row, key, SECONDARY)
             for m in masked:
-                row[m] = None
+                if row.get(m) is not None:
+                    _hide(row, m, DERIVED)
+        return
+    for row, cell in zip(rows, table.cells[0], strict=True):
+        if cell.suppressed:
+            _hide(row, key, _reason(cell.reason))
+            for m in masked:
+                if row.get(m) is not None:
+                    _hide(row, m, DERIVED)
+
+
+def _total_forced(table: SuppressedTable, total: int) -> bool:
+    """Had a table whose grand total is published anyway (the headcount) to hide it all the same? Then its
+    marks would narrow the small figures: the caller hides every figure, marked x (see ``_series``)."""
+    return table.grand_total is not None and table.grand_total.suppressed and total >= THRESHOLD
+
+
+def _mapping_series(mapping: dict[Any, Any]) -> Cell:
+    """A dict of counts (category -> count) that sums to a published total: suppress as one margin in place;
+    returns the total's cell."""
+    keys = list(mapping)
+    series = suppress_series([int(mapping[k]) for k in keys], threshold=THRESHOLD)
+    for k, cell in zip(keys, series.cells, strict=True):
+        if cell.suppressed:
+            _hide(mapping, k, _reason(cell.reason))
+    assert series.total is not None
+    return series.total
 
 
 def _share(share: float | None, n: int | None) -> float | None:
@@ -49,9 +230,13 @@ def _share(share: float | None, n: int | None) -> float | None:
     return None if (0 < k < THRESHOLD) or (0 < n - k < THRESHOLD) else share
 
 
+def _share_at(container: Any, key: str, n: int | None) -> None:
+    if container[key] is not None and _share(container[key], n) is None:
+        _hide(container, key, DERIVED)
+
+
 def _headcount(d: dict[str, Any]) -> None:
-    if _single(d["headcount"]) is None:
-        d["headcount"], d["fte"] = None, None
+    _lone(d, "headcount", ("fte",))
 
 
 def _breakdowns(d: dict[str, Any]) -> None:
@@ -61,7 +246,7 @@ def _breakdowns(d: dict[str, Any]) -> None:
         _series(rows, "headcount", ("fte",))
         for row in rows:
             if row["headcount"] == 0 and row["fte"]:
-                row["fte"] = None
+                _hide(row, "fte", DERIVED)
 
 
 def _trend(d: dict[str, Any]) -> None:
@@ -74,39 +259,45 @@ def _pyramid(d: dict[str, Any]) -> None:
     grid = [[int(row["counts"].get(g, 0)) for g in genders] for row in d["pyramid"]]
     if not grid:
         return
-    table = suppress_table(grid, threshold=THRESHOLD)
+    # the grand total is the headcount, published anyway
+    table = suppress_table(grid, threshold=THRESHOLD, keep_grand_total=True)
+    every = _total_forced(table, sum(map(sum, grid)))
     for row, cells in zip(d["pyramid"], table.cells, strict=True):
-        row["counts"] = {g: c.value for g, c in zip(genders, cells, strict=True)}
+        for g, c in zip(genders, cells, strict=True):
+            if c.suppressed or every:
+                _hide(row["counts"], g, SECONDARY if every else _reason(c.reason))
 
 
 def _flows(d: dict[str, Any]) -> None:
     for row in d["years"]:
-        row["staff_jan1"] = _single(row["staff_jan1"])
         for key in (
+            "staff_jan1",
             "inflow",
             "mobility_within",
             "mobility_between",
             "mobility_between_ministries",
             "mobility_out",
         ):
-            row[key] = _single(row[key])
+            _lone(row, key)
         if row["outflow_total"] is not None:
-            cats = list(row["outflow"])
-            series = suppress_series([int(row["outflow"][c]) for c in cats], threshold=THRESHOLD)
-            row["outflow"] = {c: cell.value for c, cell in zip(cats, series.cells, strict=True)}
-            row["outflow_total"] = series.total.value if series.total else None
+            total = _mapping_series(row["outflow"])
+            if total.suppressed:
+                _hide(row, "outflow_total", _reason(total.reason))
         rates = row["rates_per_100"]
         if row["inflow"] is None:
-            rates["inflow"] = None
+            _derived(rates, "inflow")
         if row["mobility_within"] is None or row["mobility_between"] is None:
-            rates["mobility"] = None
+            _derived(rates, "mobility")
         if row["outflow_total"] is None or row["staff_jan1"] is None:
-            rates["outflow"] = None
+            _derived(rates, "outflow")
         if row["staff_jan1"] is None:
-            rates["inflow"] = rates["mobility"] = None
+            _derived(rates, "inflow")
+            _derived(rates, "mobility")
 
 
 def _matrix(d: dict[str, Any]) -> None:
+    """Moves between ministries as a two-way table with its margins. A cell that is hidden is listed in
+    ``moves`` even when it is 0 (a last-resort complement): leaving it out would say it is 0."""
     ids = [m["id"] for m in d["ministries"]]
     pos = {i: k for k, i in enumerate(ids)}
     grid = [[0] * len(ids) for _ in ids]
@@ -115,33 +306,48 @@ def _matrix(d: dict[str, Any]) -> None:
     if not grid:
         return
     table = suppress_table(grid, threshold=THRESHOLD)
+    listed = set()
     for move in d["moves"]:
-        move["persons"] = table.cells[pos[move["from"]]][pos[move["to"]]].value
-    d["from_totals"] = {i: c.value for i, c in zip(ids, table.row_totals or (), strict=True)}
-    d["to_totals"] = {i: c.value for i, c in zip(ids, table.column_totals or (), strict=True)}
+        a, b = pos[move["from"]], pos[move["to"]]
+        listed.add((a, b))
+        cell = table.cells[a][b]
+        if cell.suppressed:
+            _hide(move, "persons", _reason(cell.reason))
+    for a, row in enumerate(table.cells):
+        for b, cell in enumerate(row):
+            if cell.suppressed and (a, b) not in listed:
+                move = {"from": ids[a], "to": ids[b], "persons": 0}
+                d["moves"].append(move)
+                _hide(move, "persons", _reason(cell.reason))
+    d["moves"].sort(key=lambda m: (pos[m["from"]], pos[m["to"]]))
+    d["from_totals"] = {}
+    d["to_totals"] = {}
+    for margin, cells in (("from_totals", table.row_totals or ()), ("to_totals", table.column_totals or ())):
+        for i, c in zip(ids, cells, strict=True):
+            d[margin][i] = c.value
+            if c.suppressed:
+                _hide(d[margin], i, _reason(c.reason))
 
 
 def _starters(d: dict[str, Any]) -> None:
     for c in d["cohorts"]:
-        n = _single(c["starters"])
-        c["starters"] = n
+        _lone(c, "starters")
         for key in [k for k in c if k.endswith("_share") or k.startswith("still_employed")]:
-            c[key] = _share(c[key], n)
+            _share_at(c, key, c["starters"])
 
 
 def _forecast(d: dict[str, Any]) -> None:
-    n = d["headcount"]
-    d["headcount"] = _single(n)
+    _lone(d, "headcount")
     for row in d["forecast"]:
-        row["state_pension"] = _single(row["state_pension"])
-        row["total"] = _single(row["total"])
-        row["cumulative_state_pension_share"] = _share(row["cumulative_state_pension_share"], d["headcount"])
-        row["cumulative_share"] = _share(row["cumulative_share"], d["headcount"])
+        _lone(row, "state_pension")
+        _lone(row, "total")
+        _share_at(row, "cumulative_state_pension_share", d["headcount"])
+        _share_at(row, "cumulative_share", d["headcount"])
     _series(d["by_age"], "headcount", ("state_pension_within_12y", "share"))
     for row in d["by_age"]:
         if row["headcount"] is not None:
-            row["state_pension_within_12y"] = _single(row["state_pension_within_12y"])
-            row["share"] = _share(row["share"], row["headcount"])
+            _lone(row, "state_pension_within_12y")
+            _share_at(row, "share", row["headcount"])
 
 
 def _mpp_hide(part: dict[str, Any]) -> None:
@@ -178,32 +384,97 @@ def _mpp(d: dict[str, Any]) -> None:
 
 def _three_five_seven(d: dict[str, Any]) -> None:
     _series(d["distribution"], "headcount")
-    d["headcount"] = _single(d["headcount"])
-    d["over_5"], d["over_7"] = _single(d["over_5"]), _single(d["over_7"])
+    _lone(d, "headcount")
+    _lone(d, "over_5")
+    _lone(d, "over_7")
     if any(band["headcount"] is None for band in d["distribution"]):
         # "over 5" is the 5-7 and 7+ bands together and "over 7" is the 7+ band: beside the published bands
         # they would give a hidden band away, so they go too.
-        d["over_5"] = d["over_7"] = None
+        for key in ("over_5", "over_7"):
+            if d[key] is not None:
+                _hide(d, key, SECONDARY)
     _series(d["organisations"], "headcount", ("over_5", "over_7"))
     for org in d["organisations"]:
         if org["headcount"] is not None:
-            org["over_5"], org["over_7"] = _single(org["over_5"]), _single(org["over_7"])
+            _lone(org, "over_5")
+            _lone(org, "over_7")
 
 
 def _secondments(d: dict[str, Any]) -> None:
-    d["secondments"] = _single(d["secondments"])
-    d["over_one_year"] = _single(d["over_one_year"])
+    """The running secondments and those over one year: the ones up to a year (added as ``up_to_one_year``)
+    are their difference, so the three are one series (over a year, up to a year) with its total."""
+    total, over = d["secondments"], d["over_one_year"]
+    d["up_to_one_year"] = total - over
+    series = suppress_series([over, total - over], threshold=THRESHOLD)
+    assert series.total is not None
+    if series.total.suppressed:
+        _hide(d, "secondments", _reason(series.total.reason))
+    for key, cell in zip(("over_one_year", "up_to_one_year"), series.cells, strict=True):
+        if cell.suppressed:
+            _hide(d, key, _reason(cell.reason))
     d.pop("register", None)  # person-level: stuurinformatie.view_register only
 
 
+# The diversity panel's groups overlap: "14+" holds "top" (15+) and "all" holds every group. Beside each other
+# they publish the finer groups too (scale 14 = "14+" minus "top"; below 10 = "all" minus the rest), so the
+# finer groups are suppressed as one table (group x women / others, with its margins) and a published group is
+# the sum of fine groups that are all published.
+_FINE = ("below-10", "10-13", "14", "top")
+_GROUPS = {"all": _FINE, "10-13": ("10-13",), "14+": ("14", "top"), "top": ("top",)}
+
+
 def _diversity(d: dict[str, Any]) -> None:
+    groups = {g["group"]: g for g in d["women"]}
+    if set(groups) == set(_GROUPS):
+        fine = {
+            "10-13": (groups["10-13"]["women"], groups["10-13"]["headcount"]),
+            "top": (groups["top"]["women"], groups["top"]["headcount"]),
+        }
+        fine["14"] = (
+            groups["14+"]["women"] - fine["top"][0],
+            groups["14+"]["headcount"] - fine["top"][1],
+        )
+        fine["below-10"] = (
+            groups["all"]["women"] - sum(fine[g][0] for g in ("10-13", "14", "top")),
+            groups["all"]["headcount"] - sum(fine[g][1] for g in ("10-13", "14", "top")),
+        )
+        grid = [[fine[g][0], fine[g][1] - fine[g][0]] for g in _FINE]
+        table = suppress_table(grid, threshold=THRESHOLD, keep_grand_total=True)  # "all": the headcount
+        assert table.row_totals is not None
+        assert table.column_totals is not None
+        assert table.grand_total is not None
+        every = _total_forced(table, groups["all"]["headcount"])
+        women = {g: table.cells[k][0] for k, g in enumerate(_FINE)}
+        totals = {g: table.row_totals[k] for k, g in enumerate(_FINE)}
+        for name, group in groups.items():
+            parts = _GROUPS[name]
+            if name == "all":
+                women_cell, total_cell = table.column_totals[0], table.grand_total
+            elif len(parts) == 1:
+                women_cell, total_cell = women[parts[0]], totals[parts[0]]
+            else:
+                women_cell = next((women[p] for p in parts if women[p].suppressed), women[parts[0]])
+                total_cell = next((totals[p] for p in parts if totals[p].suppressed), totals[parts[0]])
+            # a group made of several fine groups (14+) is hidden when one of them is; it is marked x, never
+            # "< 10" (its mark would say something about the sum of the fine groups that their own do not)
+            plain = len(parts) == 1 or name == "all"
+            for key, cell in (("women", women_cell), ("headcount", total_cell)):
+                if every:  # the headcount is known elsewhere: the marks would narrow (see _series)
+                    _hide(group, key, SECONDARY)
+                elif cell.suppressed:
+                    _hide(group, key, _reason(cell.reason) if plain else SECONDARY)
+    else:  # another set of groups: each group's women and others form a series with the group's total
+        for group in d["women"]:
+            n, women_n = group["headcount"], group["women"]
+            series = suppress_series([women_n, n - women_n], threshold=THRESHOLD)
+            assert series.total is not None
+            if series.cells[0].suppressed:
+                _hide(group, "women", _reason(series.cells[0].reason))
+            if series.total.suppressed:
+                _hide(group, "headcount", _reason(series.total.reason))
     for group in d["women"]:
-        n, women = group["headcount"], group["women"]
-        series = suppress_series([women, n - women], threshold=THRESHOLD)
-        group["headcount"] = series.total.value if series.total else None
-        group["women"] = series.cells[0].value
         if group["women"] is None or group["headcount"] is None:
-            group["women_share"] = None
+            _derived(group, "women_share")
     _series(d["age_balance"], "headcount", ("share",))
 
 
@@ -212,7 +483,7 @@ def _ict(d: dict[str, Any]) -> None:
     _headcount(d["external"])
     for row in d["years"]:
         for key in ("inflow", "mobility", "outflow"):
-            row[key] = _single(row[key])
+            _lone(row, key)
 
 
 def _spreiding(d: dict[str, Any]) -> None:
@@ -229,16 +500,14 @@ def _figures(d: dict[str, Any]) -> None:
     _headcount(d)
     for row in d["history"]:
         for key in ("inflow", "mobility_within", "mobility_between"):
-            row[key] = _single(row[key])
+            _lone(row, key)
         if None not in row["outflow"].values():
-            cats = list(row["outflow"])
-            cells = suppress_series([int(row["outflow"][c]) for c in cats], threshold=THRESHOLD).cells
-            row["outflow"] = {c: cell.value for c, cell in zip(cats, cells, strict=True)}
+            _mapping_series(row["outflow"])
     for row in d["forecast"]:
-        row["state_pension"] = _single(row["state_pension"])
-        row["total"] = _single(row["total"])
-        row["cumulative_state_pension_share"] = _share(row["cumulative_state_pension_share"], d["headcount"])
-        row["cumulative_share"] = _share(row["cumulative_share"], d["headcount"])
+        _lone(row, "state_pension")
+        _lone(row, "total")
+        _share_at(row, "cumulative_state_pension_share", d["headcount"])
+        _share_at(row, "cumulative_share", d["headcount"])
 
 
 def _skills(d: dict[str, Any]) -> None:
@@ -290,8 +559,14 @@ RULES: dict[str, Callable[[dict[str, Any]], None]] = {
 }
 
 
-def publish(name: str, data: dict[str, Any]) -> dict[str, Any]:
-    """A suppressed deep copy of panel ``name``'s ``data`` (see the module docstring)."""
+def publish(name: str, data: dict[str, Any]) -> Published:
+    """A suppressed deep copy of panel ``name``'s ``data``, with the reason of every hidden figure (see the
+    module docstring)."""
     out = copy.deepcopy(data)
-    RULES[name](out)
-    return out
+    marks: dict[tuple[int, str], tuple[Any, str]] = {}
+    token = _marks.set(marks)
+    try:
+        RULES[name](out)
+    finally:
+        _marks.reset(token)
+    return Published(out, _pointers(out, marks, data))

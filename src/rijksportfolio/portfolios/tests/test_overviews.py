@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from rijksportfolio.accounts.constants import Role
 from rijksportfolio.accounts.services import role_assign
+from rijksportfolio.domain.charts import SMALL
 from rijksportfolio.people.tests.factories import EmploymentFactory, OrganisationFactory, PersonFactory
 from rijksportfolio.portfolios.overviews import portfolio_overview
 from rijksportfolio.portfolios.tests.factories import (
@@ -129,16 +130,17 @@ def test_published_figures_are_suppressed_with_secondary_suppression(rijk) -> No
         for _h, _t, chart in overview_charts(portfolio_overview(organisation=rijk["ministry"]))
     }
     participation = sections["deelname"]
-    # 5 and 3 are small; hiding only those would leave 22 - 14 = 8: so 14 goes too, the total stays
-    assert [values for _label, values in participation.rows] == [(None,), (None,), (None,)]
+    # 5 and 3 are small ("< 10"); hiding only those would leave 22 - 14 = 8: so 14 goes too (x), the total stays
+    assert [values for _label, values in participation.rows] == [(SMALL,), (SMALL,), (None,)]
     assert participation.column_totals == (22,)
-    # Python: 13 gevorderd and 1 expert; the expert is small, gevorderd is its complement; zeros are shown
-    assert sections["vaardigheden"].rows[0][1] == (0, None, 0, None)
-    assert sections["vaardigheden"].row_totals == (14,)
+    # Python: 13 gevorderd and 1 expert; the expert is small. 13 beside it would leave it 1..4 (13 + x = 14 with
+    # 13 >= 10), so the row total is hidden instead; zeros are shown
+    assert sections["vaardigheden"].rows[0][1] == (0, 13, 0, SMALL)
+    assert sections["vaardigheden"].row_totals == (None,)
     # ambitions: 4, 6 and 4 are small; every figure that would reveal them is hidden
     ambition = sections["ambities"]
     assert ambition.grand_total == 14
-    assert all(v is None or v == 0 for _label, values in ambition.rows for v in values)
+    assert all(v in (None, SMALL, 0) for _label, values in ambition.rows for v in values)
     # evidence: people per kind without a total (primary suppression only); counts follow the people
     evidence = dict(sections["bewijs"].rows)
     assert evidence["Certificaat"] == (11, 12)

@@ -23,7 +23,17 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from rijksportfolio.domain.charts import MARK, Chart, ChartText, Element, chart_svg
+from rijksportfolio.domain.charts import (
+    SMALL,
+    Chart,
+    ChartText,
+    DataTable,
+    Element,
+    Small,
+    Value,
+    chart_svg,
+    mark,
+)
 
 register = template.Library()
 
@@ -35,11 +45,40 @@ def chart_text() -> ChartText:
     return ChartText(suppressed=_("afgeschermd"))
 
 
-def display_value(value: int | float | None, decimals: int = 0) -> str:
-    """A published figure as shown in tables: Dutch grouping, or the suppression mark."""
-    if value is None:
-        return MARK
+def display_value(value: Value, decimals: int = 0, threshold: int = 10) -> str:
+    """A published figure as shown in tables: Dutch grouping, or the suppression mark ("< 10" or ``x``)."""
+    if value is None or isinstance(value, Small):
+        return mark(value, threshold)
     return number_format(value, decimal_pos=decimals if isinstance(value, float) else 0, force_grouping=True)
+
+
+def table_context(table: DataTable) -> dict[str, Any]:
+    """The rows of ``table`` for ``web/components/rpf-table.html``: labels, display texts, marks."""
+    grid = table.grid()
+    body = []
+    last = len(grid) - 2
+    for k, row in enumerate(grid[1:]):
+        body.append(
+            {
+                "label": row[0],
+                "total": table.has_total_row and k == last,
+                "cells": [
+                    {
+                        "suppressed": v is None or v is SMALL,
+                        "small": v is SMALL,
+                        "text": display_value(v, table.decimals, table.threshold),  # type: ignore[arg-type]
+                    }
+                    for v in row[1:]
+                ],
+            }
+        )
+    return {
+        "table": table,
+        "header": grid[0],
+        "body": body,
+        "any_small": table.any_small,
+        "any_marked": table.any_marked,
+    }
 
 
 def _element(e: Element) -> SafeString:
@@ -53,23 +92,31 @@ def rpf_chart(context: template.Context, chart: Chart, *, downloads: bool = True
     table = chart.table
     chart_id = "rpf-chart-" + _ID.sub("-", table.slug.lower()).strip("-")
     svg = chart_svg(chart, chart_id=chart_id, text=chart_text())
-    grid = table.grid()
-    body = []
-    last = len(grid) - 2
-    for k, row in enumerate(grid[1:]):
-        body.append(
-            {
-                "label": row[0],
-                "total": table.has_total_row and k == last,
-                "cells": [
-                    {"suppressed": v is None, "text": display_value(v, table.decimals)}  # type: ignore[arg-type]
-                    for v in row[1:]
-                ],
-            }
-        )
+    return {
+        "chart_id": chart_id,
+        "svg": svg,
+        "svg_defs": mark_safe("".join(_element(e) for e in svg.defs)),  # noqa: S308 (format_html escaped)
+        "svg_elements": mark_safe("".join(_element(e) for e in svg.elements)),  # noqa: S308
+        **table_context(table),
+        "downloads": _download_links(context, table) if downloads else [],
+    }
+
+
+@register.inclusion_tag("web/components/rpf-table.html", takes_context=True)
+def rpf_table(context: template.Context, table: DataTable, *, downloads: bool = True) -> dict[str, Any]:
+    """A data table without a chart (e.g. long lists such as municipalities), with the same marks, note and
+    downloads as the table of :func:`rpf_chart`."""
+    return {
+        "chart_id": "rpf-table-" + _ID.sub("-", table.slug.lower()).strip("-"),
+        **table_context(table),
+        "downloads": _download_links(context, table) if downloads else [],
+    }
+
+
+def _download_links(context: template.Context, table: DataTable) -> list[dict[str, str]]:
     request = context.get("request")
-    links = []
-    if downloads and request is not None:
+    links: list[dict[str, str]] = []
+    if request is not None:
         for fmt, label in (("csv", _("CSV")), ("xlsx", _("Excel (xlsx)"))):
             query = QueryDict(mutable=True)
             query.update(request.GET)
@@ -79,14 +126,4 @@ def rpf_chart(context: template.Context, chart: Chart, *, downloads: bool = True
             else:
                 query.pop("tabel", None)
             links.append({"label": label, "href": "?" + query.urlencode()})
-    return {
-        "chart_id": chart_id,
-        "svg": svg,
-        "svg_defs": mark_safe("".join(_element(e) for e in svg.defs)),  # noqa: S308 (format_html escaped)
-        "svg_elements": mark_safe("".join(_element(e) for e in svg.elements)),  # noqa: S308
-        "table": table,
-        "header": grid[0],
-        "body": body,
-        "any_suppressed": table.any_suppressed,
-        "downloads": links,
-    }
+    return links

@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The chart component: SVG and data table from the same figures, suppressed figures as "x" in both."""
+"""The chart component: SVG and data table from the same figures, suppressed figures with the same mark in
+both ("< 10" for a small count, "x" for any other hidden figure)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from xml.etree import ElementTree as ET
 
 from django.template import Context, Template
@@ -50,7 +52,7 @@ def test_chart_is_an_accessible_image_with_title_and_description():
     )
 
 
-def test_table_has_caption_scoped_headers_and_the_same_figures_with_x_for_suppressed():
+def test_table_has_caption_scoped_headers_and_the_same_figures_with_marks_for_suppressed():
     html = render(per_ministry())
     table = html[html.index("<table") : html.index("</table>")]
     assert (
@@ -68,9 +70,26 @@ def test_table_has_caption_scoped_headers_and_the_same_figures_with_x_for_suppre
         ("row", "Totaal"),
     ]
     cells = re.findall(r'<td class="[^"]*">(.*?)</td>', table)
+    small = '<span aria-hidden="true">&lt; 10</span><span class="rpf-visually-hidden">minder dan 10</span>'
     hidden = '<span aria-hidden="true">x</span><span class="rpf-visually-hidden">afgeschermd</span>'
-    assert cells == ["1.200", hidden, "430", hidden, "1.695"]
-    assert "x = afgeschermd: minder dan 10 personen" in html
+    assert cells == ["1.200", small, "430", hidden, "1.695"]  # Financiën 5 (primary), J&V 60 (secondary)
+    assert "&lt; 10 = minder dan 10 personen; het precieze aantal is afgeschermd." in html
+    assert "x = afgeschermd: een aantal waaruit anders een klein aantal" in html
+
+
+def test_the_note_explains_only_the_marks_the_table_uses():
+    table = DataTable.from_series(
+        suppress_series([120, 3, 0], with_total=False),
+        labels=["A", "B", "C"],
+        column="Medewerkers",
+        title="Zonder totaal",
+        row_heading="Organisatie",
+        slug="zonder-totaal",
+    )
+    html = render(Chart(ChartKind.BAR, table))
+    assert "&lt; 10 = minder dan 10 personen" in html
+    assert "x = afgeschermd" not in html
+    assert "minder dan 10" not in render(Chart(ChartKind.BAR, replace(table, rows=(("A", (120,)),))))
 
 
 def test_suppressed_figures_have_no_bar_and_the_mark_in_the_chart():
@@ -78,7 +97,8 @@ def test_suppressed_figures_have_no_bar_and_the_mark_in_the_chart():
     bars = [r for r in svg.iter(f"{SVG}rect") if r.get("height") == "18"]
     assert len(bars) == 2  # 1200 and 430; Financiën (5) and J&V (60, secondary) get none
     texts = [t.text for t in svg.iter(f"{SVG}text")]
-    assert texts.count("x") == 2
+    assert texts.count("< 10") == 1  # Financiën
+    assert texts.count("x") == 1  # J&V
     assert "1.200" in texts
     assert "60" not in texts  # the secondary suppression is not drawn either
     assert "J&V <script>" in texts  # escaped in the markup, intact as text
@@ -118,3 +138,19 @@ def test_every_kind_renders_valid_svg_with_patterns_for_series():
         if kind is not ChartKind.LINE:
             assert svg.find(f"{SVG}defs/{SVG}pattern") is not None, kind  # series 2 drawn with a pattern
         assert " style=" not in html, kind
+
+
+def test_a_table_without_a_chart_has_the_same_table_note_and_downloads():
+    request = RequestFactory().get("/stuurinformatie/spreiding")
+    table = per_ministry().table
+    html = Template("{% load rpf_charts %}{% rpf_table table %}").render(
+        Context({"table": table, "request": request})
+    )
+    assert "<svg" not in html
+    assert (
+        '<caption class="utrecht-table__caption rpf-chart__caption" id="rpf-table-ministerie-caption">'
+        in html
+    )
+    assert 'aria-labelledby="rpf-table-ministerie-caption"' in html
+    assert '<span aria-hidden="true">&lt; 10</span>' in html
+    assert 'href="?formaat=csv&amp;tabel=ministerie"' in html

@@ -45,7 +45,7 @@ def test_csv_is_semicolon_separated_utf8_with_bom_and_suppression_as_in_the_tabl
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows == [
         ["Ministerie", "Vast", "Tijdelijk", "Trainee", "Totaal"],
-        ['\'=HYPERLINK("http://x")', "1200", "x", "x", "1253"],
+        ['\'=HYPERLINK("http://x")', "1200", "< 10", "x", "1253"],  # 3: "< 10"; 50 protects it: x
         ["Financiën", "40", "x", "x", "170"],
         ["Totaal", "1240", "63", "120", "1423"],
     ]
@@ -62,17 +62,22 @@ def test_xlsx_has_a_sheet_per_table_with_numbers_as_numbers_and_a_notes_sheet():
     sheet = workbook["Medewerkers naar contract"]
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [
         ["Ministerie", "Vast", "Tijdelijk", "Trainee", "Totaal"],
-        ['=HYPERLINK("http://x")', 1200, "x", "x", 1253],
+        ['=HYPERLINK("http://x")', 1200, "< 10", "x", 1253],
         ["Financiën", 40, "x", "x", 170],
         ["Totaal", 1240, 63, 120, 1423],
     ]
     assert sheet["A2"].data_type == "s"  # a label is never a formula
     assert sheet["B2"].number_format == "#,##0"
+    assert sheet["C2"].data_type == "s"  # "< 10" is text
     assert workbook["Fte"]["B2"].value == 1234.5
     notes = [row[0].value for row in workbook["Toelichting"].iter_rows()]
     assert notes[0] == "Rijk in cijfers"
     assert "Peildatum 1 januari." in notes
-    assert notes[-1].startswith("x = afgeschermd: minder dan 10 personen")
+    assert notes[-2:] == [
+        "< 10 = minder dan 10 personen; het precieze aantal is afgeschermd.",
+        "x = afgeschermd: een aantal waaruit anders een klein aantal (minder dan 10 personen) uit de totalen af "
+        "te leiden is, of een cijfer dat bij een afgeschermd aantal hoort (fte, percentage).",
+    ]
 
 
 def test_download_response_answers_formaat_and_tabel():

@@ -21,11 +21,15 @@ from rest_framework.response import Response
 
 from rijksportfolio.api.views import ApiView
 from rijksportfolio.domain.analytics import panels
+from rijksportfolio.domain.analytics.publish import DERIVED, PRIMARY, SECONDARY, THRESHOLD
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.constants import ContractType, JobFamily, WorkType
 from rijksportfolio.people.models import Employment
 from rijksportfolio.workforce import access
 from rijksportfolio.workforce.services import secondment_explain
+
+# Why a figure is hidden, in the API's words (domain.analytics.publish reasons).
+REDENEN = {PRIMARY: "primair", SECONDARY: "secundair", DERIVED: "afgeleid"}
 
 # Dutch resource names of the panels (``panels.PANELS`` names, plus the key figures).
 PANELEN = {
@@ -133,7 +137,10 @@ class PaneelView(_StuurinformatieView):
         summary="Stuurinformatiepaneel",
         description="Eén paneel van de stuurinformatie op een peildatum, voor het Rijk of een organisatie "
         "(deelboom), met onderdrukking van kleine aantallen (primair en secundair: een verborgen aantal is "
-        "`null`). Paneel: " + ", ".join(PANELEN) + ". De opbouw van `gegevens` per paneel: "
+        "`null`). `onderdrukking.verborgen` zegt per verborgen cijfer (JSON-pointer in het antwoord) waarom: "
+        '`primair` (minder dan `drempel` personen, te tonen als "< 10"), `secundair` (verborgen zodat een '
+        "klein aantal niet uit de totalen volgt) of `afgeleid` (hoort bij een verborgen aantal: fte, "
+        "percentage). Paneel: " + ", ".join(PANELEN) + ". De opbouw van `gegevens` per paneel: "
         "docs/stuurinformatie.md.",
         parameters=FILTERS,
         responses={200: OpenApiTypes.OBJECT},
@@ -161,7 +168,13 @@ class PaneelView(_StuurinformatieView):
                 "paneel": paneel,
                 "peildatum": peildatum.isoformat(),
                 "organisatie": organisation.code if organisation else None,
-                "onderdrukking": {"drempel": 10, "verborgen": None},
+                "onderdrukking": {
+                    "drempel": THRESHOLD,
+                    "verborgen": {
+                        f"/gegevens{pointer}": REDENEN[reason]
+                        for pointer, reason in getattr(data, "hidden", {}).items()
+                    },
+                },
                 "gegevens": data,
             }
         )
@@ -277,8 +290,9 @@ class DetacheringToelichtingView(ApiView):
                 planned_end=body.validated_data.get("verwachteEinddatum"),
             )
         except DjangoValidationError as exc:
+            names = {"explanation": "toelichting", "planned_end": "verwachteEinddatum"}
             raise exceptions.ValidationError(
-                {"toelichting" if "explanation" in exc.message_dict else "dienstverband": exc.messages}
+                {names.get(field, "dienstverband"): messages for field, messages in exc.message_dict.items()}
             ) from exc
         return Response(
             {

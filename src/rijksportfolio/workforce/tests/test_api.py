@@ -68,6 +68,19 @@ def test_panel_for_the_rijk_with_small_counts_hidden(world) -> None:  # type: ig
     contract = {r["key"]: r["headcount"] for r in bzk["gegevens"]["breakdowns"]["contract_type"]}
     assert contract["secondment"] is None  # one person: hidden, and a complement with it
     assert None in contract.values()
+    # why each figure is hidden, by JSON pointer into the answer
+    hidden = bzk["onderdrukking"]["verborgen"]
+    rows = bzk["gegevens"]["breakdowns"]["contract_type"]
+    k = next(i for i, r in enumerate(rows) if r["key"] == "secondment")
+    assert hidden[f"/gegevens/breakdowns/contract_type/{k}/headcount"] == "primair"
+    assert hidden[f"/gegevens/breakdowns/contract_type/{k}/fte"] == "afgeleid"
+    assert set(hidden.values()) <= {"primair", "secundair", "afgeleid"}
+    for pointer in hidden:  # every pointer names a null in the answer
+        node = bzk
+        for token in pointer.split("/")[1:]:
+            node = node[int(token)] if isinstance(node, list) else node[token]
+        assert node is None
+    assert bzk["onderdrukking"]["drempel"] == 10
     denied = _client(world, "hr-adviseur").get(
         "/api/v1/stuurinformatie/personeelsbestand", {"peildatum": PEIL}
     )

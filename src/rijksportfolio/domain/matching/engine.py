@@ -387,6 +387,12 @@ class MatchIndex:
             raise
         return self.person_ids[rows], np.round(raw / plan.max_attainable, SCORE_DECIMALS)
 
+    def eligible(self, filters: Filters) -> IntArray:
+        """Person ids (ascending) a query with these filters could return, whatever it asks: the population
+        an aggregate over such queries is about."""
+        rows = np.arange(self.size, dtype=np.int64)
+        return self.person_ids[rows[self._filter(rows, filters)]]
+
     def _filter(self, rows: IntArray, f: Filters) -> np.ndarray[Any, np.dtype[np.bool_]]:
         keep = np.ones(rows.size, dtype=bool)
         if self.has_restricted:

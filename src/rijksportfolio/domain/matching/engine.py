@@ -391,7 +391,8 @@ class MatchIndex:
         """Person ids (ascending) a query with these filters could return, whatever it asks: the population
         an aggregate over such queries is about."""
         rows = np.arange(self.size, dtype=np.int64)
-        return self.person_ids[rows[self._filter(rows, filters)]]
+        ids: IntArray = self.person_ids[rows[self._filter(rows, filters)]]
+        return ids
 
     def _filter(self, rows: IntArray, f: Filters) -> np.ndarray[Any, np.dtype[np.bool_]]:
         keep = np.ones(rows.size, dtype=bool)

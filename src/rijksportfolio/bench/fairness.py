@@ -14,7 +14,7 @@ through small-cell suppression).
 
 JSON keys: bench, people, queries, top_k, score_threshold, population, min_impact_ratio_gender,
 min_impact_ratio_age, flagged, min_scoring_ratio_gender, min_scoring_ratio_age, flagged_groups, insufficient,
-seconds, generate_s, build_s, monitor_s, reference_date, seed, algorithm_version.
+seconds, generate_s, build_s, monitor_s, reference_date, seed, algorithm_version, rss_mb.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any, TextIO
 
 import numpy as np
 
-from rijksportfolio.bench.report import emit
+from rijksportfolio.bench.report import emit, rss_mb
 from rijksportfolio.domain.matching import ALGORITHM_VERSION, Filters, MatchIndex, PersonProfile, Taxonomy
 from rijksportfolio.domain.matching.benchmark import benchmark_queries
 from rijksportfolio.domain.matching.fairness import (
@@ -235,6 +235,7 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
             "reference_date": str(reference),
             "seed": seed,
             "algorithm_version": ALGORITHM_VERSION,
+            "rss_mb": rss_mb(),
         },
     )
 

@@ -9,12 +9,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.http import urlencode
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _, gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -73,8 +71,13 @@ def _scope_choices(principal: Principal) -> list[tuple[str, str]]:
     return choices
 
 
+class _UnknownOrganisation(Exception):
+    pass
+
+
 def _scope(principal: Principal, code: str | None) -> Organisation | None:
-    """The organisation asked for (None: the Rijk). Unknown → 404; outside the user's scope → 403."""
+    """The organisation asked for (None: the Rijk; no choice: the first of the menu). Outside the user's
+    scope → 403; an unknown code → :class:`_UnknownOrganisation`."""
     if code is None:
         choices = _scope_choices(principal)
         if not choices:
@@ -84,7 +87,7 @@ def _scope(principal: Principal, code: str | None) -> Organisation | None:
     if code:
         organisation = Organisation.objects.filter(code=code).first()
         if organisation is None:
-            raise Http404(_("Deze organisatie bestaat niet."))
+            raise _UnknownOrganisation(code)
     if not can(principal, "matching.monitor_fairness", access.fairness_target(organisation)):
         raise PermissionDenied
     return organisation
@@ -231,14 +234,22 @@ def fairness(request: HttpRequest) -> HttpResponse:
     """The monitor for a scope: the latest run in full, the history, and a button to measure now."""
     principal = principal_for(request.user)
     data = request.POST if request.method == "POST" else request.GET
-    organisation = _scope(principal, data.get("organisatie"))
+    try:
+        organisation = _scope(principal, data.get("organisatie"))
+    except _UnknownOrganisation:
+        choices = _scope_choices(principal)
+        if not choices:
+            raise PermissionDenied from None
+        context = {
+            "page_title": _("Eerlijkheidsmonitor matching"),
+            "choices": choices,
+            "code": "",
+            "error": _("Deze organisatie bestaat niet. Kies een bereik uit de lijst."),
+        }
+        return render(request, "matching/fairness.html", context, status=400)
     code = organisation.code if organisation else ""
     if request.method == "POST":
-        try:
-            run = services.fairness_run_create(actor=request.user, organisation=organisation)
-        except ValidationError as exc:  # pragma: no cover - the page sends no parameters that can be wrong
-            messages.error(request, " ".join(exc.messages))
-            return redirect(f"{reverse('matching:fairness')}?{urlencode({'organisatie': code})}")
+        run = services.fairness_run_create(actor=request.user, organisation=organisation)
         messages.success(request, _("De meting is klaar en bewaard."))
         return redirect("matching:fairness_run", pk=run.pk)
     runs = access.fairness_runs_list(user=request.user, organisation=organisation)

@@ -29,8 +29,9 @@ KEYS = [
     "reference_date",
     "seed",
     "algorithm_version",
+    "rss_mb",
 ]
-TIMINGS = {"seconds", "generate_s", "build_s", "monitor_s"}
+TIMINGS = {"seconds", "generate_s", "build_s", "monitor_s", "rss_mb"}
 
 
 def _run() -> tuple[list[str], dict]:

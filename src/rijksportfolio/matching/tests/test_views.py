@@ -84,7 +84,9 @@ def test_who_may_open_the_monitor(fairness_world):
     assert hr.post(MONITOR, {"organisatie": "fin"}).status_code == 403
     assert hr.get(MONITOR, {"organisatie": ""}).status_code == 403  # not the Rijk
     assert hr.get(reverse("matching:fairness_run", args=[run.pk])).status_code == 403
-    assert hr.get(MONITOR, {"organisatie": "bestaat-niet"}).status_code == 404
+    unknown = hr.get(MONITOR, {"organisatie": "bestaat-niet"})
+    assert unknown.status_code == 400
+    assert "Deze organisatie bestaat niet. Kies een bereik uit de lijst." in unknown.content.decode()
     assert hr.get(reverse("matching:fairness_run", args=[run.pk + 100])).status_code == 404
     employee = _client(user_for(fairness_world["women"][0]))
     assert employee.get(MONITOR).status_code == 403

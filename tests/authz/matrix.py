@@ -1117,3 +1117,37 @@ ROWS += [
         web=True,
     ),
 ]
+
+
+# --- fairness monitor of matching (issue 4, item 7): HR advisers for their organisation, analysts Rijk-wide ---
+FAIRNESS_MONITORS = frozenset({Role.HR_ADVISER, Role.ANALYST})
+
+
+def _fairness_run(code: str) -> Callable[[Any, Any], dict[str, Any]]:
+    """A stored run for the organisation ``code`` (made inside the row's rolled-back transaction)."""
+
+    def kwargs(w: Any, s: Any) -> dict[str, Any]:
+        from rijksportfolio.matching.models import FairnessRun
+
+        run = FairnessRun.objects.create(
+            organisation=w.orgs[code], reference_date=date(2026, 1, 1), algorithm_version="match-1.0",
+            queries=234, top_k=50, score_threshold=0.5, result={"dimensions": [], "flagged": []},
+        )  # fmt: skip
+        return {"pk": run.pk}
+
+    return kwargs
+
+
+ROWS += [
+    Row("matching:fairness", allow=FAIRNESS_MONITORS, web=True, note="default: own organisation / the Rijk"),
+    Row(
+        "matching:fairness",
+        query={"organisatie": "bd"},
+        allow=frozenset({Role.ANALYST}),
+        web=True,
+        note="Belastingdienst is outside the HR adviser's scope",
+    ),
+    Row("matching:fairness", "POST", body={"organisatie": "bzk"}, allow=FAIRNESS_MONITORS, web=True),
+    Row("matching:fairness_run", kwargs=_fairness_run("bzk"), allow=FAIRNESS_MONITORS, web=True),
+    Row("matching:fairness_run", kwargs=_fairness_run("bd"), allow=frozenset({Role.ANALYST}), web=True),
+]

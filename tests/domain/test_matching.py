@@ -196,3 +196,16 @@ def test_invalid_input():
     with pytest.raises(ValueError, match="once"):
         opp(Requirement("infosec"), Requirement("infosec", essential=False))
     assert math.isclose(Requirement("x", essential=False).importance, 0.5)
+
+
+def test_eligible_is_everyone_the_filters_let_through_whatever_is_asked():
+    people = [
+        person(1, {"infosec": 4}, hours_available=8, organisation_id=1),
+        person(2, {}, hours_available=36, organisation_id=1),  # no skills: still in the population
+        person(3, {"audit": 1}, hours_available=36, organisation_id=2),
+        person(4, {"audit": 1}, consent=False, organisation_id=1),
+    ]
+    index = MatchIndex.build(people, TAX, restricted={3})
+    assert index.eligible(Filters()).tolist() == [1, 2]  # 3 is op aanvraag, 4 never indexed
+    assert index.eligible(Filters(unlocked_person_ids=frozenset({3}))).tolist() == [1, 2, 3]
+    assert index.eligible(Filters(min_hours=16, organisation_ids=frozenset({1}))).tolist() == [2]

@@ -4,6 +4,7 @@ without a distance filter, explanations that add up, determinism."""
 
 import math
 
+import numpy as np
 from hypothesis import given, settings, strategies as st
 
 from rijksportfolio.domain.matching import (
@@ -160,3 +161,55 @@ def test_deterministic_whatever_the_input_order(population, opportunity, seed):
     assert a == b
     keys = [(-r.score, r.person_id) for r in a]
     assert keys == sorted(keys)
+
+
+@SETTINGS
+@given(population=populations(), opportunity=opportunities(), top_k=st.integers(1, 30))
+def test_search_is_exactly_the_top_of_every_single_score(population, opportunity, top_k):
+    """The vectorised walk, the candidate cut before rounding and the filters give what scoring each person
+    on their own gives: the first ``top_k`` by score descending, then person id; ``scores`` lists them all."""
+    index = MatchIndex.build(population, TAX)
+    every = [r for p in population if (r := index.score(p.person_id, opportunity)) is not None]
+    every.sort(key=lambda r: (-r.score, r.person_id))
+    assert index.search(opportunity, top_k=top_k) == every[:top_k]
+    ids, scores = index.scores(opportunity)
+    assert ids.tolist() == sorted(r.person_id for r in every)
+    assert dict(zip(ids.tolist(), scores.tolist(), strict=True)) == {r.person_id: r.score for r in every}
+
+
+def _haversine_km(lat: np.ndarray, lon: np.ndarray, point: tuple[float, float]) -> np.ndarray:
+    """The documented distance: great-circle (haversine) on a sphere of radius 6371.0088 km."""
+    lat, lon = np.radians(lat), np.radians(lon)
+    lat0, lon0 = math.radians(point[0]), math.radians(point[1])
+    h = np.sin((lat - lat0) / 2) ** 2 + math.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(h, 1.0)))
+
+
+@SETTINGS
+@given(
+    points=st.lists(st.tuples(st.floats(50.7, 53.5), st.floats(3.3, 7.2)), min_size=1, max_size=40),
+    centre=st.tuples(st.floats(50.7, 53.5), st.floats(3.3, 7.2)),
+    data=st.data(),
+)
+def test_distance_filter_is_the_haversine_also_at_the_limit(points, centre, data):
+    lat = np.array([p[0] for p in points])
+    lon = np.array([p[1] for p in points])
+    distances = _haversine_km(lat, lon, centre)
+    # the limit: anywhere, or exactly someone's distance (or a hair either side of it)
+    limit = data.draw(
+        st.one_of(
+            st.floats(0.001, 400),
+            st.sampled_from(distances.tolist()).map(lambda d: max(d, 0.0)),
+            st.sampled_from(distances.tolist()).map(lambda d: max(math.nextafter(d, 0.0), 0.0)),
+            st.sampled_from(distances.tolist()).map(lambda d: math.nextafter(d, math.inf)),
+        )
+    )
+    people = [
+        PersonProfile(person_id=i + 1, skills={"s0": 1}, location=p, consent=True)
+        for i, p in enumerate(points)
+    ]
+    people.append(PersonProfile(person_id=len(points) + 1, skills={"s0": 1}, consent=True))  # no location
+    index = MatchIndex.build(people, TAX)
+    query = Opportunity((Requirement("s0"),), filters=Filters(point=centre, max_distance_km=limit))
+    found = {r.person_id for r in index.search(query, top_k=100)}
+    assert found == {i + 1 for i in np.flatnonzero(distances <= limit).tolist()}

@@ -58,6 +58,7 @@ ACTIONS = (
     "matching.configure",  # an organisation's matching settings: ranking on/off, agreement term
     "matching.search_people",  # expertise search over consenting people (what the searcher may see)
     "matching.for_me",  # "kansen voor mij": opportunities that fit one's own profile
+    "matching.monitor_fairness",  # the fairness monitor (OrganisationTarget, "" = the Rijk): run it, see runs
 )
 
 
@@ -222,6 +223,8 @@ def can(principal: Principal, action: str, target: Any = None) -> bool:
         return _stuurinformatie(principal, action, target)
     if action.startswith("mpp."):
         return _mpp(principal, action, target)
+    if action == "matching.monitor_fairness":
+        return _can_monitor_fairness(principal, target)
     if action.startswith(("opportunity.", "matching.")):
         return _can_opportunity(principal, action, target)
 
@@ -385,3 +388,13 @@ def _can_opportunity(principal: Principal, action: str, target: Any) -> bool:
     if action == "opportunity.request_agreement":
         return not is_owner and target.status == "gepubliceerd"
     return False
+
+
+def _can_monitor_fairness(principal: Principal, target: Any) -> bool:
+    """The fairness monitor of matching (aggregates per gender and age band, small groups suppressed): Rijk-wide
+    analysts for the Rijk and every organisation; HR advisers for the organisations in their scope."""
+    if not isinstance(target, OrganisationTarget):
+        return False
+    if Role.ANALYST in principal.roles:
+        return True
+    return target.path != "" and principal.covers(Role.HR_ADVISER, [target.path])

@@ -98,3 +98,42 @@ class IndexVersion(models.Model):
 
     def __str__(self) -> str:
         return f"matching index version {self.version}"
+
+
+class FairnessRun(models.Model):
+    """One run of the fairness monitor for a scope (an organisation's subtree; None: the Rijk): the benchmark
+    queries through the live index, selection and scoring rates per gender and age band (docs/matching.md,
+    "Fairness monitor"). ``result`` holds only the published figures (``domain.matching.fairness.published``:
+    group sizes through small-cell suppression, rates of groups of at least 10 people) — never person ids.
+    ``requested_by`` None: a scheduled run (``rijksportfolio matching fairness``)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="fairness_runs",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    reference_date = models.DateField()  # ages are taken on this date
+    algorithm_version = models.CharField(max_length=20)
+    index_version = models.BigIntegerField(default=0)
+    queries = models.PositiveIntegerField()
+    top_k = models.PositiveSmallIntegerField()
+    score_threshold = models.FloatField()
+    population = models.PositiveIntegerField(null=True)  # None: hidden (fewer than 10 people)
+    min_ratio_gender = models.FloatField(null=True)  # lowest selection impact ratio; None: undefined
+    min_ratio_age = models.FloatField(null=True)
+    flagged = models.PositiveSmallIntegerField(default=0)
+    seconds = models.FloatField(default=0.0)
+    result = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "-created_at"], name="fairness_run_scope_recent")]
+
+    def __str__(self) -> str:
+        return f"fairness {self.organisation_id or 'rijk'} {self.created_at:%Y-%m-%d %H:%M}"

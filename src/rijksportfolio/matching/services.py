@@ -3,7 +3,8 @@
 
 - :func:`candidates_search` — people for an opportunity (its owner only);
 - :func:`expertise_search` — people for skills and free text (project leaders, managers, HR, org admins);
-- :func:`opportunities_for_me` — published opportunities for the actor's own profile ("kansen voor mij").
+- :func:`opportunities_for_me` — published opportunities for the actor's own profile ("kansen voor mij");
+- :func:`fairness_run_create` — the fairness monitor for a scope, stored as a :class:`FairnessRun`.
 
 Matches are suggestions. When the organisation switched ranking off, the same people come back in plain
 alphabetical order without scores. Names are looked up only *after* the engine answered, for display.
@@ -11,12 +12,14 @@ alphabetical order without scores. Names are looked up only *after* the engine a
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rijksportfolio.accounts.policy import OrganisationTarget, can, principal_for
@@ -31,8 +34,15 @@ from rijksportfolio.domain.matching import (
     Result,
     opportunities_for,
 )
-from rijksportfolio.matching import adapter, index
-from rijksportfolio.matching.models import MatchingSettings, RankingDirection, RankingLog, ShortlistEntry
+from rijksportfolio.domain.matching.fairness import AGE, GENDER, SCORE_THRESHOLD, published
+from rijksportfolio.matching import adapter, fairness as fairness_monitor, index
+from rijksportfolio.matching.models import (
+    FairnessRun,
+    MatchingSettings,
+    RankingDirection,
+    RankingLog,
+    ShortlistEntry,
+)
 from rijksportfolio.opportunities.models import Opportunity
 from rijksportfolio.opportunities.selectors import opportunities_published, opportunity_target
 from rijksportfolio.organisations.models import Organisation
@@ -365,3 +375,66 @@ def matching_settings_set(
         purpose="rangschikking aan" if ranking_enabled else "rangschikking uit",
     )  # fmt: skip
     return settings
+
+
+# --- fairness monitor (issue 4, item 7) ---------------------------------------------------------------------
+
+FAIRNESS_TOP_K = 50
+FAIRNESS_TOP_K_MAX = 200
+
+
+def _scope_target(organisation: Organisation | None) -> OrganisationTarget:
+    if organisation is None:
+        return OrganisationTarget(organisation_id=None, path="")
+    return OrganisationTarget(organisation_id=organisation.pk, path=organisation.path)
+
+
+def fairness_run_create(
+    *, actor: Any, organisation: Organisation | None, top_k: int = FAIRNESS_TOP_K,
+    score_threshold: float = SCORE_THRESHOLD,
+) -> FairnessRun:  # fmt: skip
+    """Run the fairness monitor now for an organisation and everything under it (None: the Rijk) and store
+    the published figures. HR advisers for the organisations of their scope, Rijk-wide analysts; audited."""
+    if not can(principal_for(actor), "matching.monitor_fairness", _scope_target(organisation)):
+        raise PermissionDenied
+    return _fairness_run(actor=actor, organisation=organisation, top_k=top_k, score_threshold=score_threshold)
+
+
+def fairness_run_scheduled(*, organisation: Organisation | None) -> FairnessRun:
+    """The same run without a person asking (``rijksportfolio matching fairness``, e.g. from cron)."""
+    return _fairness_run(
+        actor=None, organisation=organisation, top_k=FAIRNESS_TOP_K, score_threshold=SCORE_THRESHOLD
+    )
+
+
+def _fairness_run(
+    *, actor: Any, organisation: Organisation | None, top_k: int, score_threshold: float
+) -> FairnessRun:
+    errors: dict[str, list[str]] = {}
+    if isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= FAIRNESS_TOP_K_MAX:
+        errors["top_k"] = [_("De top ligt tussen 1 en %(max)s.") % {"max": FAIRNESS_TOP_K_MAX}]
+    if not 0 < score_threshold <= 1:
+        errors["score_threshold"] = [_("De scoredrempel ligt tussen 0 en 1.")]
+    if errors:
+        raise ValidationError(errors)
+    started = time.perf_counter()
+    loaded = index.current()
+    on = timezone.localdate()
+    report = fairness_monitor.measure(
+        loaded=loaded, organisation=organisation, top_k=top_k, score_threshold=score_threshold, on=on
+    )
+    data = published(report)
+    with transaction.atomic():
+        run = FairnessRun.objects.create(
+            organisation=organisation, requested_by=actor if getattr(actor, "is_authenticated", False) else None,
+            reference_date=on, algorithm_version=ALGORITHM_VERSION, index_version=loaded.version[1],
+            queries=report.queries, top_k=top_k, score_threshold=score_threshold, population=data["population"],
+            min_ratio_gender=report.dimension(GENDER).min_ratio("selection"),
+            min_ratio_age=report.dimension(AGE).min_ratio("selection"), flagged=len(report.flagged),
+            seconds=round(time.perf_counter() - started, 3), result=data,
+        )  # fmt: skip
+        audit_record(
+            actor=actor, action=AuditAction.CREATE, object_type="matching_fairness_run", object_id=run.pk,
+            purpose=organisation.name if organisation is not None else "Rijk",
+        )  # fmt: skip
+    return run

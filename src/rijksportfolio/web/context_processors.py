@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from rijksportfolio.accounts.constants import Role
 from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, can, principal_for
+from rijksportfolio.matching.views import may_monitor_fairness
 from rijksportfolio.notifications.selectors import notifications_unread_count
 from rijksportfolio.organisations import read_cache
 from rijksportfolio.organisations.selectors import organisation_pk_for_path
@@ -34,6 +35,8 @@ def navigation(request):  # type: ignore[no-untyped-def]
             items.append(("figures", reverse("web:figures"), _("Rijk in cijfers")))
         if may_see_dashboards(principal):
             items.append(("stuurinformatie", reverse("workforce:index"), _("Stuurinformatie")))
+        if may_monitor_fairness(principal):
+            items.append(("fairness", reverse("matching:fairness"), _("Eerlijkheidsmonitor")))
         if can(principal, "audit.view_own"):
             items.append(("my_audit", reverse("web:my_audit"), _("Wie bekeek mijn gegevens")))
         if can(principal, "portfolio.manage_categories"):

@@ -254,6 +254,17 @@ MATRIX = [
     (GUEST, "matching.search_people", None, False),
     (EMPLOYEE, "matching.for_me", None, True),
     (GUEST, "matching.for_me", None, False),
+    # fairness monitor: HR advisers for their own subtree, analysts for the Rijk and everywhere
+    (HR, "matching.monitor_fairness", OrganisationTarget(5, BZK_TEAM), True),
+    (HR, "matching.monitor_fairness", OrganisationTarget(9, FIN), False),
+    (HR, "matching.monitor_fairness", OrganisationTarget(None, ""), False),
+    (ANALYST, "matching.monitor_fairness", OrganisationTarget(None, ""), True),
+    (ANALYST, "matching.monitor_fairness", OrganisationTarget(9, FIN), True),
+    (ADMIN, "matching.monitor_fairness", OrganisationTarget(5, BZK_TEAM), False),
+    (MANAGER, "matching.monitor_fairness", OrganisationTarget(5, BZK_TEAM), False),
+    (WORKS_COUNCIL, "matching.monitor_fairness", OrganisationTarget(1, BZK), False),
+    (EMPLOYEE, "matching.monitor_fairness", OrganisationTarget(1, BZK), False),
+    (ANALYST, "matching.monitor_fairness", None, False),
 ]
 
 

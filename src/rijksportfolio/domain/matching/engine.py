@@ -53,6 +53,11 @@ _TOKEN = re.compile(r"[a-z0-9]{2,}")
 EARTH_RADIUS_KM = 6371.0088
 _NO_ORG = np.iinfo(np.int64).min
 _LEVEL_RANGE = np.arange(5, dtype=np.float64)
+# Relative room kept around the k-th best raw score before rounding: one rounding step of the score
+# (10**-SCORE_DECIMALS) plus far more than the float error of a sum of a few dozen terms.
+_ROUNDING_SLACK = 1e-9
+# The distance filter decides by the haversine for everyone within this many km of the limit.
+_DISTANCE_SLACK_KM = 0.01
 
 _RELATION_TEXT = {
     "narrower": "via specifiekere vaardigheid",
@@ -62,6 +67,9 @@ _RELATION_TEXT = {
 
 FloatArray = np.ndarray[Any, np.dtype[np.float64]]
 IntArray = np.ndarray[Any, np.dtype[np.int64]]
+# Narrow integers where an array is only read back (levels 1–4, skill and term columns, term counts): less
+# memory and memory traffic; the arrays used as fancy indices (rows) stay int64.
+SmallIntArray = np.ndarray[Any, np.dtype[np.signedinteger[Any]]]
 
 
 def tokenize(texts: Iterable[str]) -> list[str]:
@@ -109,14 +117,14 @@ class MatchIndex:
     term_vocab: dict[str, int]
     term_names: list[str]
     row_skill_ptr: IntArray
-    row_skill_col: IntArray
-    row_skill_level: IntArray
+    row_skill_col: SmallIntArray
+    row_skill_level: SmallIntArray
     skill_ptr: IntArray
     skill_rows: IntArray
-    skill_levels: IntArray
+    skill_levels: SmallIntArray
     row_term_ptr: IntArray
-    row_term_col: IntArray
-    row_term_tf: IntArray
+    row_term_col: SmallIntArray
+    row_term_tf: SmallIntArray
     term_ptr: IntArray
     term_rows: IntArray
     term_tf: FloatArray
@@ -126,8 +134,11 @@ class MatchIndex:
     hours: FloatArray
     lat_rad: FloatArray
     lon_rad: FloatArray
+    unit_xyz: tuple[FloatArray, FloatArray, FloatArray]  # the work location as a point on the unit sphere
     scale: FloatArray
     org: IntArray
+    org_keys: IntArray  # the distinct organisation ids, sorted
+    org_code: IntArray  # per person: position of their organisation in org_keys
     restricted: np.ndarray[Any, np.dtype[np.bool_]]
     has_restricted: bool
     _scratch: threading.local
@@ -199,13 +210,15 @@ class MatchIndex:
         self.term_vocab = term_vocab
         self.term_names = list(term_vocab)
         # Row-major (person → skills) and column-major (skill → people) CSR.
-        self.row_skill_ptr, self.row_skill_col, self.row_skill_level, self.skill_ptr, self.skill_rows, sl = (
-            _csr(skill_counts, skill_cols, skill_levels, len(skill_vocab))
+        self.row_skill_ptr, skill_col, skill_level, self.skill_ptr, self.skill_rows, sl = _csr(
+            skill_counts, skill_cols, skill_levels, len(skill_vocab)
         )
-        self.skill_levels = sl.astype(np.intp)
-        self.row_term_ptr, self.row_term_col, self.row_term_tf, self.term_ptr, self.term_rows, tf_arr = _csr(
+        self.row_skill_col, self.row_skill_level = skill_col.astype(np.int32), skill_level.astype(np.int8)
+        self.skill_levels = sl.astype(np.int8)
+        self.row_term_ptr, term_col, term_tf, self.term_ptr, self.term_rows, tf_arr = _csr(
             term_counts, term_cols, term_tfs, len(term_vocab)
         )
+        self.row_term_col, self.row_term_tf = term_col.astype(np.int32), term_tf.astype(np.int32)
         self.term_tf = tf_arr.astype(np.float64)
         self.doc_len = np.asarray(doc_len, dtype=np.float64)
         self.avg_doc_len = float(self.doc_len.mean()) if n and self.doc_len.sum() else 1.0
@@ -213,8 +226,12 @@ class MatchIndex:
         self.hours = np.asarray(hours, dtype=np.float64)
         self.lat_rad = np.radians(np.asarray(lat, dtype=np.float64))
         self.lon_rad = np.radians(np.asarray(lon, dtype=np.float64))
+        cos_lat = np.cos(self.lat_rad)
+        self.unit_xyz = (cos_lat * np.cos(self.lon_rad), cos_lat * np.sin(self.lon_rad), np.sin(self.lat_rad))
         self.scale = np.asarray(scale, dtype=np.float64)
         self.org = np.asarray(org, dtype=np.int64)
+        keys, codes = np.unique(self.org, return_inverse=True)
+        self.org_keys, self.org_code = keys.astype(np.int64), codes.astype(np.intp).reshape(-1)
         restricted_ids = np.fromiter(restricted, dtype=np.int64)
         self.restricted = np.isin(self.person_ids, restricted_ids)
         self.has_restricted = bool(self.restricted.any())
@@ -276,7 +293,27 @@ class MatchIndex:
             raise
 
     def _search(self, plan: _Plan, total: FloatArray, best: FloatArray, top_k: int) -> list[Result]:
-        opportunity = plan.opportunity
+        candidates, raw = self._candidates(plan, total, best)
+        if candidates.size == 0:
+            return []
+        if candidates.size > top_k:
+            # Round only the contenders: a score is raw / max rounded to SCORE_DECIMALS, which is monotone in
+            # raw, so everyone whose rounded score can reach the k-th best has raw within one rounding step
+            # (plus float slack) of the k-th best raw.
+            kth = np.partition(raw, raw.size - top_k)[raw.size - top_k]
+            keep = raw >= kth - plan.max_attainable * _ROUNDING_SLACK
+            candidates, raw = candidates[keep], raw[keep]
+        scores = np.round(raw / plan.max_attainable, SCORE_DECIMALS)
+        if candidates.size > top_k:
+            threshold = -np.partition(-scores, top_k - 1)[top_k - 1]
+            keep = scores >= threshold  # every tie at the boundary, so the id tie-break is exact
+            candidates, scores = candidates[keep], scores[keep]
+        order = np.lexsort((candidates, -scores))[:top_k]  # rows are in person-id order
+        return [self._result(int(candidates[i]), float(scores[i]), plan) for i in order]
+
+    def _candidates(self, plan: _Plan, total: FloatArray, best: FloatArray) -> tuple[IntArray, FloatArray]:
+        """Rows (ascending) of everyone with a score above 0 who passes the filters, and their raw scores.
+        Leaves both buffers all-zero."""
         ptr, post_rows, post_levels = self.skill_ptr, self.skill_rows, self.skill_levels
         for req, steps in plan.steps:
             # factor[level] = min(1, level / min_level), the same float operations as in _explain
@@ -291,23 +328,23 @@ class MatchIndex:
                 ),
                 key=lambda span: span[0] - span[1],
             )
-            if len(spans) == 1:  # one list: add straight into the total
+            if len(spans) == 1:  # one list: add straight into the total (rows are unique within a list)
                 a, b, weight = spans[0]
-                total[post_rows[a:b]] += (weight * factor)[post_levels[a:b]]
+                np.add.at(total, post_rows[a:b], np.take(weight * factor, post_levels[a:b]))
                 continue
-            touched: list[IntArray] = []
-            for a, b, weight in spans:
+            for n, (a, b, weight) in enumerate(spans):
                 rows = post_rows[a:b]
-                values = (weight * factor)[post_levels[a:b]]
-                if touched:
-                    best[rows] = np.maximum(best[rows], values)
+                values = np.take(weight * factor, post_levels[a:b])
+                if n:
+                    np.maximum.at(best, rows, values)
                 else:
                     best[rows] = values  # first posting list of this requirement: nothing to compare
-                touched.append(rows)
-            if touched:
-                t = np.concatenate(touched)
-                total[t] += best[t]
-                best[t] = 0.0
+            # The requirement's best path into the total once per person: after a person's first list adds
+            # best and clears it, their other lists add 0.0, which leaves the total exactly as it was.
+            for a, b, _weight in spans:
+                rows = post_rows[a:b]
+                np.add.at(total, rows, best[rows])
+                best[rows] = 0.0
         if plan.terms and plan.text_denominator > 0:
             text = best  # reuse the zeroed buffer
             touched = []
@@ -324,20 +361,38 @@ class MatchIndex:
                 t = touched[0] if len(touched) == 1 else np.concatenate(touched)
                 total[t] = total[t] + TEXT_WEIGHT * (text[t] / plan.text_denominator)
                 text[t] = 0.0
-        candidates = np.flatnonzero(total)
+        # A boolean mask first: numpy's nonzero on a float array is several times slower than on booleans.
+        candidates = np.flatnonzero(total != 0.0)
         raw = total[candidates]
         total[candidates] = 0.0  # leave the buffer zeroed for the next query
-        keep = self._filter(candidates, opportunity.filters)
-        candidates, raw = candidates[keep], raw[keep]
-        if candidates.size == 0:
-            return []
-        scores = np.round(raw / plan.max_attainable, SCORE_DECIMALS)
-        if candidates.size > top_k:
-            threshold = -np.partition(-scores, top_k - 1)[top_k - 1]
-            keep = scores >= threshold  # every tie at the boundary, so the id tie-break is exact
-            candidates, scores = candidates[keep], scores[keep]
-        order = np.lexsort((candidates, -scores))[:top_k]  # rows are in person-id order
-        return [self._result(int(candidates[i]), float(scores[i]), plan) for i in order]
+        keep = self._filter(candidates, plan.opportunity.filters)
+        return candidates[keep], raw[keep]
+
+    def scores(self, opportunity: Opportunity) -> tuple[IntArray, FloatArray]:
+        """Everyone the opportunity's filters let through with a score above 0: (person ids ascending,
+        scores), scored exactly as :meth:`search` (whose results are the first ``top_k`` of these by score
+        descending, then person id), without explanations. For aggregate monitoring (docs/matching.md)."""
+        plan = self._plan(opportunity)
+        if plan.max_attainable <= 0 or self.size == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+        scratch = self._scratch
+        if getattr(scratch, "buffers", None) is None:
+            scratch.buffers = (np.zeros(self.size), np.zeros(self.size))
+        total, best = scratch.buffers
+        try:
+            rows, raw = self._candidates(plan, total, best)
+        except BaseException:
+            total.fill(0.0)
+            best.fill(0.0)
+            raise
+        return self.person_ids[rows], np.round(raw / plan.max_attainable, SCORE_DECIMALS)
+
+    def eligible(self, filters: Filters) -> IntArray:
+        """Person ids (ascending) a query with these filters could return, whatever it asks: the population
+        an aggregate over such queries is about."""
+        rows = np.arange(self.size, dtype=np.int64)
+        ids: IntArray = self.person_ids[rows[self._filter(rows, filters)]]
+        return ids
 
     def _filter(self, rows: IntArray, f: Filters) -> np.ndarray[Any, np.dtype[np.bool_]]:
         keep = np.ones(rows.size, dtype=bool)
@@ -349,11 +404,7 @@ class MatchIndex:
         if f.min_hours is not None:
             keep &= self.hours[rows] >= f.min_hours
         if f.max_distance_km is not None and f.point is not None:
-            lat0, lon0 = math.radians(f.point[0]), math.radians(f.point[1])
-            lat, lon = self.lat_rad[rows], self.lon_rad[rows]
-            h = np.sin((lat - lat0) / 2) ** 2 + math.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
-            with np.errstate(invalid="ignore"):
-                keep &= 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(h, 1.0))) <= f.max_distance_km
+            keep &= self._within(rows, f.point, f.max_distance_km)
         if f.scale_min is not None:
             with np.errstate(invalid="ignore"):
                 keep &= self.scale[rows] >= f.scale_min
@@ -361,7 +412,41 @@ class MatchIndex:
             with np.errstate(invalid="ignore"):
                 keep &= self.scale[rows] <= f.scale_max
         if f.organisation_ids is not None:
-            keep &= np.isin(self.org[rows], np.fromiter(f.organisation_ids, dtype=np.int64))
+            wanted = np.isin(self.org_keys, np.fromiter(f.organisation_ids, dtype=np.int64))
+            keep &= wanted[self.org_code[rows]]
+        return keep
+
+    def _within(
+        self, rows: IntArray, point: tuple[float, float], max_km: float
+    ) -> np.ndarray[Any, np.dtype[np.bool_]]:
+        """Great-circle distance (haversine) from ``point`` at most ``max_km``; people without a location
+        never. The squared chord between unit vectors (three products) settles everyone clearly inside or
+        outside; only those within ``_DISTANCE_SLACK_KM`` of the limit get the haversine itself, so the answer
+        is the haversine's for everyone."""
+        lat0, lon0 = math.radians(point[0]), math.radians(point[1])
+        x, y, z = self.unit_xyz
+        dx = x[rows] - math.cos(lat0) * math.cos(lon0)
+        dy = y[rows] - math.cos(lat0) * math.sin(lon0)
+        dz = z[rows] - math.sin(lat0)
+        chord2 = dx * dx + dy * dy + dz * dz  # NaN without a location: never inside, never near
+
+        def chord2_at(km: float) -> float:
+            angle = min(max(km, 0.0) / EARTH_RADIUS_KM, math.pi)
+            return (2.0 * math.sin(angle / 2.0)) ** 2
+
+        inner = chord2_at(max_km - _DISTANCE_SLACK_KM) if max_km > _DISTANCE_SLACK_KM else -1.0
+        outer = (
+            chord2_at(max_km + _DISTANCE_SLACK_KM)
+            if max_km + _DISTANCE_SLACK_KM < math.pi * EARTH_RADIUS_KM
+            else 5.0
+        )
+        with np.errstate(invalid="ignore"):
+            keep = chord2 <= inner
+            near = np.flatnonzero((chord2 > inner) & (chord2 <= outer))
+        if near.size:
+            lat, lon = self.lat_rad[rows[near]], self.lon_rad[rows[near]]
+            h = np.sin((lat - lat0) / 2) ** 2 + math.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
+            keep[near] = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(h, 1.0))) <= max_km
         return keep
 
     def _explain(self, row: int, plan: _Plan) -> tuple[float, list[Contribution], list[Missing]]:

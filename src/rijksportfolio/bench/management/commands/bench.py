@@ -12,6 +12,7 @@ BENCHMARKS = {
     "generate": "rijksportfolio.bench.generate",
     "analytics": "rijksportfolio.bench.analytics",
     "matching": "rijksportfolio.bench.matching",
+    "fairness": "rijksportfolio.bench.fairness",
     "web": "rijksportfolio.bench.web",
     "planning": "rijksportfolio.bench.planning",
 }

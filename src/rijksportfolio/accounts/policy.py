@@ -51,6 +51,13 @@ ACTIONS = (
     "matching.configure",  # an organisation's matching settings: ranking on/off, agreement term
     "matching.search_people",  # expertise search over consenting people (what the searcher may see)
     "matching.for_me",  # "kansen voor mij": opportunities that fit one's own profile
+    # candidate pool (issue 4 item 8, Virtueel Matchingsteam); targets: OpportunityTarget / PoolEntryTarget
+    "candidate_pool.propose",  # propose a not-hired candidate of one's own opportunity (its owner)
+    "candidate_pool.cancel",  # take back one's own proposal while the candidate has not answered
+    "candidate_pool.respond",  # consent, decline, withdraw, change the period: the candidate only
+    "candidate_pool.search",  # search the pool: vacancy holders Rijk-wide (the recruiting roles)
+    "candidate_pool.view_entry",  # one active entry: a vacancy holder other than the candidate
+    "candidate_pool.contact",  # contact/invite a pool member: a vacancy holder other than the candidate
 )
 
 
@@ -152,6 +159,16 @@ class AgreementTarget:
 
 
 @dataclass(frozen=True)
+class PoolEntryTarget:
+    """A candidate-pool entry: whose it is, who proposed it, and its state now
+    (``domain.candidate_pool.state``: voorgesteld, actief, vervallen, verlopen)."""
+
+    person_id: int
+    proposer_person_id: int | None
+    state: str
+
+
+@dataclass(frozen=True)
 class OrganisationTarget:
     organisation_id: int | None  # None: the Rijk as a whole
     path: str  # "" for the Rijk as a whole
@@ -199,6 +216,8 @@ def can(principal: Principal, action: str, target: Any = None) -> bool:
         return _stuurinformatie(principal, action, target)
     if action.startswith(("opportunity.", "matching.")):
         return _can_opportunity(principal, action, target)
+    if action.startswith("candidate_pool."):
+        return _can_candidate_pool(principal, action, target)
 
     if action == "aggregates.view":
         if not isinstance(target, OrganisationTarget):
@@ -317,4 +336,34 @@ def _can_opportunity(principal: Principal, action: str, target: Any) -> bool:
         return is_owner or target.status != "concept"
     if action == "opportunity.request_agreement":
         return not is_owner and target.status == "gepubliceerd"
+    return False
+
+
+def _can_candidate_pool(principal: Principal, action: str, target: Any) -> bool:
+    """The candidate pool: the owner of an opportunity proposes; only the candidate answers; vacancy
+    holders (the recruiting roles, Rijk-wide) search, view and contact active entries of others."""
+    if not principal.is_civil_servant:
+        return False
+    recruiter = any(role in principal.roles for role in _RECRUITING_ROLES)
+    if action == "candidate_pool.search":
+        return recruiter
+    if action == "candidate_pool.propose":
+        return (
+            isinstance(target, OpportunityTarget)
+            and target.owner_person_id == principal.person_id
+            and target.status != "concept"
+        )
+    if not isinstance(target, PoolEntryTarget):
+        return False
+    is_candidate = target.person_id == principal.person_id
+    if action == "candidate_pool.respond":
+        return is_candidate
+    if action == "candidate_pool.cancel":
+        return (
+            target.state == "voorgesteld"
+            and target.proposer_person_id is not None
+            and target.proposer_person_id == principal.person_id
+        )
+    if action in ("candidate_pool.view_entry", "candidate_pool.contact"):
+        return target.state == "actief" and recruiter and not is_candidate
     return False

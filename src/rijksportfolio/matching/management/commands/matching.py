@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""``rijksportfolio matching rebuild``: rebuild this process's matching index and report its size."""
+"""``rijksportfolio matching rebuild``: rebuild this process's matching index and report its size.
+``rijksportfolio matching pool-expire``: delete ended candidate-pool entries, remind before the end (cron)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from rijksportfolio.matching import index
+from rijksportfolio.matching.candidate_pool.services import pool_expire
 
 
 class Command(BaseCommand):
@@ -15,8 +17,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         sub.add_parser("rebuild", help=_("Bouw de matchingindex opnieuw op."))
+        sub.add_parser(
+            "pool-expire",
+            help=_("Kandidatenpool: verwijder verlopen deelnames en voordrachten, stuur herinneringen."),
+        )
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
+        if options["action"] == "pool-expire":
+            self._pool_expire()
+            return
         index.mark_changed()
         loaded = index.refresh()
         self.stdout.write(
@@ -29,4 +38,14 @@ class Command(BaseCommand):
                 "seconds": loaded.build_s,
                 "version": loaded.version[1],
             }
+        )
+
+    def _pool_expire(self) -> None:
+        done = pool_expire()
+        self.stdout.write(
+            _(
+                "Kandidatenpool: %(expired)s verlopen deelnames en %(lapsed)s onbeantwoorde voordrachten verwijderd, "
+                "%(reminded)s herinneringen verstuurd."
+            )
+            % {"expired": done.expired, "lapsed": done.lapsed, "reminded": done.reminded}
         )

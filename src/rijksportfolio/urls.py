@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("rijksportfolio.portfolios.urls")),
     path("", include("rijksportfolio.notifications.urls")),
     path("", include("rijksportfolio.opportunities.urls")),
+    path("", include("rijksportfolio.matching.candidate_pool.urls")),
     path("", include("rijksportfolio.workforce.urls")),
     path("", include("rijksportfolio.web.urls")),
 ]

@@ -45,7 +45,7 @@ def test_a_proposal_asks_the_candidate_and_shows_nowhere_until_consent(
     notification = Notification.objects.get(recipient=user_for(candidate))
     assert notification.subject == "Je bent voorgedragen voor de kandidatenpool van het Rijk"
     assert notification.url == f"/mijn-kandidatenpool/{entry.pk}"
-    assert "Priya Ramdin vindt je geschikt" in notification.body
+    assert f"{leader.person.full_name} vindt je geschikt" in notification.body
     assert NOTE not in notification.body  # the note is read on the consent page only, never mailed
     assert [m.to for m in mail.outbox] == [["anna@example.rijksoverheid.nl"]]
     assert _search(searcher, now=NOW) == []  # not consented: nobody finds the candidate

@@ -209,7 +209,7 @@ MATRIX = [
     (GUEST, "candidate_pool.propose", OpportunityTarget(ME, "gepubliceerd"), False),
     (EMPLOYEE, "candidate_pool.propose", None, False),
     (EMPLOYEE, "candidate_pool.cancel", PoolEntryTarget(2, ME, "voorgesteld"), True),
-    (EMPLOYEE, "candidate_pool.cancel", PoolEntryTarget(2, ME, "actief"), False),  # consented: the candidate's
+    (EMPLOYEE, "candidate_pool.cancel", PoolEntryTarget(2, ME, "actief"), False),  # consented
     (EMPLOYEE, "candidate_pool.cancel", PoolEntryTarget(2, 3, "voorgesteld"), False),
     (EMPLOYEE, "candidate_pool.cancel", PoolEntryTarget(2, None, "voorgesteld"), False),
     (EMPLOYEE, "candidate_pool.respond", PoolEntryTarget(ME, 2, "voorgesteld"), True),

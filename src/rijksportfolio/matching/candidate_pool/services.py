@@ -325,7 +325,9 @@ def pool_contact(
                 ]
             }
         )
-    contact = PoolContact.objects.create(entry=entry, contacted_by=actor, opportunity=opportunity, created_at=now)
+    contact = PoolContact.objects.create(
+        entry=entry, contacted_by=actor, opportunity=opportunity, created_at=now
+    )
     _audit(
         actor, AuditAction.CREATE, entry, f"benaderd via de kandidatenpool (kans {opportunity.pk})" if opportunity
         else "benaderd via de kandidatenpool", object_type=CONTACT,

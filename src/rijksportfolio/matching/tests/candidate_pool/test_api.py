@@ -74,7 +74,10 @@ def test_propose_consent_search_contact_withdraw_through_the_api(
         [NOTE],
     )
     assert hit["toelichting"] == [  # the only part of the score: it is the whole score
-        {"tekst": "Toelichting bij de voordracht — komt overeen met: auditor", "aandeel": pytest.approx(hit["score"], abs=1e-9)}
+        {
+            "tekst": "Toelichting bij de voordracht — komt overeen met: auditor",
+            "aandeel": pytest.approx(hit["score"], abs=1e-9),
+        }
     ]
     assert 0 < hit["score"] < 1
     assert "personeelsnummer" not in hit

@@ -178,3 +178,20 @@ def test_the_opportunity_page_links_to_proposing_and_the_kansen_page_to_the_pool
     listing = client_of(leader).get("/kansen").content.decode()
     assert 'href="/kandidatenpool"' in listing
     assert 'href="/mijn-kandidatenpool"' in client_of(user_for(candidate)).get("/kansen").content.decode()
+
+
+def test_the_consent_page_in_english(client_of, leader, opportunity, candidate, settings):
+    entry = propose(leader, opportunity, candidate)
+    client = client_of(user_for(candidate))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    text = client.get(f"/mijn-kandidatenpool/{entry.pk}").content.decode()
+    for phrase in (
+        "What is shared",
+        "With whom",
+        "For how long",
+        "Yes, I take part",
+        "at most 12 months",
+        "6 months",
+    ):
+        assert phrase in text
+    assert NOTE in text  # the note as written

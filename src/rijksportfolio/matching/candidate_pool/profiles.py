@@ -68,11 +68,12 @@ def pool_profiles(
             granted_sections=grants.get(owner_id, frozenset()),
         )
 
-    portfolios: dict[
-        int, tuple[int, float, dict[str, str]]
-    ] = {}  # portfolio id → (person, hours, visibilities)
-    for pk, person_id, hours, *vis in Portfolio.objects.filter(person_id__in=person_ids).values_list(
-        "pk", "person_id", "available_hours_per_week", *SECTION_FIELDS.values()
+    # portfolio id → (person, hours, visibilities)
+    portfolios: dict[int, tuple[int, float, dict[str, str]]] = {}
+    for pk, person_id, hours, *vis in (
+        Portfolio.objects.filter(person_id__in=person_ids)
+        .order_by()
+        .values_list("pk", "person_id", "available_hours_per_week", *SECTION_FIELDS.values())
     ):
         portfolios[pk] = (person_id, float(hours or 0), dict(zip(SECTION_FIELDS, vis, strict=True)))
     skills_visible = {
@@ -86,14 +87,18 @@ def pool_profiles(
         )
     }
     skills: dict[int, dict[str, int]] = defaultdict(dict)
-    for pid, skill_id, level in PortfolioSkill.objects.filter(portfolio_id__in=skills_visible).values_list(
-        "portfolio_id", "skill_id", "level"
+    for pid, skill_id, level in (
+        PortfolioSkill.objects.filter(portfolio_id__in=skills_visible)
+        .order_by()
+        .values_list("portfolio_id", "skill_id", "level")
     ):
         skills[portfolios[pid][0]][skill_key(skill_id)] = SKILL_LEVEL_RANK[level]
     texts: dict[int, list[str]] = defaultdict(list)
-    for pid, part, item_vis, title, body in Item.objects.filter(
-        portfolio_id__in=list(portfolios)
-    ).values_list("portfolio_id", "part", "visibility", "title", "body"):
+    for pid, part, item_vis, title, body in (
+        Item.objects.filter(portfolio_id__in=list(portfolios))
+        .order_by()
+        .values_list("portfolio_id", "part", "visibility", "title", "body")
+    ):
         person_id, _hours, vis = portfolios[pid]
         effective = rules.effective_visibility(vis[part], item_vis)
         if rules.may_see(
@@ -102,8 +107,10 @@ def pool_profiles(
             texts[person_id].extend((title, body))
     hours = {person_id: h for person_id, h, _vis in portfolios.values()}
     locations: dict[int, tuple[float, float] | None] = {}
-    for pk, lat, lon in Person.objects.filter(pk__in=person_ids).values_list(
-        "pk", "work_location__latitude", "work_location__longitude"
+    for pk, lat, lon in (
+        Person.objects.filter(pk__in=person_ids)
+        .order_by()
+        .values_list("pk", "work_location__latitude", "work_location__longitude")
     ):
         locations[pk] = (float(lat), float(lon)) if lat is not None and lon is not None else None
     jobs: dict[int, tuple[int | None, int | None]] = {}

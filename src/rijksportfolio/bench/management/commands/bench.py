@@ -12,6 +12,7 @@ BENCHMARKS = {
     "generate": "rijksportfolio.bench.generate",
     "analytics": "rijksportfolio.bench.analytics",
     "matching": "rijksportfolio.bench.matching",
+    "pool": "rijksportfolio.bench.pool",
     "web": "rijksportfolio.bench.web",
 }
 

@@ -24,6 +24,6 @@ def test_bench_pool_reports_figures_and_rolls_back():
         "synthetic",
     )
     assert figures["results_mean"] > 0  # every query asks for skills held in the pool
-    assert set(figures) >= {"p50_ms", "p95_ms", "profiles_ms", "build_ms", "expire_s", "skills"}
+    assert set(figures) >= {"p50_ms", "p95_ms", "cold_ms", "profiles_ms", "build_ms", "expire_s", "skills"}
     assert (Person.objects.count(), PoolEntry.objects.count(), RankingLog.objects.count()) == (0, 0, 0)
     assert not AuditEvent.objects.exists()

@@ -35,7 +35,7 @@ from rijksportfolio.domain.matching import (
 )
 from rijksportfolio.matching import adapter, index
 from rijksportfolio.matching.candidate_pool import selectors
-from rijksportfolio.matching.candidate_pool.profiles import PoolProfiles, pool_profiles
+from rijksportfolio.matching.candidate_pool.profiles import PoolProfiles, has_grants, pool_profiles
 from rijksportfolio.matching.candidate_pool.selectors import ENTRY
 from rijksportfolio.matching.models import PoolEntry, RankingDirection, RankingLog
 from rijksportfolio.matching.services import (
@@ -99,10 +99,50 @@ def _taxonomy_current() -> Taxonomy:
     return taxonomy
 
 
+# --- the pool index: the colleague view of all pool members, per process ---------------------------------
+#
+# What a searcher *without any grant* on a pool member sees is the same for every searcher, so that index is
+# built once and reused while nothing it depends on changed: the key holds the matching index version (every
+# portfolio, skill, item, person, employment or taxonomy change bumps it), the ids of the active entries
+# (consent, withdrawal, expiry and new entries change them; a note never changes) and the date (current
+# employments). A searcher who holds an active grant on a pool member gets an index of their own view.
+
+_pool_lock = threading.Lock()
+_pool: tuple[tuple[Any, ...], MatchIndex, PoolProfiles] | None = None
+
+
+def _pool_index(
+    *, searcher_id: int | None, notes: dict[int, list[str]], entry_ids: list[int], now: datetime
+) -> tuple[MatchIndex, PoolProfiles]:
+    global _pool
+    taxonomy = _taxonomy_current()
+    if searcher_id is not None and has_grants(
+        searcher_person_id=searcher_id, person_ids=list(notes), now=now
+    ):
+        built = pool_profiles(searcher_person_id=searcher_id, notes=notes, now=now)
+        return MatchIndex.build(built.profiles, taxonomy), built
+    key = (index.version_current(), timezone.localdate(now), hash(tuple(entry_ids)), len(entry_ids))
+    cached = _pool
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    built = pool_profiles(searcher_person_id=None, notes=notes, now=now)
+    engine = MatchIndex.build(built.profiles, taxonomy)
+    with _pool_lock:
+        _pool = (key, engine, built)
+    return engine, built
+
+
+def pool_index_forget() -> None:
+    """Drop the cached pool index of this process (benchmarks)."""
+    global _pool
+    _pool = None
+
+
 def taxonomy_forget() -> None:
-    """Drop the cached taxonomy (tests)."""
+    """Drop the cached taxonomy and pool index (tests, benchmarks)."""
     global _taxonomy
     _taxonomy = None
+    pool_index_forget()
 
 
 # --- the search ---------------------------------------------------------------------------------------------
@@ -175,23 +215,26 @@ def pool_search(
     requirements = tuple(_requirement(s.skill.pk, s.essential, s.min_level) for s in skills)
     engine_filters = _filters(filters or SearchFilters(), unlocked=frozenset(), default_point=None)
     searcher = getattr(actor, "person", None)
+    searcher_id = getattr(searcher, "pk", None)
     notes: dict[int, list[str]] = defaultdict(list)
     entry_of: dict[int, tuple[datetime, int]] = {}  # person → (latest end, its entry id)
+    entry_ids: list[int] = []
     for pk, person_id, note, expires_at in (
         selectors.entries_active(now=now).order_by("pk").values_list("pk", "person_id", "note", "expires_at")
     ):
-        if searcher is not None and person_id == searcher.pk:
-            continue  # never suggest the searcher to themselves
+        entry_ids.append(pk)
         notes[person_id].append(note)
         assert expires_at is not None  # an active entry always has an end (database constraint)
         if person_id not in entry_of or expires_at > entry_of[person_id][0]:
             entry_of[person_id] = (expires_at, pk)
-    profiles = pool_profiles(searcher_person_id=getattr(searcher, "pk", None), notes=notes, now=now)
-    engine = MatchIndex.build(profiles.profiles, _taxonomy_current())
+    engine, profiles = _pool_index(searcher_id=searcher_id, notes=notes, entry_ids=entry_ids, now=now)
     terms = (text,) if text else ()
-    results = engine.search(
-        Query(requirements=requirements, terms=terms, filters=engine_filters), top_k=top_k
+    found = engine.search(
+        Query(requirements=requirements, terms=terms, filters=engine_filters), top_k=top_k + 1
     )
+    # Never the searcher; only who is in the pool at this moment (the rows just read decide, not the index).
+    results = [r for r in found if r.person_id != searcher_id and r.person_id in entry_of][:top_k]
+    pool_size = len(notes) - (1 if searcher_id in notes else 0)
     current = person_current_employments(person=searcher) if searcher is not None else []
     ranked = ranking_enabled_for(current[0].organisation if current else None)
     cards = _cards([r.person_id for r in results])
@@ -203,7 +246,7 @@ def pool_search(
             actor=actor if getattr(actor, "is_authenticated", False) else None,
             direction=RankingDirection.CANDIDATE_POOL, algorithm_version=ALGORITHM_VERSION,
             index_version=index.version_current()[1], ranked=ranked,
-            query={**_query_record(requirements, engine_filters, terms), "pool": len(notes)}, result_ids=ids,
+            query={**_query_record(requirements, engine_filters, terms), "pool": pool_size}, result_ids=ids,
         )  # fmt: skip
     query_terms = frozenset(tokenize(terms))
     matches = []

@@ -53,10 +53,17 @@ def _granted_sections(
     return {owner: rules.active_sections(grants, now=now) for owner, grants in by_owner.items()}
 
 
+def has_grants(*, searcher_person_id: int, person_ids: list[int], now: datetime) -> bool:
+    """Does the searcher hold an active grant on any of these people's portfolios (then their view of them
+    differs from a colleague's)?"""
+    return bool(_granted_sections(searcher_person_id, person_ids, now))
+
+
 def pool_profiles(
     *, searcher_person_id: int | None, notes: dict[int, list[str]], now: datetime | None = None
 ) -> PoolProfiles:
-    """Profiles of the people in ``notes`` (person id → the notes of their active entries)."""
+    """Profiles of the people in ``notes`` (person id → the notes of their active entries) as the searcher
+    may see them; ``searcher_person_id=None``: as any civil servant without a grant sees them."""
     now = now or timezone.now()
     person_ids = sorted(notes)
     grants = _granted_sections(searcher_person_id, person_ids, now)

@@ -205,3 +205,32 @@ def test_profiles_never_carry_name_birth_date_or_gender(leader, opportunity, can
     for secret in (person.first_name, person.last_name, str(person.date_of_birth), person.personnel_number):
         assert secret not in values
     assert profile.consent is True
+
+
+def test_the_shared_pool_index_never_carries_one_searchers_grants_or_stale_visibility(
+    leader, opportunity, searcher, skills
+):
+    shared = candidate_of(
+        opportunity, "Ilse", "Maas", skills=[(skills["security"], "expert")], sections="op_aanvraag"
+    )
+    AccessRequestFactory(
+        portfolio=shared.portfolio, section="vaardigheden", requester=searcher.person, approved=True
+    )
+    open_one = candidate_of(opportunity, "Joost", "Bos", skills=[(skills["security"], "basis")])
+    for person in (shared, open_one):
+        in_pool(leader, opportunity, person)
+    wanted = [SkillWanted(skills["security"])]
+    assert [m.person_id for m in access.pool_search(actor=searcher, skills=wanted).matches] == [
+        shared.pk,
+        open_one.pk,
+    ]
+    other = user_for(make_person("Karin", "Pauw"))
+    role_assign(user=other, role=Role.PROJECT_LEADER)
+    assert [m.person_id for m in access.pool_search(actor=other, skills=wanted).matches] == [open_one.pk]
+    assert [m.person_id for m in access.pool_search(actor=other, skills=wanted).matches] == [
+        open_one.pk
+    ]  # cached
+    portfolio = open_one.portfolio
+    portfolio.visibility_skills = "alleen_ik"  # the member hides their skills: the next search knows
+    portfolio.save()
+    assert access.pool_search(actor=other, skills=wanted).matches == []

@@ -111,21 +111,29 @@ _pool_lock = threading.Lock()
 _pool: tuple[tuple[Any, ...], MatchIndex, PoolProfiles] | None = None
 
 
+def _notes(entry_ids: Sequence[int]) -> dict[int, list[str]]:
+    """person id → the notes of these entries (in entry order)."""
+    notes: dict[int, list[str]] = defaultdict(list)
+    for person_id, note in (
+        PoolEntry.objects.filter(pk__in=list(entry_ids)).order_by("pk").values_list("person_id", "note")
+    ):
+        notes[person_id].append(note)
+    return notes
+
+
 def _pool_index(
-    *, searcher_id: int | None, notes: dict[int, list[str]], entry_ids: list[int], now: datetime
+    *, searcher_id: int | None, members: Sequence[int], entry_ids: list[int], now: datetime
 ) -> tuple[MatchIndex, PoolProfiles]:
     global _pool
     taxonomy = _taxonomy_current()
-    if searcher_id is not None and has_grants(
-        searcher_person_id=searcher_id, person_ids=list(notes), now=now
-    ):
-        built = pool_profiles(searcher_person_id=searcher_id, notes=notes, now=now)
+    if searcher_id is not None and has_grants(searcher_person_id=searcher_id, person_ids=members, now=now):
+        built = pool_profiles(searcher_person_id=searcher_id, notes=_notes(entry_ids), now=now)
         return MatchIndex.build(built.profiles, taxonomy), built
     key = (index.version_current(), timezone.localdate(now), hash(tuple(entry_ids)), len(entry_ids))
     cached = _pool
     if cached is not None and cached[0] == key:
         return cached[1], cached[2]
-    built = pool_profiles(searcher_person_id=None, notes=notes, now=now)
+    built = pool_profiles(searcher_person_id=None, notes=_notes(entry_ids), now=now)
     engine = MatchIndex.build(built.profiles, taxonomy)
     with _pool_lock:
         _pool = (key, engine, built)
@@ -216,25 +224,25 @@ def pool_search(
     engine_filters = _filters(filters or SearchFilters(), unlocked=frozenset(), default_point=None)
     searcher = getattr(actor, "person", None)
     searcher_id = getattr(searcher, "pk", None)
-    notes: dict[int, list[str]] = defaultdict(list)
     entry_of: dict[int, tuple[datetime, int]] = {}  # person → (latest end, its entry id)
     entry_ids: list[int] = []
-    for pk, person_id, note, expires_at in (
-        selectors.entries_active(now=now).order_by("pk").values_list("pk", "person_id", "note", "expires_at")
+    for pk, person_id, expires_at in (
+        selectors.entries_active(now=now).order_by("pk").values_list("pk", "person_id", "expires_at")
     ):
         entry_ids.append(pk)
-        notes[person_id].append(note)
         assert expires_at is not None  # an active entry always has an end (database constraint)
         if person_id not in entry_of or expires_at > entry_of[person_id][0]:
             entry_of[person_id] = (expires_at, pk)
-    engine, profiles = _pool_index(searcher_id=searcher_id, notes=notes, entry_ids=entry_ids, now=now)
+    engine, profiles = _pool_index(
+        searcher_id=searcher_id, members=list(entry_of), entry_ids=entry_ids, now=now
+    )
     terms = (text,) if text else ()
     found = engine.search(
         Query(requirements=requirements, terms=terms, filters=engine_filters), top_k=top_k + 1
     )
     # Never the searcher; only who is in the pool at this moment (the rows just read decide, not the index).
     results = [r for r in found if r.person_id != searcher_id and r.person_id in entry_of][:top_k]
-    pool_size = len(notes) - (1 if searcher_id in notes else 0)
+    pool_size = len(entry_of) - (1 if searcher_id in entry_of else 0)
     current = person_current_employments(person=searcher) if searcher is not None else []
     ranked = ranking_enabled_for(current[0].organisation if current else None)
     cards = _cards([r.person_id for r in results])
@@ -249,6 +257,14 @@ def pool_search(
             query={**_query_record(requirements, engine_filters, terms), "pool": pool_size}, result_ids=ids,
         )  # fmt: skip
     query_terms = frozenset(tokenize(terms))
+    notes: dict[int, list[str]] = defaultdict(list)  # the notes of the people shown, for display
+    for person_id, note in (
+        selectors.entries_active(now=now)
+        .filter(person_id__in=ids)
+        .order_by("pk")
+        .values_list("person_id", "note")
+    ):
+        notes[person_id].append(note)
     matches = []
     for position, r in enumerate(results, start=1):
         expires_at, entry_id = entry_of[r.person_id]
@@ -267,7 +283,7 @@ def pool_search(
             )
         )  # fmt: skip
     return PoolRanking(
-        matches, ranked, log, pool_size=len(notes), names={m.person_id: m.name for m in matches}
+        matches, ranked, log, pool_size=pool_size, names={m.person_id: m.name for m in matches}
     )
 
 

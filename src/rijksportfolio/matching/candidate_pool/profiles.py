@@ -38,22 +38,30 @@ class PoolProfiles:
 
 
 def _granted_sections(
-    searcher_person_id: int | None, person_ids: list[int], now: datetime
+    searcher_person_id: int | None, person_ids: Iterable[int], now: datetime
 ) -> dict[int, frozenset[str]]:
+    """The searcher's active grants on these people's portfolios, by owner. Read by requester (a searcher
+    holds few grants) and matched in Python, so the pool size does not enter the query."""
     if searcher_person_id is None:
         return {}
+    wanted = set(person_ids)
     by_owner: dict[int, list[rules.Grant]] = defaultdict(list)
     for owner_id, section, status, valid_until, revoked_at in AccessRequest.objects.filter(
-        requester_id=searcher_person_id, portfolio__person_id__in=person_ids, status=RequestStatus.APPROVED,
-        valid_until__gt=now, revoked_at__isnull=True,
+        requester_id=searcher_person_id, status=RequestStatus.APPROVED, valid_until__gt=now,
+        revoked_at__isnull=True,
     ).values_list("portfolio__person_id", "section", "status", "valid_until", "revoked_at"):  # fmt: skip
-        by_owner[owner_id].append(
-            rules.Grant(section=section, status=status, valid_until=valid_until, revoked_at=revoked_at)
-        )
-    return {owner: rules.active_sections(grants, now=now) for owner, grants in by_owner.items()}
+        if owner_id in wanted:
+            by_owner[owner_id].append(
+                rules.Grant(section=section, status=status, valid_until=valid_until, revoked_at=revoked_at)
+            )
+    return {
+        owner: sections
+        for owner, grants in by_owner.items()
+        if (sections := rules.active_sections(grants, now=now))
+    }
 
 
-def has_grants(*, searcher_person_id: int, person_ids: list[int], now: datetime) -> bool:
+def has_grants(*, searcher_person_id: int, person_ids: Iterable[int], now: datetime) -> bool:
     """Does the searcher hold an active grant on any of these people's portfolios (then their view of them
     differs from a colleague's)?"""
     return bool(_granted_sections(searcher_person_id, person_ids, now))

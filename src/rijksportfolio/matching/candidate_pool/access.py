@@ -87,9 +87,10 @@ _taxonomy_lock = threading.Lock()
 _taxonomy: tuple[tuple[str, int], Taxonomy] | None = None
 
 
-def _taxonomy_current() -> Taxonomy:
+def _taxonomy_current(version: tuple[str, int] | None = None) -> Taxonomy:
+    """The skill taxonomy, reloaded when the matching ``IndexVersion`` (read here unless given) moved."""
     global _taxonomy
-    version = index.version_current()
+    version = version or index.version_current()
     cached = _taxonomy
     if cached is not None and cached[0] == version:
         return cached[1]
@@ -122,14 +123,15 @@ def _notes(entry_ids: Sequence[int]) -> dict[int, list[str]]:
 
 
 def _pool_index(
-    *, searcher_id: int | None, members: Sequence[int], entry_ids: list[int], now: datetime
-) -> tuple[MatchIndex, PoolProfiles]:
+    *, searcher_id: int | None, members: Sequence[int], entry_ids: list[int], now: datetime,
+    version: tuple[str, int],
+) -> tuple[MatchIndex, PoolProfiles]:  # fmt: skip
     global _pool
-    taxonomy = _taxonomy_current()
+    taxonomy = _taxonomy_current(version)
     if searcher_id is not None and has_grants(searcher_person_id=searcher_id, person_ids=members, now=now):
         built = pool_profiles(searcher_person_id=searcher_id, notes=_notes(entry_ids), now=now)
         return MatchIndex.build(built.profiles, taxonomy), built
-    key = (index.version_current(), timezone.localdate(now), hash(tuple(entry_ids)), len(entry_ids))
+    key = (version, timezone.localdate(now), hash(tuple(entry_ids)), len(entry_ids))
     cached = _pool
     if cached is not None and cached[0] == key:
         return cached[1], cached[2]
@@ -233,8 +235,9 @@ def pool_search(
         assert expires_at is not None  # an active entry always has an end (database constraint)
         if person_id not in entry_of or expires_at > entry_of[person_id][0]:
             entry_of[person_id] = (expires_at, pk)
+    version = index.version_current()
     engine, profiles = _pool_index(
-        searcher_id=searcher_id, members=list(entry_of), entry_ids=entry_ids, now=now
+        searcher_id=searcher_id, members=list(entry_of), entry_ids=entry_ids, now=now, version=version
     )
     terms = (text,) if text else ()
     found = engine.search(
@@ -253,7 +256,7 @@ def pool_search(
         log = RankingLog.objects.create(
             actor=actor if getattr(actor, "is_authenticated", False) else None,
             direction=RankingDirection.CANDIDATE_POOL, algorithm_version=ALGORITHM_VERSION,
-            index_version=index.version_current()[1], ranked=ranked,
+            index_version=version[1], ranked=ranked,
             query={**_query_record(requirements, engine_filters, terms), "pool": pool_size}, result_ids=ids,
         )  # fmt: skip
     query_terms = frozenset(tokenize(terms))

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("rijksportfolio.notifications.urls")),
     path("", include("rijksportfolio.opportunities.urls")),
     path("", include("rijksportfolio.matching.urls")),
+    path("", include("rijksportfolio.matching.candidate_pool.urls")),
     path("", include("rijksportfolio.workforce.urls")),
     path("", include("rijksportfolio.skills.urls")),
     path("", include("rijksportfolio.web.urls")),

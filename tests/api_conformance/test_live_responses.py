@@ -44,6 +44,8 @@ def _path_values(world):
     def fill(path):
         if path.startswith("/api/v1/kansen/{id}"):
             return path.replace("{id}", str(_own_draft(world).pk))
+        if path.startswith("/api/v1/kandidatenpool/") and "{id}" in path:
+            return path.replace("{id}", str(_pool_entry_for(world, path).pk))
         code = location.code if path.startswith("/api/v1/werklocaties") else "bzk"
         for marker, mapping in by_prefix:
             if marker in path:
@@ -107,6 +109,48 @@ def _scenario(world, name="Conformiteit"):
     )
 
 
+def _pool_entry(world, person, *, active):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from rijksportfolio.matching.models import PoolEntry
+
+    now = timezone.now()
+    return PoolEntry.objects.create(
+        person=person, proposed_by=world.users["hr-adviseur"], note="Geschikt voor beleidswerk.",
+        status="actief" if active else "voorgesteld", proposed_at=now, answer_by=now + timedelta(days=30),
+        consented_at=now if active else None, months=12 if active else None,
+        expires_at=now + timedelta(days=365) if active else None,
+    )  # fmt: skip
+
+
+def _pool_entry_for(world, path):
+    """The candidate-pool entry each operation acts on: the HR adviser (the client) proposed a colleague
+    (take back; contact once in the pool) and answers for their own entries as a candidate."""
+    me, colleague = world.people["hr-adviseur"], world.people["collega"]
+    if "/voordrachten/" in path:
+        return _pool_entry(world, colleague, active=False)
+    if path.endswith("/_benader"):
+        return _pool_entry(world, colleague, active=True)
+    return _pool_entry(world, me, active=path.endswith(("/_intrekken", "/_verlengen")))
+
+
+def _pool_proposal(world):
+    """A published opportunity of the HR adviser with the employee (who has a login) on its shortlist."""
+    from rijksportfolio.matching.models import ShortlistEntry
+
+    opportunity = _own_draft(world)
+    opportunity.status = "gepubliceerd"
+    opportunity.save(update_fields=["status"])
+    ShortlistEntry.objects.create(opportunity=opportunity, person=world.people["medewerker"])
+    return {
+        "kans": opportunity.pk,
+        "medewerker": world.people["medewerker"].personnel_number,
+        "toelichting": "Goed.",
+    }
+
+
 def _secondment(world):
     from rijksportfolio.people.tests.factories import EmploymentFactory, PersonFactory
 
@@ -133,6 +177,8 @@ def _body(world, method, path):
         return {"sleutel": "nieuw", "naam": "Wetgevingstoets", "breder": SkillFactory(uri=_BROADER).uri}
     if (method, path) == ("put", "/api/v1/rijk-vaardigheden/{sleutel}"):
         SkillFactory(uri=_BROADER)
+    if (method, path) == ("post", "/api/v1/kandidatenpool/voordrachten"):
+        return _pool_proposal(world)
     if (method, path) == ("post", "/api/v1/portfolios/{id}/import"):
         return empty_export_document()
     if (method, path) == ("post", "/api/v1/inzageverzoeken"):
@@ -228,6 +274,11 @@ BODIES = {
     ("post", "/api/v1/rijk-uitbreiding/_importeer"): {
         "inhoud": "uri;naam;alternatieve namen;omschrijving;soort;breder\r\n"
     },
+    ("post", "/api/v1/kandidatenpool/_zoek"): {"tekst": "beleid"},
+    ("post", "/api/v1/kandidatenpool/{id}/_benader"): {"bericht": "Zin in een kennismaking?"},
+    ("put", "/api/v1/kandidatenpool/mijn/voorkeur"): {"voordrachtenToegestaan": True},
+    ("post", "/api/v1/kandidatenpool/mijn/{id}/_toestemmen"): {"maanden": 12},
+    ("post", "/api/v1/kandidatenpool/mijn/{id}/_verlengen"): {"maanden": 3},
 }
 
 
@@ -271,7 +322,7 @@ def test_every_documented_operation_answers_with_a_documented_status_and_content
             )
         assert response["API-Version"] == "1.0.0"
         checked += 1
-    assert checked == 85
+    assert checked == 97
 
 
 def test_datetimes_are_utc_with_z(world, hr_client):

@@ -1151,3 +1151,117 @@ ROWS += [
     Row("matching:fairness_run", kwargs=_fairness_run("bzk"), allow=FAIRNESS_MONITORS, web=True),
     Row("matching:fairness_run", kwargs=_fairness_run("bd"), allow=frozenset({Role.ANALYST}), web=True),
 ]
+
+
+# --- candidate pool (issue 4 item 8, Virtueel Matchingsteam) ---------------------------------------------------
+def _pool_entry(w: Any, person: Any, *, active: bool) -> Any:
+    """A pool entry of ``person`` proposed by the world's project leader: pending, or consented for a year."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from rijksportfolio.matching.models import PoolEntry
+
+    now = timezone.now()
+    return PoolEntry.objects.create(
+        person=person, proposed_by=w.users[USERNAME_FOR[Role.PROJECT_LEADER]], note="Geschikt voor beleidswerk.",
+        status="actief" if active else "voorgesteld", proposed_at=now, answer_by=now + timedelta(days=30),
+        consented_at=now if active else None, months=12 if active else None,
+        expires_at=now + timedelta(days=365) if active else None,
+    )  # fmt: skip
+
+
+def _pool_candidate(w: Any) -> tuple[Any, Any]:
+    """The project leader's opportunity with the employee (who has a login) on its shortlist."""
+    from rijksportfolio.matching.models import ShortlistEntry
+
+    opportunity = _opportunity(w)
+    person = w.people["medewerker"]
+    ShortlistEntry.objects.create(opportunity=opportunity, person=person)
+    return opportunity, person
+
+
+def _proposal_body(w: Any, s: Any) -> dict[str, Any]:
+    opportunity, person = _pool_candidate(w)
+    return {
+        "kans": opportunity.pk,
+        "medewerker": person.personnel_number,
+        "toelichting": "Geschikt voor beleid.",
+    }
+
+
+def _propose_page(w: Any, s: Any) -> dict[str, Any]:
+    opportunity, _person = _pool_candidate(w)
+    return {"opportunity_pk": opportunity.pk}
+
+
+def _pending(w: Any, s: Any) -> dict[str, Any]:
+    return {"pk": _pool_entry(w, s, active=False).pk}
+
+
+def _running(w: Any, s: Any) -> dict[str, Any]:
+    return {"pk": _pool_entry(w, s, active=True).pk}
+
+
+def _api(kwargs: Callable[[Any, Any], dict[str, Any]]) -> Callable[[Any, Any], dict[str, Any]]:
+    return lambda w, s: {"id": kwargs(w, s)["pk"]}
+
+
+_COLLEAGUE_IN_POOL = lambda w, s: _running(w, w.people["collega"])  # noqa: E731
+_COLLEAGUE_PROPOSED = lambda w, s: _pending(w, w.people["collega"])  # noqa: E731
+
+ROWS += [
+    Row("kandidatenpool:search", allow=RECRUITERS, web=True, query={"text": "beleid"}),
+    Row("kandidatenpool:contact", allow=RECRUITERS, web=True, kwargs=_COLLEAGUE_IN_POOL),
+    Row(
+        "kandidatenpool:contact",
+        "POST",
+        allow=RECRUITERS,
+        web=True,
+        kwargs=_COLLEAGUE_IN_POOL,
+        body={"message": "Zin in een kennismaking?"},
+    ),
+    Row("kandidatenpool:propose", allow=LEADER, web=True, kwargs=_propose_page),
+    Row(
+        "kandidatenpool:propose",
+        "POST",
+        allow=LEADER,
+        web=True,
+        kwargs=_propose_page,
+        body=lambda w, s: {"person": w.people["medewerker"].pk, "note": "Geschikt voor beleid."},
+    ),
+    Row("kandidatenpool:cancel", "POST", allow=LEADER, web=True, kwargs=_COLLEAGUE_PROPOSED),
+    Row("kandidatenpool:mine", allow=CIVIL_SERVANTS, web=True),
+    Row(
+        "kandidatenpool:preference", "POST", allow=CIVIL_SERVANTS, web=True, body={"proposals_allowed": "on"}
+    ),
+    Row("kandidatenpool:answer", web=True, cases=OWN, kwargs=_pending),
+    Row(
+        "kandidatenpool:answer",
+        "POST",
+        web=True,
+        cases=OWN,
+        kwargs=_pending,
+        body={"besluit": "ja", "months": "12"},
+    ),
+    Row("kandidatenpool:withdraw", "POST", web=True, cases=OWN, kwargs=_running),
+    Row("kandidatenpool:period", "POST", web=True, cases=OWN, kwargs=_running, body={"months": "3"}),
+    Row("api:kandidatenpool-zoek", "POST", allow=RECRUITERS, body={"tekst": "beleid"}),
+    Row(
+        "api:kandidatenpool-benader",
+        "POST",
+        allow=RECRUITERS,
+        kwargs=_api(_COLLEAGUE_IN_POOL),
+        body={"bericht": "Zin in een kennismaking?"},
+    ),
+    Row("api:voordracht-list", allow=CIVIL_SERVANTS),
+    Row("api:voordracht-list", "POST", allow=LEADER, body=_proposal_body),
+    Row("api:voordracht-detail", "DELETE", allow=LEADER, kwargs=_api(_COLLEAGUE_PROPOSED)),
+    Row("api:kandidatenpool-mijn", allow=CIVIL_SERVANTS),
+    Row("api:kandidatenpool-voorkeur", "PUT", allow=CIVIL_SERVANTS, body={"voordrachtenToegestaan": False}),
+    Row("api:deelname-detail", cases=OWN, kwargs=_api(_pending)),
+    Row("api:deelname-toestemmen", "POST", cases=OWN, kwargs=_api(_pending), body={"maanden": 12}),
+    Row("api:deelname-weigeren", "POST", cases=OWN, kwargs=_api(_pending), body={}),
+    Row("api:deelname-intrekken", "POST", cases=OWN, kwargs=_api(_running), body={}),
+    Row("api:deelname-verlengen", "POST", cases=OWN, kwargs=_api(_running), body={"maanden": 3}),
+]

@@ -59,6 +59,13 @@ ACTIONS = (
     "matching.search_people",  # expertise search over consenting people (what the searcher may see)
     "matching.for_me",  # "kansen voor mij": opportunities that fit one's own profile
     "matching.monitor_fairness",  # the fairness monitor (OrganisationTarget, "" = the Rijk): run it, see runs
+    # candidate pool (issue 4 item 8, Virtueel Matchingsteam); targets: OpportunityTarget / PoolEntryTarget
+    "candidate_pool.propose",  # propose a not-hired candidate of one's own opportunity (its owner)
+    "candidate_pool.cancel",  # take back one's own proposal while the candidate has not answered
+    "candidate_pool.respond",  # consent, decline, withdraw, change the period: the candidate only
+    "candidate_pool.search",  # search the pool: vacancy holders Rijk-wide (the recruiting roles)
+    "candidate_pool.view_entry",  # one active entry: a vacancy holder other than the candidate
+    "candidate_pool.contact",  # contact/invite a pool member: a vacancy holder other than the candidate
 )
 
 
@@ -160,6 +167,16 @@ class AgreementTarget:
 
 
 @dataclass(frozen=True)
+class PoolEntryTarget:
+    """A candidate-pool entry: whose it is, who proposed it, and its state now
+    (``domain.candidate_pool.state``: voorgesteld, actief, vervallen, verlopen)."""
+
+    person_id: int
+    proposer_person_id: int | None
+    state: str
+
+
+@dataclass(frozen=True)
 class OrganisationTarget:
     organisation_id: int | None  # None: the Rijk as a whole
     path: str  # "" for the Rijk as a whole
@@ -227,6 +244,8 @@ def can(principal: Principal, action: str, target: Any = None) -> bool:
         return _can_monitor_fairness(principal, target)
     if action.startswith(("opportunity.", "matching.")):
         return _can_opportunity(principal, action, target)
+    if action.startswith("candidate_pool."):
+        return _can_candidate_pool(principal, action, target)
 
     if action == "aggregates.view":
         if not isinstance(target, OrganisationTarget):
@@ -398,3 +417,33 @@ def _can_monitor_fairness(principal: Principal, target: Any) -> bool:
     if Role.ANALYST in principal.roles:
         return True
     return target.path != "" and principal.covers(Role.HR_ADVISER, [target.path])
+
+
+def _can_candidate_pool(principal: Principal, action: str, target: Any) -> bool:
+    """The candidate pool: the owner of an opportunity proposes; only the candidate answers; vacancy
+    holders (the recruiting roles, Rijk-wide) search, view and contact active entries of others."""
+    if not principal.is_civil_servant:
+        return False
+    recruiter = any(role in principal.roles for role in _RECRUITING_ROLES)
+    if action == "candidate_pool.search":
+        return recruiter
+    if action == "candidate_pool.propose":
+        return (
+            isinstance(target, OpportunityTarget)
+            and target.owner_person_id == principal.person_id
+            and target.status != "concept"
+        )
+    if not isinstance(target, PoolEntryTarget):
+        return False
+    is_candidate = target.person_id == principal.person_id
+    if action == "candidate_pool.respond":
+        return is_candidate
+    if action == "candidate_pool.cancel":
+        return (
+            target.state == "voorgesteld"
+            and target.proposer_person_id is not None
+            and target.proposer_person_id == principal.person_id
+        )
+    if action in ("candidate_pool.view_entry", "candidate_pool.contact"):
+        return target.state == "actief" and recruiter and not is_candidate
+    return False

@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("rijksportfolio.portfolios.api.urls")),
     path("", include("rijksportfolio.workforce.api.urls")),
     path("", include("rijksportfolio.opportunities.api.urls")),
+    path("", include("rijksportfolio.matching.candidate_pool.api.urls")),
 ]

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Matching records: every ranking request (RankingLog), the human shortlist with override reasons, an
-organisation's matching settings, and the index version that tells processes their index is stale."""
+organisation's matching settings, the index version that tells processes their index is stale, and the
+candidate pool (Virtueel Matchingsteam: PoolEntry, PoolContact, PoolOptOut)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
 class RankingDirection(models.TextChoices):
     PEOPLE_FOR_OPPORTUNITY = "kandidaten", _("Kandidaten voor een kans")
     EXPERTISE_SEARCH = "expertise", _("Zoeken naar expertise")
+    CANDIDATE_POOL = "pool", _("Zoeken in de kandidatenpool")
     OPPORTUNITIES_FOR_PERSON = "kansen", _("Kansen voor een medewerker")
 
 
@@ -137,3 +140,97 @@ class FairnessRun(models.Model):
 
     def __str__(self) -> str:
         return f"fairness {self.organisation_id or 'rijk'} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+# --- candidate pool (Virtueel Matchingsteam) ----------------------------------------------------------------
+
+
+class PoolEntryStatus(models.TextChoices):
+    PROPOSED = "voorgesteld", _("Wacht op toestemming")
+    ACTIVE = "actief", _("In de kandidatenpool")
+
+
+class PoolEntry(models.Model):
+    """A candidate who was not hired, proposed for the Rijk-wide candidate pool by the vacancy holder.
+
+    Visible to other vacancy holders only after the candidate's explicit consent (``actief``) and until
+    ``expires_at``. A declined, withdrawn, lapsed or expired entry is *deleted* with its note; the audit
+    trail keeps who did what when, never the note. Rules: ``rijksportfolio.domain.candidate_pool``."""
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="pool_entries", verbose_name=_("kandidaat")
+    )
+    opportunity = models.ForeignKey(
+        "opportunities.Opportunity", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("kans waarvoor voorgedragen"),
+    )  # fmt: skip
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+        verbose_name=_("voorgedragen door"),
+    )  # fmt: skip
+    note = models.TextField(_("toelichting"), max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=12, choices=PoolEntryStatus.choices, default=PoolEntryStatus.PROPOSED
+    )
+    proposed_at = models.DateTimeField(_("voorgedragen op"))
+    answer_by = models.DateTimeField(_("antwoord uiterlijk"))
+    consented_at = models.DateTimeField(_("toestemming gegeven op"), null=True, blank=True)
+    months = models.PositiveSmallIntegerField(_("periode (maanden)"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("zichtbaar tot"), null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        verbose_name = _("deelname kandidatenpool")
+        verbose_name_plural = _("deelnames kandidatenpool")
+        constraints = [
+            models.UniqueConstraint(fields=["person", "opportunity"], name="pool_entry_once_per_opportunity"),
+            models.CheckConstraint(
+                condition=models.Q(status="voorgesteld")
+                | models.Q(
+                    status="actief",
+                    consented_at__isnull=False,
+                    expires_at__isnull=False,
+                    months__gte=1,
+                    months__lte=12,
+                ),
+                name="pool_entry_active_has_consent_and_end",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "expires_at"], name="pool_entry_status_end"),
+            models.Index(fields=["status", "answer_by"], name="pool_entry_status_answer"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.status}"
+
+
+class PoolContact(models.Model):
+    """A vacancy holder contacted a pool member (a human action; the message itself travels only in the
+    candidate's notification). Deleted with its entry."""
+
+    entry = models.ForeignKey(PoolEntry, on_delete=models.CASCADE, related_name="contacts")
+    contacted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    opportunity = models.ForeignKey(
+        "opportunities.Opportunity", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id} ← {self.contacted_by_id}"
+
+
+class PoolOptOut(models.Model):
+    """The person does not want to be proposed for the candidate pool (until they switch it back)."""
+
+    person = models.OneToOneField("people.Person", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: no proposals"

@@ -13,6 +13,7 @@ from rijksportfolio.accounts.policy import (
     OpportunityTarget,
     OrganisationTarget,
     PersonTarget,
+    PoolEntryTarget,
     PortfolioTarget,
     Principal,
     ScenarioTarget,
@@ -265,6 +266,41 @@ MATRIX = [
     (WORKS_COUNCIL, "matching.monitor_fairness", OrganisationTarget(1, BZK), False),
     (EMPLOYEE, "matching.monitor_fairness", OrganisationTarget(1, BZK), False),
     (ANALYST, "matching.monitor_fairness", None, False),
+    # --- candidate pool (Virtueel Matchingsteam) ---
+    (EMPLOYEE, "candidate_pool.propose", OpportunityTarget(ME, "gepubliceerd"), True),
+    (EMPLOYEE, "candidate_pool.propose", OpportunityTarget(ME, "gesloten"), True),
+    (EMPLOYEE, "candidate_pool.propose", OpportunityTarget(ME, "concept"), False),
+    (HR, "candidate_pool.propose", OpportunityTarget(2, "gepubliceerd"), False),  # not the owner
+    (GUEST, "candidate_pool.propose", OpportunityTarget(ME, "gepubliceerd"), False),
+    (EMPLOYEE, "candidate_pool.propose", None, False),
+    (EMPLOYEE, "candidate_pool.cancel", PoolEntryTarget(2, ME, "voorgesteld"), True),
+    (EMPLOYEE, "candidate_pool.cancel", PoolEntryTarget(2, ME, "actief"), False),  # consented
+    (EMPLOYEE, "candidate_pool.cancel", PoolEntryTarget(2, 3, "voorgesteld"), False),
+    (EMPLOYEE, "candidate_pool.cancel", PoolEntryTarget(2, None, "voorgesteld"), False),
+    (EMPLOYEE, "candidate_pool.respond", PoolEntryTarget(ME, 2, "voorgesteld"), True),
+    (EMPLOYEE, "candidate_pool.respond", PoolEntryTarget(ME, 2, "actief"), True),
+    (HR, "candidate_pool.respond", PoolEntryTarget(2, ME, "voorgesteld"), False),  # not even the proposer
+    (ADMIN, "candidate_pool.respond", PoolEntryTarget(2, 3, "actief"), False),
+    (PROJECT_LEADER, "candidate_pool.search", None, True),
+    (MANAGER, "candidate_pool.search", None, True),
+    (HR, "candidate_pool.search", None, True),
+    (ADMIN, "candidate_pool.search", None, True),
+    (EMPLOYEE, "candidate_pool.search", None, False),
+    (ANALYST, "candidate_pool.search", None, False),
+    (WORKS_COUNCIL, "candidate_pool.search", None, False),
+    (GUEST, "candidate_pool.search", None, False),
+    (ANONYMOUS, "candidate_pool.search", None, False),
+    (MANAGER, "candidate_pool.view_entry", PoolEntryTarget(2, 3, "actief"), True),
+    (MANAGER, "candidate_pool.view_entry", PoolEntryTarget(2, 3, "voorgesteld"), False),  # no consent yet
+    (MANAGER, "candidate_pool.view_entry", PoolEntryTarget(2, 3, "verlopen"), False),
+    (MANAGER, "candidate_pool.view_entry", PoolEntryTarget(ME, 3, "actief"), False),  # oneself
+    (EMPLOYEE, "candidate_pool.view_entry", PoolEntryTarget(2, 3, "actief"), False),
+    (PROJECT_LEADER, "candidate_pool.contact", PoolEntryTarget(2, 3, "actief"), True),
+    (PROJECT_LEADER, "candidate_pool.contact", PoolEntryTarget(2, ME, "voorgesteld"), False),
+    (PROJECT_LEADER, "candidate_pool.contact", PoolEntryTarget(2, 3, "vervallen"), False),
+    (PROJECT_LEADER, "candidate_pool.contact", PoolEntryTarget(ME, 3, "actief"), False),
+    (ANALYST, "candidate_pool.contact", PoolEntryTarget(2, 3, "actief"), False),
+    (GUEST, "candidate_pool.contact", PoolEntryTarget(2, 3, "actief"), False),
 ]
 
 

@@ -13,6 +13,7 @@ BENCHMARKS = {
     "analytics": "rijksportfolio.bench.analytics",
     "matching": "rijksportfolio.bench.matching",
     "fairness": "rijksportfolio.bench.fairness",
+    "pool": "rijksportfolio.bench.pool",
     "web": "rijksportfolio.bench.web",
     "planning": "rijksportfolio.bench.planning",
 }

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """``rijksportfolio matching rebuild``: rebuild this process's matching index and report its size.
 ``rijksportfolio matching fairness [--organisatie CODE …] [--rijk]``: run the fairness monitor and store the
-runs (for cron; docs/operators/deployment.md)."""
+runs (for cron; docs/operators/deployment.md).
+``rijksportfolio matching pool-expire``: delete ended candidate-pool entries, remind before the end (cron)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from rijksportfolio.matching import index, services
+from rijksportfolio.matching.candidate_pool.services import pool_expire
 from rijksportfolio.organisations.models import Organisation
 
 
@@ -27,9 +29,17 @@ class Command(BaseCommand):
         )  # fmt: skip
         fairness.add_argument("--rijk", action="store_true", help=_("Meet ook voor het hele Rijk."))
 
+        sub.add_parser(
+            "pool-expire",
+            help=_("Kandidatenpool: verwijder verlopen deelnames en voordrachten, stuur herinneringen."),
+        )
+
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         if options["action"] == "fairness":
             self._fairness(options["organisatie"], rijk=options["rijk"])
+            return
+        if options["action"] == "pool-expire":
+            self._pool_expire()
             return
         index.mark_changed()
         loaded = index.refresh()
@@ -71,3 +81,13 @@ class Command(BaseCommand):
                     "seconds": run.seconds,
                 }
             )
+
+    def _pool_expire(self) -> None:
+        done = pool_expire()
+        self.stdout.write(
+            _(
+                "Kandidatenpool: %(expired)s verlopen deelnames en %(lapsed)s onbeantwoorde voordrachten verwijderd, "
+                "%(reminded)s herinneringen verstuurd."
+            )
+            % {"expired": done.expired, "lapsed": done.lapsed, "reminded": done.reminded}
+        )

@@ -17,6 +17,7 @@ from typing import Any
 from django.core.cache import cache
 from django.db import connection, models, transaction
 
+from rijksportfolio.matching.changes import matching_rebuild_requested
 from rijksportfolio.skills import esco
 from rijksportfolio.skills.esco import OCCUPATION_FIELDS, SKILL_FIELDS, TaxonomyData
 from rijksportfolio.skills.models import Occupation, OccupationSkill, Skill, SkillRelation, TaxonomyVersion
@@ -167,6 +168,8 @@ def taxonomy_apply(*, data: TaxonomyData, source: str) -> ApplyResult:
                 occupations=result.occupations,
             )
             result.version_recorded = True
+        if result.changed:  # labels, broader and related edges: every matching index is rebuilt
+            matching_rebuild_requested()
     cache.delete(VERSION_CACHE_KEY)
     return result
 

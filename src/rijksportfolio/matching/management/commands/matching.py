@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 
 from rijksportfolio.matching import index
+from rijksportfolio.matching.changes import matching_rebuild_requested
 
 
 class Command(BaseCommand):
@@ -17,7 +18,7 @@ class Command(BaseCommand):
         sub.add_parser("rebuild", help=_("Bouw de matchingindex opnieuw op."))
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
-        index.mark_changed()
+        matching_rebuild_requested()  # every other process rebuilds before its next search
         loaded = index.refresh()
         self.stdout.write(
             _(

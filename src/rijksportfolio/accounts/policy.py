@@ -51,6 +51,7 @@ ACTIONS = (
     "matching.configure",  # an organisation's matching settings: ranking on/off, agreement term
     "matching.search_people",  # expertise search over consenting people (what the searcher may see)
     "matching.for_me",  # "kansen voor mij": opportunities that fit one's own profile
+    "matching.alerts",  # one's own alerts about new opportunities that fit (opt-in)
 )
 
 
@@ -300,7 +301,7 @@ def _can_opportunity(principal: Principal, action: str, target: Any) -> bool:
         )
     if action == "matching.search_people":
         return any(role in roles for role in _RECRUITING_ROLES)
-    if action == "matching.for_me":
+    if action in ("matching.for_me", "matching.alerts"):
         return True
     if action == "opportunity.decide_agreement":
         return (

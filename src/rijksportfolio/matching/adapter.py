@@ -12,6 +12,7 @@ profile); text only from items a civil servant without a grant may see. Visibili
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -145,6 +146,29 @@ def own_profile(*, portfolio: Portfolio) -> PersonProfile:
         hours_available=float(portfolio.available_hours_per_week or 0),
         consent=portfolio.matching_consent,
     )
+
+
+def own_profiles(*, person_ids: Iterable[int]) -> list[PersonProfile]:
+    """:func:`own_profile` of many people at once (only those with matching consent): every skill of their
+    profile, whatever its visibility — for telling them what fits *them* (alerts)."""
+    ids = sorted({int(pk) for pk in person_ids})
+    portfolios: dict[int, tuple[int, float]] = {}
+    for start in range(0, len(ids), 10_000):
+        rows = Portfolio.objects.filter(person_id__in=ids[start : start + 10_000], matching_consent=True)
+        for pk, person_id, hours in rows.values_list("pk", "person_id", "available_hours_per_week"):
+            portfolios[pk] = (person_id, float(hours or 0))
+    skills: dict[int, dict[str, int]] = defaultdict(dict)
+    keys = sorted(portfolios)
+    for start in range(0, len(keys), 10_000):
+        chunk = PortfolioSkill.objects.filter(portfolio_id__in=keys[start : start + 10_000])
+        for pid, skill_id, level in chunk.values_list("portfolio_id", "skill_id", "level"):
+            skills[pid][skill_key(skill_id)] = SKILL_LEVEL_RANK[level]
+    return [
+        PersonProfile(
+            person_id=person_id, skills=dict(skills.get(pk, {})), hours_available=hours, consent=True
+        )
+        for pk, (person_id, hours) in sorted(portfolios.items(), key=lambda item: item[1][0])
+    ]
 
 
 def unlocked_for(*, searcher_person_id: int | None, restricted: frozenset[int]) -> frozenset[int]:

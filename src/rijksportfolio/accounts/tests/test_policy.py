@@ -200,6 +200,8 @@ MATRIX = [
     (GUEST, "matching.search_people", None, False),
     (EMPLOYEE, "matching.for_me", None, True),
     (GUEST, "matching.for_me", None, False),
+    (EMPLOYEE, "matching.alerts", None, True),
+    (GUEST, "matching.alerts", None, False),
 ]
 
 

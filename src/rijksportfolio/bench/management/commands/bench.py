@@ -12,6 +12,7 @@ BENCHMARKS = {
     "generate": "rijksportfolio.bench.generate",
     "analytics": "rijksportfolio.bench.analytics",
     "matching": "rijksportfolio.bench.matching",
+    "matching-freshness": "rijksportfolio.bench.matching_freshness",
     "web": "rijksportfolio.bench.web",
 }
 

@@ -33,6 +33,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _, ngettext
@@ -363,22 +364,39 @@ def _watch(
 
 
 def _deliver(now: datetime, result: RunResult) -> None:
-    recipients = (
-        MatchAlert.objects.filter(status=AlertStatus.PENDING, recipient__isnull=False)
-        .values_list("recipient_id", flat=True)
-        .distinct()
+    pending = MatchAlert.objects.filter(status=AlertStatus.PENDING, recipient__isnull=False)
+    waiting = set(  # weekly digests not due yet: nothing to send, nothing to check (checked when due)
+        User.objects.filter(
+            person__alert_preference__enabled=True, person__alert_preference__frequency=AlertFrequency.WEEKLY
+        )
+        .filter(
+            Q(person__alert_preference__last_digest_at__gt=now - WEEK)
+            | Q(
+                person__alert_preference__last_digest_at__isnull=True,
+                person__alert_preference__enabled_at__gt=now - WEEK,
+            )
+        )
+        .values_list("pk", flat=True)
     )
-    for recipient_id in sorted(set(recipients)):
+    recipients = set(
+        pending.filter(direction=AlertDirection.CANDIDATE).values_list("recipient_id", flat=True)
+    )
+    recipients |= set(
+        pending.filter(direction=AlertDirection.OPPORTUNITY)
+        .exclude(recipient_id__in=waiting)
+        .values_list("recipient_id", flat=True)
+    )
+    for recipient_id in sorted(recipients):
         with transaction.atomic():
             user = User.objects.filter(pk=recipient_id).select_related("person").first()
-            pending = list(
+            mine = list(
                 MatchAlert.objects.select_for_update()
                 .filter(recipient_id=recipient_id, status=AlertStatus.PENDING)
                 .select_related("opportunity", "opportunity__organisation", "person")
                 .order_by("-score", "opportunity_id", "person_id")
             )
             by_direction: dict[str, list[MatchAlert]] = defaultdict(list)
-            for alert in pending:
+            for alert in mine:
                 by_direction[alert.direction].append(alert)
             if by_direction[AlertDirection.OPPORTUNITY]:
                 _deliver_opportunities(user, by_direction[AlertDirection.OPPORTUNITY], now, result)

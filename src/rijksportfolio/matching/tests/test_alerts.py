@@ -344,3 +344,18 @@ def test_old_change_log_entries_are_pruned(db, settings, django_capture_on_commi
     recent = ProfileChange.objects.create(person_id=2)
     assert _run(django_capture_on_commit_callbacks).changes_pruned == 1
     assert list(ProfileChange.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_the_commands_report_in_dutch(publish, skills, capsys):
+    from django.core.management import call_command
+
+    anna = make_person("Anna", "Smit", skills=[(skills["security"], "ervaren")])
+    _subscribed(anna)
+    publish("Informatiebeveiliging", RequiredSkill(skills["security"]))
+    call_command("matching", "alerts")
+    assert capsys.readouterr().out.startswith(
+        "Meldingen: 1 nieuwe kansen bekeken, 0 wijzigingen gelezen, 1 meldingen over kansen en 0 over kandidaten "
+        "gevonden, 1 verstuurd in 1 berichten, 0 vervallen;"
+    )
+    call_command("matching", "rebuild")
+    assert capsys.readouterr().out.startswith("Index opgebouwd: 1 medewerkers (0 op aanvraag) in ")

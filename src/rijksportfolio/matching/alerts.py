@@ -233,9 +233,8 @@ def _new_only(alerts: list[MatchAlert]) -> int:
         ).values_list("opportunity_id", "person_id")
     )
     new = [a for a in alerts if (a.opportunity_id, a.person_id) not in existing]
-    MatchAlert.objects.bulk_create(
-        new, ignore_conflicts=True, batch_size=1000
-    )  # a parallel writer: still once
+    # ignore_conflicts: should another writer have inserted the same pair meanwhile, it still exists once
+    MatchAlert.objects.bulk_create(new, ignore_conflicts=True, batch_size=1000)
     return len(new)
 
 
@@ -348,7 +347,10 @@ def _watch(
         ]
         with transaction.atomic():
             result.known_recorded += _new_only(known)
-            OpportunityAlerts.objects.filter(pk=watch.pk).update(owner_baseline_at=now)
+            # unless the owner changed the threshold meanwhile (then the next run takes the baseline again)
+            OpportunityAlerts.objects.filter(
+                pk=watch.pk, owner_baseline_at__isnull=True, owner_min_score=watch.owner_min_score
+            ).update(owner_baseline_at=now)
         return
     people = changed - {opportunity.owner_id}
     if not people:

@@ -36,6 +36,10 @@ COMMANDS = {
         "eval",
         "Quality evaluations (calibration, normaliser); print a table and end with one JSON line of figures.",
     ),
+    "matching": (
+        "matching",
+        "Matching: rebuild (the index, every process) | alerts [--every S] (find and send alerts; cron or worker).",
+    ),
     "workforce": (
         "workforce",
         "Workforce figures as JSON: figures --peildatum YYYY-MM-DD [--organisation CODE].",

@@ -217,6 +217,8 @@ BODIES = {
     },
     ("patch", "/api/v1/kansen/{id}"): {"titel": "Andere titel"},
     ("post", "/api/v1/kansen/{id}/kandidaten/_zoek"): {},
+    ("put", "/api/v1/kansen/{id}/kandidaatmeldingen"): {"aan": True, "drempel": 80},
+    ("put", "/api/v1/kansmeldingen/instellingen"): {"aan": True, "frequentie": "wekelijks"},
     ("post", "/api/v1/expertise/_zoek"): {"tekst": "beleid"},
     ("post", "/api/v1/medewerkers"): {
         "personeelsnummer": "NIEUW-1",
@@ -322,7 +324,7 @@ def test_every_documented_operation_answers_with_a_documented_status_and_content
             )
         assert response["API-Version"] == "1.0.0"
         checked += 1
-    assert checked == 97
+    assert checked == 101
 
 
 def test_datetimes_are_utc_with_z(world, hr_client):

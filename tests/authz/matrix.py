@@ -974,6 +974,36 @@ ROWS += [
     Row("kansen:how_ranking_works", allow=EVERYONE, web=True),
 ]
 
+# --- alerts (issue 4 item 9): one's own setting; the owner's switch per opportunity ----------------------
+ROWS += [
+    Row("kansen:alerts", allow=CIVIL_SERVANTS, web=True),
+    Row(
+        "kansen:alerts",
+        "POST",
+        allow=CIVIL_SERVANTS,
+        web=True,
+        body={"enabled": "on", "min_score": "70", "frequency": "direct"},
+    ),
+    Row(
+        "kansen:candidate_alerts",
+        "POST",
+        allow=LEADER,
+        kwargs=_PAGE,
+        web=True,
+        body={"enabled": "on", "min_score": "80"},
+    ),
+    Row("api:kansmeldingen-instellingen", allow=CIVIL_SERVANTS),
+    Row("api:kansmeldingen-instellingen", "PUT", allow=CIVIL_SERVANTS, body={"aan": True, "drempel": 60}),
+    Row("api:kans-kandidaatmeldingen", allow=LEADER, kwargs=lambda w, s: {"id": _opportunity(w).pk}),
+    Row(
+        "api:kans-kandidaatmeldingen",
+        "PUT",
+        allow=LEADER,
+        kwargs=lambda w, s: {"id": _opportunity(w).pk},
+        body={"aan": True},
+    ),
+]
+
 
 # --- stuurinformatie dashboards (issue 5, item 3): pages for whoever may see some figures --------------
 DASHBOARD_VIEWERS = AGGREGATES_BZK | {Role.MANAGER}

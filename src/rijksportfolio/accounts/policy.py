@@ -66,6 +66,7 @@ ACTIONS = (
     "candidate_pool.search",  # search the pool: vacancy holders Rijk-wide (the recruiting roles)
     "candidate_pool.view_entry",  # one active entry: a vacancy holder other than the candidate
     "candidate_pool.contact",  # contact/invite a pool member: a vacancy holder other than the candidate
+    "matching.alerts",  # one's own alerts about new opportunities that fit (opt-in)
 )
 
 
@@ -389,7 +390,7 @@ def _can_opportunity(principal: Principal, action: str, target: Any) -> bool:
         )
     if action == "matching.search_people":
         return any(role in roles for role in _RECRUITING_ROLES)
-    if action == "matching.for_me":
+    if action in ("matching.for_me", "matching.alerts"):
         return True
     if action == "opportunity.decide_agreement":
         return (

@@ -326,3 +326,33 @@ ANALYTICS_REFRESH = setting(
     "When the write services refresh the analytical store after a change: 'background' (a thread after the "
     "commit), 'inline' (before the call returns) or 'off' (only `rijksportfolio workforce refresh`, e.g. from cron).",
 )
+
+# Matching index freshness and alerts (docs/matching.md, "Freshness" and "Alerts").
+MATCHING_REBUILD = setting(
+    "RPF_MATCHING_REBUILD",
+    "background",
+    "How a process rebuilds its matching index in full when it is due (old, or its overlay of changed people "
+    "too large): 'background' (a thread; searches keep using the current index meanwhile) or 'inline' (the "
+    "search that finds it due waits for the rebuild).",
+)
+MATCHING_REBUILD_SECONDS = setting(
+    "RPF_MATCHING_REBUILD_SECONDS",
+    3600,
+    "Seconds after which a process rebuilds its matching index in full (changes of single people are applied "
+    "at once as an overlay; the rebuild also picks up what changes by the calendar alone).",
+    kind="int",
+)
+MATCHING_OVERLAY_MAX = setting(
+    "RPF_MATCHING_OVERLAY_MAX",
+    5000,
+    "People changed since the last full build that a process's matching index takes as an overlay before it is "
+    "rebuilt in full; a single change of more people makes every process rebuild.",
+    kind="int",
+)
+MATCHING_CHANGE_RETENTION_HOURS = setting(
+    "RPF_MATCHING_CHANGE_RETENTION_HOURS",
+    48,
+    "Hours the matching change log is kept (`rijksportfolio matching alerts` deletes older entries); a process "
+    "whose index is older rebuilds it in full.",
+    kind="int",
+)

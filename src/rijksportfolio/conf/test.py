@@ -22,3 +22,5 @@ AGGREGATE_CACHE_TTL = 0
 # the workforce tests give each test its own and refresh explicitly.
 ANALYTICS_DIR = Path(tempfile.mkdtemp(prefix="rpf-analytics-test-"))
 ANALYTICS_REFRESH = "off"
+# The matching index rebuilds in the request that finds it due (no background thread in tests).
+MATCHING_REBUILD = "inline"

@@ -12,6 +12,7 @@ profile); text only from items a civil servant without a grant may see. Visibili
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -69,27 +70,48 @@ def _skills_visible_to_everyone(visibility: str) -> bool:
     return rules.may_see(viewer=_COLLEAGUE, owner_person_id=0, section=rules.SKILLS, visibility=visibility)
 
 
+def _items_every_colleague_may_see() -> Q:
+    """Items a civil servant without any grant may see, as a database condition: for every part and item
+    visibility, the section visibilities under which ``domain.visibility`` lets a colleague see the item."""
+    where = Q(pk__in=[])
+    for part in rules.PARTS:
+        field = SECTION_FIELDS[part]
+        for item_visibility in ("", *rules.VISIBILITIES):
+            sections = [
+                v
+                for v in rules.VISIBILITIES
+                if rules.may_see(
+                    viewer=_COLLEAGUE,
+                    owner_person_id=0,
+                    section=part,
+                    visibility=rules.effective_visibility(v, item_visibility),
+                )
+            ]
+            if sections:
+                where |= Q(part=part, visibility=item_visibility, **{f"portfolio__{field}__in": sections})
+    return where
+
+
 def profiles_load(*, person_ids: list[int] | None = None, on: date | None = None) -> Profiles:
     """Profiles of every consenting person whose skills profile someone else may see (or of ``person_ids``
     among them)."""
     on = on or timezone.localdate()
-    base = Q(
-        matching_consent=True,
-        visibility_skills__in=[v for v in rules.VISIBILITIES if _skills_visible_to_someone(v)],
-    )
+    shared = [v for v in rules.VISIBILITIES if _skills_visible_to_someone(v)]
+    base = Q(matching_consent=True, visibility_skills__in=shared)
     if person_ids is not None:
         base &= Q(person_id__in=person_ids)
     rows = Portfolio.objects.filter(base).values_list(
         "pk", "person_id", "available_hours_per_week", "person__work_location__latitude",
-        "person__work_location__longitude", *SECTION_FIELDS.values(),
+        "person__work_location__longitude", SECTION_FIELDS[Section.SKILLS],
     )  # fmt: skip
-    sections = list(SECTION_FIELDS)
-    portfolios: dict[int, tuple[int, float, tuple[float, float] | None, dict[str, str]]] = {}
-    for pk, person_id, hours, lat, lon, *vis in rows:
+    portfolios: dict[int, tuple[int, float, tuple[float, float] | None, str]] = {}
+    for pk, person_id, hours, lat, lon, skills_visibility in rows:
         location = (float(lat), float(lon)) if lat is not None and lon is not None else None
-        portfolios[pk] = (person_id, float(hours or 0), location, dict(zip(sections, vis, strict=True)))
+        portfolios[pk] = (person_id, float(hours or 0), location, skills_visibility)
     portfolio_filter = (
-        Q(portfolio__matching_consent=True) if person_ids is None else Q(portfolio_id__in=list(portfolios))
+        Q(portfolio__matching_consent=True, portfolio__visibility_skills__in=shared)
+        if person_ids is None
+        else Q(portfolio_id__in=list(portfolios))
     )
     skills: dict[int, dict[str, int]] = defaultdict(dict)
     for pid, skill_id, level in PortfolioSkill.objects.filter(portfolio_filter).values_list(
@@ -98,29 +120,25 @@ def profiles_load(*, person_ids: list[int] | None = None, on: date | None = None
         if pid in portfolios:
             skills[pid][skill_key(skill_id)] = SKILL_LEVEL_RANK[level]
     tokens: dict[int, list[str]] = defaultdict(list)
-    items = Item.objects.filter(portfolio_filter).values_list(
-        "portfolio_id", "part", "visibility", "title", "body"
-    )
-    for pid, part, item_vis, title, body in items:
-        entry = portfolios.get(pid)
-        if entry is None:
-            continue
-        effective = rules.effective_visibility(entry[3][part], item_vis)
-        if rules.may_see(viewer=_COLLEAGUE, owner_person_id=entry[0], section=part, visibility=effective):
+    items = Item.objects.filter(portfolio_filter & _items_every_colleague_may_see())
+    for pid, title, body in items.values_list("portfolio_id", "title", "body"):
+        if pid in portfolios:
             tokens[pid].extend((title, body))
     jobs: dict[int, tuple[int | None, int | None]] = {}
     current = employments_current(on=on)
     if person_ids is not None:
         current = current.filter(person_id__in=person_ids)
     else:
-        current = current.filter(person__portfolio__matching_consent=True)
+        current = current.filter(
+            person__portfolio__matching_consent=True, person__portfolio__visibility_skills__in=shared
+        )
     for person_id, org_id, scale in current.order_by("person_id", "fte", "-start_date").values_list(
         "person_id", "organisation_id", "salary_scale"
     ):
         jobs[person_id] = (org_id, scale)  # the last one per person wins: the highest fte, earliest start
     profiles: list[PersonProfile] = []
     restricted: set[int] = set()
-    for pid, (person_id, hours, location, vis) in portfolios.items():
+    for pid, (person_id, hours, location, skills_visibility) in portfolios.items():
         home_org, home_scale = jobs.get(person_id, (None, None))
         profiles.append(
             PersonProfile(
@@ -128,7 +146,7 @@ def profiles_load(*, person_ids: list[int] | None = None, on: date | None = None
                 hours_available=hours, location=location, scale=home_scale, organisation_id=home_org, consent=True,
             )
         )  # fmt: skip
-        if not _skills_visible_to_everyone(vis[Section.SKILLS]):
+        if not _skills_visible_to_everyone(skills_visibility):
             restricted.add(person_id)
     return Profiles(profiles, frozenset(restricted))
 
@@ -145,6 +163,29 @@ def own_profile(*, portfolio: Portfolio) -> PersonProfile:
         hours_available=float(portfolio.available_hours_per_week or 0),
         consent=portfolio.matching_consent,
     )
+
+
+def own_profiles(*, person_ids: Iterable[int]) -> list[PersonProfile]:
+    """:func:`own_profile` of many people at once (only those with matching consent): every skill of their
+    profile, whatever its visibility — for telling them what fits *them* (alerts)."""
+    ids = sorted({int(pk) for pk in person_ids})
+    portfolios: dict[int, tuple[int, float]] = {}
+    for start in range(0, len(ids), 10_000):
+        rows = Portfolio.objects.filter(person_id__in=ids[start : start + 10_000], matching_consent=True)
+        for pk, person_id, hours in rows.values_list("pk", "person_id", "available_hours_per_week"):
+            portfolios[pk] = (person_id, float(hours or 0))
+    skills: dict[int, dict[str, int]] = defaultdict(dict)
+    keys = sorted(portfolios)
+    for start in range(0, len(keys), 10_000):
+        chunk = PortfolioSkill.objects.filter(portfolio_id__in=keys[start : start + 10_000])
+        for pid, skill_id, level in chunk.values_list("portfolio_id", "skill_id", "level"):
+            skills[pid][skill_key(skill_id)] = SKILL_LEVEL_RANK[level]
+    return [
+        PersonProfile(
+            person_id=person_id, skills=dict(skills.get(pk, {})), hours_available=hours, consent=True
+        )
+        for pk, (person_id, hours) in sorted(portfolios.items(), key=lambda item: item[1][0])
+    ]
 
 
 def unlocked_for(*, searcher_person_id: int | None, restricted: frozenset[int]) -> frozenset[int]:

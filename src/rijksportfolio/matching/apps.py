@@ -6,8 +6,3 @@ from django.utils.translation import gettext_lazy as _
 class MatchingConfig(AppConfig):
     name = "rijksportfolio.matching"
     verbose_name = _("Matching")
-
-    def ready(self) -> None:
-        from rijksportfolio.matching import signals
-
-        signals.connect()

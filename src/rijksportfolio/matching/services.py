@@ -28,6 +28,7 @@ from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain.matching import (
     ALGORITHM_VERSION,
     Filters,
+    LiveIndex,
     MatchIndex,
     Opportunity as Query,
     Requirement,
@@ -248,7 +249,7 @@ def _people_search(
     return Ranking(_matches(results, ranked=ranked, subject="person"), ranked, log, names=_display_names(ids))
 
 
-def _search(engine: MatchIndex, query: Query, top_k: int) -> list[Result]:
+def _search(engine: MatchIndex | LiveIndex, query: Query, top_k: int) -> list[Result]:
     return engine.search(query, top_k=top_k)
 
 

@@ -20,6 +20,7 @@ from rijksportfolio.accounts.policy import AgreementTarget, OrganisationTarget, 
 from rijksportfolio.audit.models import AuditAction
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain import working_days
+from rijksportfolio.matching.changes import matching_opportunity_changed, matching_opportunity_published
 from rijksportfolio.notifications.services import notification_send, recipient_language_active
 from rijksportfolio.opportunities.constants import (
     LANGUAGES,
@@ -196,6 +197,7 @@ def opportunity_skills_set(
         raise ValidationError({"status": [_("Een gesloten kans kan niet meer worden gewijzigd.")]})
     _skills_replace(opportunity, list(skills))
     opportunity.save(update_fields=["updated_at"])
+    matching_opportunity_changed(opportunity_id=opportunity.pk)
     _audit(actor, AuditAction.UPDATE, opportunity, purpose="vaardigheden")
     return opportunity
 
@@ -216,6 +218,7 @@ def opportunity_publish(*, actor: Any, opportunity: Opportunity) -> Opportunity:
     opportunity.status = OpportunityStatus.PUBLISHED
     opportunity.published_at = timezone.now()
     opportunity.save(update_fields=["status", "published_at", "updated_at"])
+    matching_opportunity_published(opportunity_id=opportunity.pk)
     _audit(actor, AuditAction.UPDATE, opportunity, purpose="gepubliceerd")
     return opportunity
 

@@ -34,6 +34,7 @@ from rijksportfolio.opportunities.forms import (
 from rijksportfolio.opportunities.models import Opportunity
 from rijksportfolio.opportunities.rendering import description_html
 from rijksportfolio.opportunities.services import RequiredSkill
+from rijksportfolio.opportunities.views_alerts import candidate_alerts_context
 from rijksportfolio.people.models import Person
 
 RECRUITING = (Role.PROJECT_LEADER, Role.MANAGER, Role.HR_ADVISER, Role.ORG_ADMIN)
@@ -122,6 +123,8 @@ def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "page_title": opportunity.title,
         "needs_agreement": opportunity.kind in NEEDS_AGREEMENT,
     }
+    if is_owner and opportunity.status != "gesloten":
+        context.update(candidate_alerts_context(opportunity))
     if is_owner and opportunity.status == "gepubliceerd":
         filters = FilterForm(request.GET or None)
         if filters.is_valid() or not request.GET:

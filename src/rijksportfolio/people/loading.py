@@ -253,6 +253,7 @@ def load_generated(
     portfolios of generated people are replaced either way."""
     import time
 
+    from rijksportfolio.matching.changes import matching_rebuild_requested
     from rijksportfolio.portfolios.loading import generated_portfolios_clear, generated_portfolios_load
 
     t0 = time.perf_counter()
@@ -371,6 +372,7 @@ def load_generated(
                 loaded = generated_portfolios_load(
                     cur, rijk=rijk, nodes=nodes, person_ids=ids, occupation_ids=occ, now=now, fresh=fresh
                 )
+        matching_rebuild_requested()  # every matching index is rebuilt in full before its next search
         t4 = time.perf_counter()
     return LoadResult(
         people=rijk.people,

@@ -38,6 +38,7 @@ from django.utils.translation import gettext as _
 
 from rijksportfolio.audit.models import AuditAction, AuditOutcome
 from rijksportfolio.audit.services import audit_record
+from rijksportfolio.matching.changes import matching_inputs_changed
 from rijksportfolio.organisations.models import Location, Organisation
 from rijksportfolio.organisations.read_cache import invalidates_directory
 from rijksportfolio.people.constants import EndReason as _EndReason, Gender, RecordSource
@@ -178,6 +179,7 @@ def person_upsert(
         person.full_clean()
         person.save()
         store_changed(person_ids=[person.pk])
+        matching_inputs_changed(person_ids=[person.pk])
         return person, True, []
     if person.date_of_birth != date_of_birth:
         raise HistoryConflict(
@@ -192,6 +194,7 @@ def person_upsert(
         person.full_clean()
         person.save()
         store_changed(person_ids=[person.pk])
+        matching_inputs_changed(person_ids=[person.pk])
     return person, False, sorted(changes)
 
 
@@ -244,6 +247,7 @@ def employment_upsert(
         record.full_clean()
         record.save()
         store_changed(person_ids=[person.pk])
+        matching_inputs_changed(person_ids=[person.pk])
         return record, "created"
     existing = {
         f: getattr(record, f)
@@ -270,6 +274,7 @@ def employment_upsert(
         record.full_clean()
         record.save(update_fields=["end_date", "end_reason"])
         store_changed(person_ids=[person.pk])
+        matching_inputs_changed(person_ids=[person.pk])
         return record, "closed"
     return record, "unchanged"
 
@@ -802,6 +807,7 @@ def _apply(ops: _Operations, report: ImportReport) -> None:
     for chunk in _chunks([pk for pk, _rec in ops.employments_close]):
         closed.update(Employment.objects.filter(pk__in=chunk).values_list("person_id", flat=True))
     store_changed(person_ids=[*ops.people_update, *person_ids.values(), *closed])
+    matching_inputs_changed(person_ids=[*ops.people_update, *person_ids.values(), *closed])
 
 
 def import_report_write_csv(report: ImportReport, stream: TextIO) -> None:
@@ -881,6 +887,7 @@ def person_create(
     )
     _create_audited(person, actor=actor, object_type="person", subject_person=person)
     store_changed(person_ids=[person.pk])
+    matching_inputs_changed(person_ids=[person.pk])
     return person
 
 
@@ -952,6 +959,7 @@ def employment_add(
     )
     _create_audited(record, actor=actor, object_type="employment", subject_person=person)
     store_changed(person_ids=[person.pk])
+    matching_inputs_changed(person_ids=[person.pk])
     return record
 
 
@@ -982,4 +990,5 @@ def employment_end(*, actor: Any, employment: Employment, end_date: date, end_re
     )
     employment.end_date, employment.end_reason = end_date, end_reason
     store_changed(person_ids=[record.person_id])
+    matching_inputs_changed(person_ids=[record.person_id])
     return record

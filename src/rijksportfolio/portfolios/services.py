@@ -30,6 +30,7 @@ from rijksportfolio.accounts.policy import PortfolioTarget, can, principal_for
 from rijksportfolio.audit.models import AuditAction, AuditOutcome
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain import portfolio_schema as schema, visibility as rules
+from rijksportfolio.matching.changes import matching_inputs_changed
 from rijksportfolio.notifications.services import notification_send, recipient_language_active
 from rijksportfolio.people.models import Employment
 from rijksportfolio.portfolios import exchange, uploads
@@ -66,6 +67,11 @@ def _require_owner(actor: Any, portfolio: Portfolio) -> None:
     """Only the owner changes their portfolio (``portfolio.edit``)."""
     if not can(principal_for(actor), "portfolio.edit", PortfolioTarget(owner_person_id=portfolio.person_id)):
         raise PermissionDenied
+
+
+def _matching_changed(portfolio: Portfolio) -> None:
+    """What matching sees of the owner may have changed (skills, text, visibility, hours, consent)."""
+    matching_inputs_changed(person_ids=[portfolio.person_id])
 
 
 # --- messages for schema problems ---------------------------------------------------------------------------
@@ -166,6 +172,8 @@ def portfolio_visibility_set(
             changed.append(section)
     portfolio.visibility_chosen_at = portfolio.visibility_chosen_at or timezone.now()
     portfolio.save()
+    if changed:
+        _matching_changed(portfolio)
     for section in changed:
         audit_record(
             actor=actor,
@@ -210,6 +218,7 @@ def portfolio_settings_update(
     if errors:
         raise ValidationError(errors)
     portfolio.save()
+    _matching_changed(portfolio)
     return portfolio
 
 
@@ -221,6 +230,7 @@ def portfolio_matching_consent_set(*, actor: Any, portfolio: Portfolio, consent:
         portfolio.matching_consent = bool(consent)
         portfolio.matching_consent_changed_at = timezone.now()
         portfolio.save(update_fields=["matching_consent", "matching_consent_changed_at", "updated_at"])
+        _matching_changed(portfolio)
         audit_record(
             actor=actor,
             action=AuditAction.UPDATE,
@@ -304,6 +314,7 @@ def item_create(
     item.save()
     if chosen:
         item.skills.set(chosen)
+    _matching_changed(portfolio)
     return item
 
 
@@ -339,6 +350,7 @@ def item_update(*, actor: Any, item: Item, **fields: Any) -> Item:
     item.save()
     if chosen is not None:
         item.skills.set(chosen)
+    _matching_changed(item.portfolio)
     return item
 
 
@@ -357,7 +369,9 @@ def item_delete(*, actor: Any, item: Item) -> None:
             _("Dit onderdeel komt uit je dienstverband. Je kunt het verbergen door 'Alleen ik' te kiezen.")
         )
     names = [str(e.file.name) for e in item.evidence.all()]
+    portfolio = item.portfolio
     item.delete()
+    _matching_changed(portfolio)
     if names:
         transaction.on_commit(partial(_storage_delete, names))
 
@@ -762,6 +776,8 @@ def portfolio_sync_employment(*, portfolio: Portfolio) -> int:
                 setattr(item, name, value)
             item.save()
             changed += 1
+    if changed:
+        _matching_changed(portfolio)
     return changed
 
 
@@ -841,6 +857,7 @@ def portfolio_skill_set(
         portfolio=portfolio, skill=skill, defaults={"level": level}
     )
     portfolio_skill.evidence_items.set(items)
+    _matching_changed(portfolio)
     return portfolio_skill
 
 
@@ -848,6 +865,7 @@ def portfolio_skill_set(
 def portfolio_skill_remove(*, actor: Any, portfolio_skill: PortfolioSkill) -> None:
     _require_owner(actor, portfolio_skill.portfolio)
     portfolio_skill.delete()
+    _matching_changed(portfolio_skill.portfolio)
 
 
 # --- evidence, export and import (pfiles) ---
@@ -1084,6 +1102,7 @@ def portfolio_import(*, actor: Any, portfolio: Portfolio, raw: bytes | str) -> e
             settings_changed = _import_settings(actor, portfolio, plan)
             by_ref, items_created, evidence_added = _import_items(portfolio, plan, categories, written)
             skills_changed = _import_skills(portfolio, plan, by_ref)
+            _matching_changed(portfolio)
             _import_audit(actor, portfolio, AuditOutcome.SUCCESS)
     except BaseException:
         _storage_delete(written)

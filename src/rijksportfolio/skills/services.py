@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from rijksportfolio.audit.models import AuditAction
 from rijksportfolio.audit.services import audit_record
+from rijksportfolio.matching.changes import matching_rebuild_requested
 from rijksportfolio.skills import esco, extension_csv, normalise
 from rijksportfolio.skills.esco import OCCUPATION_FIELDS, SKILL_FIELDS, TaxonomyData
 from rijksportfolio.skills.models import (
@@ -226,6 +227,8 @@ def taxonomy_apply(*, data: TaxonomyData, source: str) -> ApplyResult:
                 occupations=result.occupations,
             )
             result.version_recorded = True
+        if result.changed:  # labels, broader and related edges: every matching index is rebuilt
+            matching_rebuild_requested()
     cache.delete(VERSION_CACHE_KEY)
     return result
 

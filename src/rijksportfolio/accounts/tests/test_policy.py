@@ -301,6 +301,8 @@ MATRIX = [
     (PROJECT_LEADER, "candidate_pool.contact", PoolEntryTarget(ME, 3, "actief"), False),
     (ANALYST, "candidate_pool.contact", PoolEntryTarget(2, 3, "actief"), False),
     (GUEST, "candidate_pool.contact", PoolEntryTarget(2, 3, "actief"), False),
+    (EMPLOYEE, "matching.alerts", None, True),
+    (GUEST, "matching.alerts", None, False),
 ]
 
 

@@ -2,10 +2,12 @@
 """Matching engine: people for an opportunity and opportunities for a person (framework-free, numpy).
 
 Entry points: :class:`Taxonomy` (expansion), :class:`MatchIndex` (``build``, ``search``,
-``opportunities_for``), :func:`opportunities_for` (one person on their own). See docs/matching.md.
+``opportunities_for``), :class:`LiveIndex` (a ``MatchIndex`` that takes changes as an overlay),
+:func:`opportunities_for` (one person on their own). See docs/matching.md.
 """
 
 from rijksportfolio.domain.matching.engine import MatchIndex, opportunities_for, tokenize
+from rijksportfolio.domain.matching.live import LiveIndex
 from rijksportfolio.domain.matching.model import (
     ALGORITHM_VERSION,
     IMPORTANCE_ESSENTIAL,
@@ -33,6 +35,7 @@ __all__ = [
     "Contribution",
     "Expansion",
     "Filters",
+    "LiveIndex",
     "MatchIndex",
     "Missing",
     "Opportunity",

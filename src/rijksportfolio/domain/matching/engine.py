@@ -26,7 +26,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,6 +81,23 @@ def tokenize(texts: Iterable[str]) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Corpus:
+    """What the text part of a score depends on besides the person: how many people are indexed, how many of
+    them use a term (document frequency) and their average text length. An index answers with its own; an
+    index with changes applied (``live.LiveIndex``) passes the statistics of all its segments together, so
+    that a person scores exactly as in a fresh build."""
+
+    people: int
+    avg_doc_len: float
+    df: Callable[[str], int]
+
+
+def avg_doc_len(total_len: int, people: int) -> float:
+    """Average text length (integer total / people: exact, whatever the order the lengths were added in)."""
+    return total_len / people if people and total_len else 1.0
+
+
+@dataclass(frozen=True, slots=True)
 class _Step:
     column: int
     expansion: Expansion
@@ -94,6 +111,7 @@ class _Plan:
     terms: tuple[tuple[str, int, float], ...]  # (term, column or -1, idf)
     text_denominator: float
     max_attainable: float
+    avg_doc_len: float
     # column → ((requirement index, position in its expansion, step), …): lets an explanation start from
     # the person's ~20 skills instead of every expanded skill of the query.
     by_column: dict[int, tuple[tuple[int, int, _Step, tuple[float, ...]], ...]]
@@ -130,6 +148,7 @@ class MatchIndex:
     term_tf: FloatArray
     term_df: IntArray
     doc_len: FloatArray
+    total_doc_len: int
     avg_doc_len: float
     hours: FloatArray
     lat_rad: FloatArray
@@ -221,7 +240,8 @@ class MatchIndex:
         self.row_term_col, self.row_term_tf = term_col.astype(np.int32), term_tf.astype(np.int32)
         self.term_tf = tf_arr.astype(np.float64)
         self.doc_len = np.asarray(doc_len, dtype=np.float64)
-        self.avg_doc_len = float(self.doc_len.mean()) if n and self.doc_len.sum() else 1.0
+        self.total_doc_len = sum(doc_len)
+        self.avg_doc_len = avg_doc_len(self.total_doc_len, n)
         self.term_df = np.diff(self.term_ptr)
         self.hours = np.asarray(hours, dtype=np.float64)
         self.lat_rad = np.radians(np.asarray(lat, dtype=np.float64))
@@ -239,7 +259,18 @@ class MatchIndex:
 
     # --- querying -------------------------------------------------------------------------------------
 
-    def _plan(self, opportunity: Opportunity) -> _Plan:
+    def corpus(self) -> Corpus:
+        """This index's own text statistics."""
+        vocab, df = self.term_vocab, self.term_df
+
+        def term_df(term: str) -> int:
+            col = vocab.get(term)
+            return 0 if col is None else int(df[col])
+
+        return Corpus(self.size, self.avg_doc_len, term_df)
+
+    def _plan(self, opportunity: Opportunity, corpus: Corpus | None = None) -> _Plan:
+        """The query against this index's columns; text statistics from ``corpus`` (default: its own)."""
         steps = []
         for req in opportunity.requirements:
             row = []
@@ -249,10 +280,11 @@ class MatchIndex:
                     row.append(_Step(col, exp, req.importance * exp.weight))
             steps.append((req, tuple(row)))
         terms = []
-        n = self.size
+        n = self.size if corpus is None else corpus.people
         for term in sorted(set(tokenize(opportunity.terms))):
             col = self.term_vocab.get(term, -1)
-            df = int(self.term_df[col]) if col >= 0 else 0
+            own = int(self.term_df[col]) if col >= 0 else 0
+            df = own if corpus is None else corpus.df(term)
             terms.append((term, col, math.log(1.0 + (n - df + 0.5) / (df + 0.5))))
         denominator = sum(idf * (BM25_K1 + 1.0) for _, _, idf in terms)
         max_attainable = sum(r.importance for r in opportunity.requirements)
@@ -270,6 +302,7 @@ class MatchIndex:
             tuple(terms),
             denominator,
             max_attainable,
+            self.avg_doc_len if corpus is None else corpus.avg_doc_len,
             {col: tuple(v) for col, v in by_column.items()},
             {},
             {},
@@ -279,37 +312,63 @@ class MatchIndex:
         """The ``top_k`` best-fitting people, each with an explanation. People who fit nothing (score 0)
         or fail a filter are not returned."""
         plan = self._plan(opportunity)
-        if plan.max_attainable <= 0 or self.size == 0 or top_k <= 0:
-            return []
+        rows, scores = self._ranked(plan, top_k=top_k)
+        return [self._result(int(row), float(score), plan) for row, score in zip(rows, scores, strict=True)]
+
+    def _ranked(
+        self,
+        plan: _Plan,
+        *,
+        top_k: int | None,
+        min_score: float = 0.0,
+        exclude: np.ndarray[Any, np.dtype[np.bool_]] | None = None,
+    ) -> tuple[IntArray, FloatArray]:
+        """Rows and scores of the people who fit (score > 0 and ≥ ``min_score``, through the filters, not
+        ``exclude``d), best first (then person id); the ``top_k`` best when given."""
+        empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
+        if plan.max_attainable <= 0 or self.size == 0 or (top_k is not None and top_k <= 0):
+            return empty
         scratch = self._scratch
         if getattr(scratch, "buffers", None) is None:
             scratch.buffers = (np.zeros(self.size), np.zeros(self.size))
         total, best = scratch.buffers
         try:
-            return self._search(plan, total, best, top_k)
+            return self._search(plan, total, best, top_k, min_score, exclude)
         except BaseException:
             total.fill(0.0)
             best.fill(0.0)
             raise
 
-    def _search(self, plan: _Plan, total: FloatArray, best: FloatArray, top_k: int) -> list[Result]:
+    def _search(
+        self,
+        plan: _Plan,
+        total: FloatArray,
+        best: FloatArray,
+        top_k: int | None,
+        min_score: float,
+        exclude: np.ndarray[Any, np.dtype[np.bool_]] | None,
+    ) -> tuple[IntArray, FloatArray]:
         candidates, raw = self._candidates(plan, total, best)
-        if candidates.size == 0:
-            return []
-        if candidates.size > top_k:
+        if exclude is not None:
+            keep = ~exclude[candidates]
+            candidates, raw = candidates[keep], raw[keep]
+        if top_k is not None and candidates.size > top_k:
             # Round only the contenders: a score is raw / max rounded to SCORE_DECIMALS, which is monotone in
             # raw, so everyone whose rounded score can reach the k-th best has raw within one rounding step
-            # (plus float slack) of the k-th best raw.
+            # (plus float slack) of the k-th best raw. (``min_score`` only removes more of the lowest.)
             kth = np.partition(raw, raw.size - top_k)[raw.size - top_k]
             keep = raw >= kth - plan.max_attainable * _ROUNDING_SLACK
             candidates, raw = candidates[keep], raw[keep]
         scores = np.round(raw / plan.max_attainable, SCORE_DECIMALS)
-        if candidates.size > top_k:
+        if min_score > 0:
+            keep = scores >= min_score
+            candidates, scores = candidates[keep], scores[keep]
+        if top_k is not None and candidates.size > top_k:
             threshold = -np.partition(-scores, top_k - 1)[top_k - 1]
             keep = scores >= threshold  # every tie at the boundary, so the id tie-break is exact
             candidates, scores = candidates[keep], scores[keep]
         order = np.lexsort((candidates, -scores))[:top_k]  # rows are in person-id order
-        return [self._result(int(candidates[i]), float(scores[i]), plan) for i in order]
+        return candidates[order], scores[order]
 
     def _candidates(self, plan: _Plan, total: FloatArray, best: FloatArray) -> tuple[IntArray, FloatArray]:
         """Rows (ascending) of everyone with a score above 0 who passes the filters, and their raw scores.
@@ -354,7 +413,7 @@ class MatchIndex:
                 a, b = self.term_ptr[col], self.term_ptr[col + 1]
                 rows = self.term_rows[a:b]
                 tf = self.term_tf[a:b]
-                norm = BM25_K1 * (1.0 - BM25_B + BM25_B * (self.doc_len[rows] / self.avg_doc_len))
+                norm = BM25_K1 * (1.0 - BM25_B + BM25_B * (self.doc_len[rows] / plan.avg_doc_len))
                 text[rows] += idf * (tf * (BM25_K1 + 1.0)) / (tf + norm)
                 touched.append(rows)
             if touched:
@@ -489,7 +548,7 @@ class MatchIndex:
             a, b = self.row_term_ptr[row], self.row_term_ptr[row + 1]
             tfs = dict(zip(self.row_term_col[a:b].tolist(), self.row_term_tf[a:b].tolist(), strict=True))
             text_sum, matched = 0.0, []
-            norm = BM25_K1 * (1.0 - BM25_B + BM25_B * (float(self.doc_len[row]) / self.avg_doc_len))
+            norm = BM25_K1 * (1.0 - BM25_B + BM25_B * (float(self.doc_len[row]) / plan.avg_doc_len))
             for term, col, idf in plan.terms:
                 tf = tfs.get(col)
                 if col < 0 or tf is None:
@@ -547,18 +606,21 @@ class MatchIndex:
         row = self.row_of(person_id)
         if row is None:
             return None
-        plan = self._plan(opportunity)
-        if plan.max_attainable <= 0 or not self._filter(np.array([row]), opportunity.filters)[0]:
+        return self._score_row(row, self._plan(opportunity))
+
+    def _score_row(self, row: int, plan: _Plan) -> Result | None:
+        """The result for one row under ``plan`` (``None``: filtered out or score 0)."""
+        if plan.max_attainable <= 0 or not self._filter(np.array([row]), plan.opportunity.filters)[0]:
             return None
         raw, contributions, missing = self._explain(row, plan)
         if raw <= 0:
             return None
         return Result(
-            person_id=person_id,
+            person_id=int(self.person_ids[row]),
             score=_round(raw, plan.max_attainable),
             contributions=tuple(contributions),
             missing=tuple(missing),
-            opportunity_id=opportunity.opportunity_id,
+            opportunity_id=plan.opportunity.opportunity_id,
         )
 
     def opportunities_for(self, person_id: int, opportunities: Sequence[Opportunity]) -> list[Result]:

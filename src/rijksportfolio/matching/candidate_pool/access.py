@@ -88,9 +88,10 @@ _taxonomy: tuple[tuple[str, int], Taxonomy] | None = None
 
 
 def _taxonomy_current(version: tuple[str, int] | None = None) -> Taxonomy:
-    """The skill taxonomy, reloaded when the matching ``IndexVersion`` (read here unless given) moved."""
+    """The skill taxonomy, reloaded when the matching generation (read here unless given) moved: a taxonomy
+    load requests a full rebuild (``matching.changes.matching_rebuild_requested``)."""
     global _taxonomy
-    version = version or index.version_current()
+    version = version or index.generation_current()
     cached = _taxonomy
     if cached is not None and cached[0] == version:
         return cached[1]
@@ -103,8 +104,9 @@ def _taxonomy_current(version: tuple[str, int] | None = None) -> Taxonomy:
 # --- the pool index: the colleague view of all pool members, per process ---------------------------------
 #
 # What a searcher *without any grant* on a pool member sees is the same for every searcher, so that index is
-# built once and reused while nothing it depends on changed: the key holds the matching index version (every
-# portfolio, skill, item, person, employment or taxonomy change bumps it), the ids of the active entries
+# built once and reused while nothing it depends on changed: the key holds the matching inputs' version
+# (``index.inputs_version``: the generation and the newest profile change, so every portfolio, skill, item,
+# person, employment or taxonomy change gives a new key), the ids of the active entries
 # (consent, withdrawal, expiry and new entries change them; a note never changes) and the date (current
 # employments). A searcher who holds an active grant on a pool member gets an index of their own view.
 
@@ -124,10 +126,10 @@ def _notes(entry_ids: Sequence[int]) -> dict[int, list[str]]:
 
 def _pool_index(
     *, searcher_id: int | None, members: Sequence[int], entry_ids: list[int], now: datetime,
-    version: tuple[str, int],
+    version: tuple[str, int, int],
 ) -> tuple[MatchIndex, PoolProfiles]:  # fmt: skip
     global _pool
-    taxonomy = _taxonomy_current(version)
+    taxonomy = _taxonomy_current(version[:2])
     if searcher_id is not None and has_grants(searcher_person_id=searcher_id, person_ids=members, now=now):
         built = pool_profiles(searcher_person_id=searcher_id, notes=_notes(entry_ids), now=now)
         return MatchIndex.build(built.profiles, taxonomy), built
@@ -235,7 +237,7 @@ def pool_search(
         assert expires_at is not None  # an active entry always has an end (database constraint)
         if person_id not in entry_of or expires_at > entry_of[person_id][0]:
             entry_of[person_id] = (expires_at, pk)
-    version = index.version_current()
+    version = index.inputs_version()
     engine, profiles = _pool_index(
         searcher_id=searcher_id, members=list(entry_of), entry_ids=entry_ids, now=now, version=version
     )

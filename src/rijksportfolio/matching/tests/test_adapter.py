@@ -9,11 +9,9 @@ from datetime import timedelta
 from django.utils import timezone
 
 from rijksportfolio.domain.matching import PersonProfile
-from rijksportfolio.matching import adapter, index
-from rijksportfolio.matching.models import IndexVersion
+from rijksportfolio.matching import adapter
 from rijksportfolio.matching.tests.conftest import make_person
-from rijksportfolio.portfolios import services as portfolio_services
-from rijksportfolio.portfolios.tests.factories import AccessRequestFactory, ItemFactory, user_for
+from rijksportfolio.portfolios.tests.factories import AccessRequestFactory, ItemFactory
 
 ENGINE_FIELDS = {
     "person_id", "skills", "tokens", "hours_available", "location", "scale", "organisation_id", "consent",
@@ -86,25 +84,6 @@ def test_taxonomy_labels_english_marked_when_no_dutch_label(skills):
     assert related[adapter.skill_key(skills["audit"].pk)] == "related"
 
 
-def test_a_portfolio_change_makes_every_process_rebuild(skills):
-    person = make_person("Iris", "Ibens", skills=[(skills["security"], "basis")])
-    first = index.current()
-    assert first.index.size == 1
-    assert index.current() is first  # nothing changed: the same index
-    portfolio_services.portfolio_skill_set(
-        actor=user_for(person), portfolio=person.portfolio, skill=skills["risk"], level="expert"
-    )
-    assert IndexVersion.objects.get(pk=1).version > first.version[1]
-    second = index.current()
-    assert second is not first
-    row = second.index.row_of(person.pk)
-    assert row is not None
-    portfolio_services.portfolio_matching_consent_set(
-        actor=user_for(person), portfolio=person.portfolio, consent=False
-    )
-    assert index.current().index.size == 0
-
-
 def test_expired_grant_checked_against_now(skills):
     searcher = make_person("Jet", "Jansen")
     owner = make_person("Koen", "Kok", skills=[(skills["risk"], "expert")], sections="op_aanvraag")
@@ -116,11 +95,3 @@ def test_expired_grant_checked_against_now(skills):
     grant.valid_until = timezone.now() - timedelta(seconds=1)
     grant.save()
     assert adapter.unlocked_for(searcher_person_id=searcher.pk, restricted=restricted) == frozenset()
-
-
-def test_an_emptied_and_refilled_database_never_reuses_an_old_index(skills):
-    make_person("Lot", "Lam", skills=[(skills["security"], "basis")])
-    old = index.current()
-    IndexVersion.objects.all().delete()
-    IndexVersion.objects.create(pk=1, version=old.version[1])  # the same number again, but a new token
-    assert index.current() is not old

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Property tests through the Django adapter (database, index, services), not only the engine core.
 
-Each example changes rows of one small Rijk inside the test's transaction; the index rebuilds itself
-because every change bumps the index version."""
+Each example changes rows of one small Rijk inside the test's transaction and names the people it changed
+(``matching_inputs_changed``, as every write service does); the next search applies them to the index."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from rijksportfolio.matching import services
+from rijksportfolio.matching.changes import matching_inputs_changed
 from rijksportfolio.matching.services import SkillWanted
 from rijksportfolio.matching.tests.conftest import make_person
 from rijksportfolio.people.tests.factories import LocationFactory
@@ -62,7 +63,7 @@ def test_visibility_and_consent_are_never_bypassed(leader, skills, crowd, states
             )
         if consent and (vis == "rijk" or (vis == "op_aanvraag" and grant == "approved")):
             expected.add(person.pk)
-    services.index.mark_changed()  # queryset updates send no signals
+    matching_inputs_changed(person_ids=[p.pk for p in crowd])  # what a service writing these rows does
     found = {
         m.subject_id
         for m in services.expertise_search(actor=leader, skills=[SkillWanted(skills["security"])]).matches
@@ -93,6 +94,7 @@ def test_gender_age_name_or_location_never_change_a_score_without_a_distance_fil
     if move:
         person.work_location = LocationFactory()
     person.save()
+    matching_inputs_changed(person_ids=[person.pk])
     after = _scores(services.expertise_search(actor=leader, skills=wanted, text="beleid"))
     assert after == before
 
@@ -112,6 +114,7 @@ def test_adding_a_required_skill_the_person_has_never_lowers_their_score(
     PortfolioSkill.objects.filter(portfolio=person.portfolio).delete()
     for key, level in held:
         PortfolioSkill.objects.create(portfolio=person.portfolio, skill=skills[key], level=level)
+    matching_inputs_changed(person_ids=[person.pk])
     extra_key, extra_level = held[0]
     asked = [a for a in asked if a[0] != extra_key]
     base = [SkillWanted(skills[k], essential=e, min_level=lv) for k, e, lv in asked]

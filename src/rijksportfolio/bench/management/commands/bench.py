@@ -14,6 +14,7 @@ BENCHMARKS = {
     "matching": "rijksportfolio.bench.matching",
     "fairness": "rijksportfolio.bench.fairness",
     "pool": "rijksportfolio.bench.pool",
+    "matching-freshness": "rijksportfolio.bench.matching_freshness",
     "web": "rijksportfolio.bench.web",
     "planning": "rijksportfolio.bench.planning",
 }

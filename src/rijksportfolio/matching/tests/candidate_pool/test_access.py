@@ -17,6 +17,7 @@ from rijksportfolio.matching.services import SearchFilters, SkillWanted
 from rijksportfolio.matching.tests.candidate_pool.conftest import candidate_of, in_pool, propose
 from rijksportfolio.matching.tests.conftest import make_person
 from rijksportfolio.people.models import Person
+from rijksportfolio.portfolios.services import portfolio_visibility_set
 from rijksportfolio.portfolios.tests.factories import (
     AccessRequestFactory,
     ItemFactory,
@@ -230,7 +231,8 @@ def test_the_shared_pool_index_never_carries_one_searchers_grants_or_stale_visib
     assert [m.person_id for m in access.pool_search(actor=other, skills=wanted).matches] == [
         open_one.pk
     ]  # cached
-    portfolio = open_one.portfolio
-    portfolio.visibility_skills = "alleen_ik"  # the member hides their skills: the next search knows
-    portfolio.save()
+    # the member hides their skills (through the service, as every screen and API does): the next search knows
+    portfolio_visibility_set(
+        actor=user_for(open_one), portfolio=open_one.portfolio, visibilities={"vaardigheden": "alleen_ik"}
+    )
     assert access.pool_search(actor=other, skills=wanted).matches == []

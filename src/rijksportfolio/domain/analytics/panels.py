@@ -16,13 +16,16 @@ no suppression: that is applied where figures leave the platform). Definitions: 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from rijksportfolio.domain.analytics.warehouse import OPEN, OUTFLOW, Warehouse, day_number
+from rijksportfolio.domain.analytics.warehouse import COHORT_YEARS, OPEN, OUTFLOW, Warehouse, day_number
 from rijksportfolio.domain.analytics.workforce import (
     AGE_BANDS,
     CONTRACT_GROUPS,
@@ -30,7 +33,9 @@ from rijksportfolio.domain.analytics.workforce import (
     FORECAST_YEARS,
     HISTORY_YEARS,
     AttritionRates,
-    forecast,
+    Projection,
+    forecast_summary,
+    person_classes,
     project,
     rates_from_counts,
 )
@@ -49,7 +54,6 @@ AGE_GROUPS: tuple[tuple[str, int, int], ...] = (
 )
 PYRAMID_BAND = 5  # years per band of the age pyramid
 TENURE_BANDS = (("<3", 0.0, 3.0), ("3-5", 3.0, 5.0), ("5-7", 5.0, 7.0), ("7+", 7.0, 1000.0))
-COHORT_YEARS = (1, 2, 5)
 TEMPORARY = ("temporary", "trainee")
 ICT_FAMILY = "ict"
 
@@ -82,6 +86,41 @@ class Scenario:
     name: str = ""
 
 
+_shared: ContextVar[dict[Any, Any] | None] = ContextVar("rpf_panels_shared", default=None)
+
+
+@contextmanager
+def computation() -> Iterator[None]:
+    """One dashboard computation: panels computed inside it (in this thread or task) share the intermediate
+    results that depend on the peildatum and scope only (the staff at the peildatum and its projection, used by
+    the forecast and the MPP), computed once by the first panel that needs them and dropped at the end. Outside
+    it every panel computes everything itself. Nothing is kept between computations."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def _once[T](wh: Warehouse, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, or its result from earlier in the current ``computation``."""
+    memo = _shared.get()
+    if memo is None:
+        return compute()
+    full = (id(wh), wh.version, *key)
+    if full not in memo:
+        memo[full] = compute()
+    return memo[full]  # type: ignore[no-any-return]
+
+
+def dashboard(
+    wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK, names: tuple[str, ...] | None = None
+) -> dict[str, Any]:
+    """Several panels of ``PANELS`` (default: all) in one ``computation``."""
+    with computation():
+        return {name: PANELS[name](wh, peildatum, scope) for name in (names or tuple(PANELS))}
+
+
 def _scope_sql(wh: Warehouse, scope: Scope, alias: str = "r", prefix: str = "") -> tuple[str, list[Any]]:
     """A WHERE fragment (starting with AND) on the record columns ``{alias}.{prefix}rank`` etc."""
     sql, params = [], []
@@ -110,7 +149,11 @@ def _scope_sql(wh: Warehouse, scope: Scope, alias: str = "r", prefix: str = "") 
         sql.append(f"{col('contract')} = ?")
         params.append(scope.contract_type)
     if scope.province:
-        sql.append(f"{alias}.person_id IN (SELECT id FROM person WHERE province = ?)")
+        # the records of ``rec`` carry their person's province; a ``dup`` pair (prefix) asks ``person``
+        if prefix:
+            sql.append(f"{alias}.person_id IN (SELECT id FROM person WHERE province = ?)")
+        else:
+            sql.append(f"{alias}.province = ?")
         params.append(scope.province)
     return "".join(f" AND {part}" for part in sql), params
 
@@ -225,14 +268,22 @@ BREAKDOWNS = (
 )
 
 
-def _org_level(wh: Warehouse, scope: Scope) -> str:
-    """The column of ``org`` naming the organisation one level below the scope (the ministries for the Rijk)."""
+def _org_level(wh: Warehouse, scope: Scope) -> tuple[str, str]:
+    """The organisation one level below the scope (the ministries for the Rijk) of a staff record ``st``: an
+    expression and the join of ``org`` (alias o) it needs."""
     if len(scope.organisations) == 1:
         org = wh.org(scope.organisations[0])
         if org is not None:
             depth = min(int(org["depth"]) + 1, 7)
-            return f"coalesce(o.a{depth}, o.id)"
-    return "o.a0"
+            return f"coalesce(o.a{depth}, o.id)", " JOIN org o ON o.id = st.org_id"
+    return "st.a0", ""  # each record's ministry (``org.a0``), copied onto it
+
+
+def _org_names(wh: Warehouse) -> dict[int, str]:
+    """Organisation names by id (kept per warehouse)."""
+    if "org_names" not in wh.cache:
+        wh.cache["org_names"] = dict(_rows(wh, "SELECT id, name FROM org", []))
+    return wh.cache["org_names"]  # type: ignore[no-any-return]
 
 
 def breakdowns(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
@@ -240,7 +291,7 @@ def breakdowns(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[s
     headcount sums to the total headcount, its FTE to the total FTE."""
     day = day_number(peildatum)
     cte, params = _staff_cte(wh, day, scope)
-    org_col = _org_level(wh, scope)
+    org_col, org_join = _org_level(wh, scope)
     dims = {
         "organisation": f"CAST({org_col} AS VARCHAR)",
         "scale_group": _case("st.scale", SCALE_GROUPS),
@@ -259,18 +310,18 @@ def breakdowns(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[s
         wh,
         f"""WITH {cte},
         d AS (SELECT st.person_id, st.main, st.fte, {select}
-              FROM staff st JOIN org o ON o.id = st.org_id)
+              FROM staff st{org_join})
         SELECT CASE {keys} END AS dim, coalesce({vals}) AS key,
                sum(CASE WHEN main THEN 1 ELSE 0 END) AS headcount, sum(fte) AS fte
         FROM d GROUP BY GROUPING SETS ({sets}) ORDER BY dim, key""",
         params,
     )
-    names = dict(_rows(wh, "SELECT CAST(id AS VARCHAR), name FROM org", []))
+    names = _org_names(wh)
     out: dict[str, Any] = {name: [] for name in dims}
     for dim, key, n, fte in rows:
         item = {"key": key, "headcount": int(n), "fte": round(float(fte), 1)}
         if dim == "organisation":
-            item["name"] = names.get(key, key)
+            item["name"] = names.get(int(key), key) if key is not None else key
         out[dim].append(item)
     return {"peildatum": peildatum.isoformat(), "breakdowns": out}
 
@@ -357,27 +408,46 @@ def flows(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, A
     lo, hi = day_number(dt.date(years[0], 1, 1)), day_number(dt.date(years[-1], 12, 31))
     where, params = _scope_sql(wh, scope)
     counts: dict[tuple[int, str], int] = {}
-    arrivals = _rows(
-        wh,
-        f"""SELECT r.s_year, r.arrival, count(DISTINCT r.person_id),
-                   count(DISTINCT r.person_id) FILTER (WHERE r.from_ministry IS NOT NULL)
-        FROM rec r WHERE r.arrival IS NOT NULL AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
-        GROUP BY ALL""",
-        params,
-    )
+    if scope == RIJK:
+        # the Rijk: the flags of the warehouse mark each person's first arrival of a kind in a year and last
+        # outflow in a year, so persons are counted without COUNT(DISTINCT)
+        arrivals = _rows(
+            wh,
+            f"""SELECT r.s_year, r.arrival, count(*) FILTER (WHERE r.arr_first),
+                       count(*) FILTER (WHERE r.bm_first)
+            FROM rec r WHERE r.arrival IS NOT NULL AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}
+            GROUP BY ALL""",
+            [],
+        )
+        exits = _rows(
+            wh,
+            f"""SELECT r.e_year, r.exit_cat, count(*) FROM rec r
+            WHERE r.exit_last AND r.e BETWEEN {lo} AND {hi} AND r.s <= {day} GROUP BY ALL""",
+            [],
+        )
+    else:
+        arrivals = _rows(
+            wh,
+            f"""SELECT r.s_year, r.arrival, count(DISTINCT r.person_id),
+                       count(DISTINCT r.person_id) FILTER (WHERE r.from_ministry IS NOT NULL)
+            FROM rec r WHERE r.arrival IS NOT NULL AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
+            GROUP BY ALL""",
+            params,
+        )
+        # outflow: one per person and year, the category of their last outflow that year (ties: largest FTE)
+        exits = _rows(
+            wh,
+            f"""SELECT y, cat, count(*) FROM (
+                SELECT r.e_year AS y, arg_max(r.exit_cat, r.e * 10.0 + r.fte) AS cat
+                FROM rec r WHERE r.exit_cat IS NOT NULL AND r.e BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
+                GROUP BY r.person_id, r.e_year) GROUP BY ALL""",
+            params,
+        )
     for y, kind, n, n_min in arrivals:
         counts[(y, kind)] = int(n)
         if kind == "between":
             counts[(y, "between_ministries")] = int(n_min)
-    # outflow: one per person and year, the category of their last outflow that year (ties: largest FTE)
-    for y, cat, n in _rows(
-        wh,
-        f"""SELECT y, cat, count(*) FROM (
-            SELECT r.e_year AS y, arg_max(r.exit_cat, r.e * 10.0 + r.fte) AS cat
-            FROM rec r WHERE r.exit_cat IS NOT NULL AND r.e BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
-            GROUP BY r.person_id, r.e_year) GROUP BY ALL""",
-        params,
-    ):
+    for y, cat, n in exits:
         counts[(y, cat)] = int(n)
     moved_out: dict[int, int] = {}
     if not scope.is_rijk:
@@ -465,25 +535,24 @@ def starters(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str
     day = day_number(peildatum)
     lo, hi = day_number(dt.date(years[0], 1, 1)), day_number(dt.date(years[-1], 12, 31))
     where, params = _scope_sql(wh, scope)
-    checks = ", ".join(
-        f"bool_or(q.s <= c.d{n} AND q.e >= c.d{n}) AS stay{n}, max(c.d{n}) AS day{n}" for n in COHORT_YEARS
-    )
-    later = ", ".join(
-        f"CAST(CAST(DATE '1970-01-01' + min(r.s) + INTERVAL {n} YEAR AS DATE) - DATE '1970-01-01' AS INTEGER) AS d{n}"
-        for n in COHORT_YEARS
-    )
-    stats = ", ".join(f"count(*) FILTER (WHERE stay{n}), max(day{n}) <= {day}" for n in COHORT_YEARS)
+    # a person's first inflow record in the year (in scope) counts, with the warehouse's day numbers n years after
+    # its start and whether the person was in the Rijk then (``d{n}``, ``stay{n}``: whether that day lies after
+    # the peildatum is decided here)
+    stats = ", ".join(f"count(*) FILTER (WHERE stay{n}), max(d{n}) <= {day}" for n in COHORT_YEARS)
+    if scope == RIJK:
+        cohort = f"""SELECT r.s_year AS y, r.contract, {", ".join(f"r.stay{n}, r.d{n}" for n in COHORT_YEARS)}
+            FROM rec r WHERE r.arrival = 'inflow' AND r.arr_first AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}"""
+    else:
+        firsts = ", ".join(
+            f"arg_min(r.stay{n}, r.s) AS stay{n}, arg_min(r.d{n}, r.s) AS d{n}" for n in COHORT_YEARS
+        )
+        cohort = f"""SELECT r.s_year AS y, arg_min(r.contract, r.s) AS contract, {firsts}
+            FROM rec r WHERE r.arrival = 'inflow' AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
+            GROUP BY r.person_id, r.s_year"""
     rows = _rows(
         wh,
-        f"""WITH c AS (
-            SELECT r.person_id, r.s_year AS y, arg_min(r.contract, r.s) AS contract, {later}
-            FROM rec r WHERE r.arrival = 'inflow' AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
-            GROUP BY r.person_id, r.s_year),
-        k AS (SELECT c.person_id, c.y, c.contract, {checks}
-              FROM c LEFT JOIN rec q ON q.person_id = c.person_id AND q.personnel AND q.s <= {day}
-              GROUP BY c.person_id, c.y, c.contract)
-        SELECT y, count(*), count(*) FILTER (WHERE contract IN ('temporary', 'trainee')), {stats}
-        FROM k GROUP BY y ORDER BY y""",
+        f"""SELECT y, count(*), count(*) FILTER (WHERE {" OR ".join(f"contract = '{c}'" for c in TEMPORARY)}), {stats}
+        FROM ({cohort}) c GROUP BY y ORDER BY y""",
         params,
     )
     start = history_start(wh, peildatum)
@@ -565,52 +634,108 @@ def _fit_attrition(wh: Warehouse, years: list[int]) -> AttritionRates:
     return rates_from_counts(events, exposure)
 
 
-def _codes(wh: Warehouse, column: str) -> list[str]:
-    """The sorted distinct values of a text column of ``rec`` (kept per warehouse), for integer codes."""
-    key = ("codes", column)
+def _enum_values(wh: Warehouse, column: str) -> list[str]:
+    """The values of an ENUM column of ``rec`` in code order (``enum_code``; sorted), kept per warehouse."""
+    key = ("enum", column)
     if key not in wh.cache:
-        wh.cache[key] = [v for (v,) in _rows(wh, f"SELECT DISTINCT {column} FROM rec ORDER BY 1", [])]
+        wh.cache[key] = [
+            v for (v,) in _rows(wh, f"SELECT unnest(enum_range(NULL::{column}_t)) ORDER BY 1", [])
+        ]
     return wh.cache[key]  # type: ignore[no-any-return]
 
 
-def _list_sql(values: list[str]) -> str:
-    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
+GROUP_OF_PRI = np.array(
+    [0, 2, 1], dtype=np.int64
+)  # pri (permanent 0, secondment 1, else 2) -> CONTRACT_GROUPS
 
 
-_PRI = "CASE st.contract WHEN 'permanent' THEN 0 WHEN 'secondment' THEN 1 ELSE 2 END"
+@dataclass(frozen=True)
+class _Staff:
+    """The personnel records running at a day in scope as numpy columns (in no particular order): ``main``
+    (the person's main record: one per person), the person's date of birth, state-pension date and contract
+    group (permanent over secondment over temporary, over all their records in scope), the record's FTE and
+    job family and work type codes (``_enum_values``); and the persons as classes of equal date of birth and
+    contract group (``person_classes``): ``cls`` per record, ``c_birth``, ``c_group``, ``c_aow`` and ``c_count``
+    (persons) per class."""
+
+    main: NDArray[np.bool_]
+    birth: I64
+    aow: I64
+    group: I64
+    fte: F64
+    fam: I64
+    wt: I64
+    cls: I64
+    c_birth: I64
+    c_group: I64
+    c_aow: I64
+    c_count: I64
 
 
-def _staff_records(wh: Warehouse, day: int, scope: Scope, extra: str = "") -> dict[str, Any]:
-    """The staff records at ``day`` in scope as numpy columns sorted by person: person_id, main, birth, aow,
-    pri (contract priority: permanent 0, secondment 1, else 2) and ``extra`` columns."""
-    cte, params = _staff_cte(wh, day, scope)
-    cols = (
-        wh.cursor()
-        .execute(
-            f"WITH {cte} SELECT st.person_id, st.main, st.birth, st.aow, {_PRI} AS pri{extra} "
-            "FROM staff st ORDER BY st.person_id",
-            params,
-        )
-        .fetchnumpy()
+def _staff(wh: Warehouse, day: int, scope: Scope) -> _Staff:
+    """The staff arrays at ``day`` in scope (shared within a ``computation``). A person's records that run at
+    the same time are ``dup`` pairs: their losers are not main, and each record takes the lowest contract
+    priority of its partners (all of the person's running records pair with each other)."""
+    return _once(wh, ("staff", day, scope), lambda: _staff_arrays(wh, day, scope))
+
+
+def _staff_arrays(wh: Warehouse, day: int, scope: Scope) -> _Staff:
+    where, params = _scope_sql(wh, scope)
+    cur = wh.cursor()
+    cols = cur.execute(
+        f"""SELECT r.id, r.birth, r.aow, r.pri, r.fte, enum_code(r.job_family) AS fam,
+            enum_code(r.work_type) AS wt
+        FROM rec r WHERE r.personnel AND r.s <= {day} AND r.e >= {day}{where}""",
+        params,
+    ).fetchnumpy()
+    pwhere, pparams = _pair_scope_sql(wh, scope)
+    pairs = cur.execute(
+        f"SELECT a_id, b_id, a_pri, b_pri, loser FROM dup x WHERE x.ov_s <= {day} AND x.ov_e >= {day}{pwhere}",
+        pparams,
+    ).fetchnumpy()
+    ids = np.asarray(cols["id"], dtype=np.int64)
+    pri = np.asarray(cols["pri"], dtype=np.int64)
+    main = np.ones(len(ids), dtype=bool)
+    if len(pairs["loser"]) and len(ids):
+        main = ~np.isin(ids, np.asarray(pairs["loser"], dtype=np.int64))
+        # each record of a pair: the lowest priority of its partners
+        pid = np.r_[np.asarray(pairs["a_id"], np.int64), np.asarray(pairs["b_id"], np.int64)]
+        ppri = np.r_[np.asarray(pairs["b_pri"], np.int64), np.asarray(pairs["a_pri"], np.int64)]
+        order = np.lexsort((ppri, pid))
+        pid, ppri = pid[order], ppri[order]
+        first = np.r_[True, pid[1:] != pid[:-1]]
+        pid, ppri = pid[first], ppri[first]
+        hit = np.isin(ids, pid)
+        pri[hit] = np.minimum(pri[hit], ppri[np.searchsorted(pid, ids[hit])])
+    birth = np.asarray(cols["birth"], dtype=np.int64)
+    aow = np.asarray(cols["aow"], dtype=np.int64)
+    group = GROUP_OF_PRI[pri]
+    c_birth, c_group, cls = person_classes(birth, group)
+    c_aow = np.zeros(len(c_birth), dtype=np.int64)
+    c_aow[cls] = aow
+    return _Staff(
+        main=main,
+        birth=birth,
+        aow=aow,
+        group=group,
+        fte=np.asarray(cols["fte"], dtype=np.float64),
+        fam=np.asarray(cols["fam"], dtype=np.int64),
+        wt=np.asarray(cols["wt"], dtype=np.int64),
+        cls=cls,
+        c_birth=c_birth,
+        c_group=c_group,
+        c_aow=c_aow,
+        c_count=np.bincount(cls[main], minlength=len(c_birth)),
     )
-    return {k: np.asarray(v) for k, v in cols.items()}
 
 
-def _staff_persons(
-    wh: Warehouse, day: int, scope: Scope, rec: dict[str, Any] | None = None
-) -> tuple[I64, I64, I64, I64]:
-    """Persons at ``day`` in scope (sorted ids), their birth day, state-pension date and contract group
-    (``CONTRACT_GROUPS``: a person with several records takes permanent over secondment over temporary)."""
-    rec = _staff_records(wh, day, scope) if rec is None else rec
-    person = rec["person_id"].astype(np.int64)
-    first = np.r_[True, person[1:] != person[:-1]] if len(person) else np.zeros(0, dtype=bool)
-    starts = np.nonzero(first)[0]
-    best = np.minimum.reduceat(rec["pri"].astype(np.int64), starts) if len(starts) else np.zeros(0, np.int64)
-    return (
-        person[starts],
-        rec["birth"].astype(np.int64)[starts],
-        rec["aow"].astype(np.int64)[starts],
-        np.array([0, 2, 1], dtype=np.int64)[best],
+def _projection(wh: Warehouse, day: int, scope: Scope, rates: AttritionRates, ahead: list[int]) -> Projection:
+    """``project`` of the staff's classes (shared within a ``computation``)."""
+    st = _staff(wh, day, scope)
+    return _once(
+        wh,
+        ("projection", day, scope, id(rates), tuple(ahead)),
+        lambda: list(project(st.c_birth, st.c_group, day, rates, ahead, st.c_aow)),
     )
 
 
@@ -619,28 +744,30 @@ def outflow_forecast(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> 
     AOW table; total with attrition), and per age band at the peildatum the share reaching the state-pension
     age within the twelve years."""
     day = day_number(peildatum)
-    _ids, birth, aow, group = _staff_persons(wh, day, scope)
+    st = _staff(wh, day, scope)
     ahead = list(range(peildatum.year, peildatum.year + FORECAST_YEARS))
     rates = attrition_rates(wh, peildatum)
-    result = forecast(birth, group, day, rates, ahead, aow)
+    count = st.c_count
+    result = forecast_summary(_projection(wh, day, scope, rates, ahead), int(count.sum()), count)
     last = day_number(dt.date(ahead[-1], 12, 31))
-    leaves = (np.maximum(aow - 1, day) <= last) if len(birth) else np.zeros(0, dtype=bool)
-    ages = _ages(birth, peildatum)
+    leaves = np.maximum(st.c_aow - 1, day) <= last
+    ages = _ages(st.c_birth, peildatum)
     by_band = []
     for name, lo, hi in AGE_GROUPS:
         sel = (ages >= lo) & (ages <= hi)
-        n = int(sel.sum())
+        n = int(count[sel].sum())
+        gone = int(count[sel & leaves].sum())
         by_band.append(
             {
                 "age_band": name,
                 "headcount": n,
-                "state_pension_within_12y": int(leaves[sel].sum()),
-                "share": round(float(leaves[sel].mean()), 4) if n else None,
+                "state_pension_within_12y": gone,
+                "share": round(gone / n, 4) if n else None,
             }
         )
     return {
         "peildatum": peildatum.isoformat(),
-        "headcount": len(birth),
+        "headcount": int(count.sum()),
         "forecast": result,
         "by_age": by_band,
     }
@@ -694,29 +821,17 @@ def mpp(
     scenario = scenario or Scenario()
     day = day_number(peildatum)
     ahead = list(range(peildatum.year, peildatum.year + FORECAST_YEARS))
-    families, work_types = _codes(wh, "job_family"), _codes(wh, "work_type")
-    rec = _staff_records(
-        wh,
-        day,
-        scope,
-        f", st.fte, CAST(list_position({_list_sql(families)}, st.job_family) - 1 AS INTEGER) AS fam"
-        f", CAST(list_position({_list_sql(work_types)}, st.work_type) - 1 AS INTEGER) AS wt",
-    )
-    ids, birth, aow, group = _staff_persons(wh, day, scope, rec)
-    survival = np.zeros((len(ids), len(ahead)))
+    families, work_types = _enum_values(wh, "job_family"), _enum_values(wh, "work_type")
+    st = _staff(wh, day, scope)
     rates = attrition_rates(wh, peildatum)
-    for k, (_y, _a, _p, _r, present) in enumerate(project(birth, group, day, rates, ahead, aow)):
-        survival[:, k] = present
-    fam, wt = rec["fam"].astype(np.int64), rec["wt"].astype(np.int64)
-    person_index = np.searchsorted(ids, rec["person_id"].astype(np.int64))
-    fte_arr = rec["fte"].astype(np.float64)
-    per_record = survival[person_index] * fte_arr[:, None]
-    supply_m = np.zeros((len(families), len(ahead)))
-    for k in range(len(ahead)):
-        supply_m[:, k] = np.bincount(fam, weights=per_record[:, k], minlength=len(families))
-    heads_arr = np.bincount(fam[rec["main"].astype(bool)], minlength=len(families))
+    survival = np.array([present for *_x, present in _projection(wh, day, scope, rates, ahead)])
+    ncls = len(st.c_birth)
+    # FTE per (job family, class) times each class's probability of still being there
+    weights = np.bincount(st.fam * ncls + st.cls, weights=st.fte, minlength=len(families) * ncls)
+    supply_m = weights.reshape(len(families), ncls) @ survival.T.reshape(ncls, len(ahead))
+    heads_arr = np.bincount(st.fam[st.main], minlength=len(families))
     base_arr = np.bincount(
-        fam * len(work_types) + wt, weights=fte_arr, minlength=len(families) * len(work_types)
+        st.fam * len(work_types) + st.wt, weights=st.fte, minlength=len(families) * len(work_types)
     )
     present_families = [
         i
@@ -808,19 +923,19 @@ def three_five_seven(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> 
     one level below the scope the counts over 5 and over 7 years."""
     day = day_number(peildatum)
     cte, params = _staff_cte(wh, day, scope)
-    org_col = _org_level(wh, scope)
+    org_col, org_join = _org_level(wh, scope)
     bands = " ".join(f"WHEN t < {hi} THEN '{name}'" for name, _lo, hi in TENURE_BANDS)
     rows = _rows(
         wh,
         f"""WITH {cte}, d AS (
-            SELECT {org_col} AS unit, {_tenure_sql(day)} AS t FROM staff st JOIN org o ON o.id = st.org_id
+            SELECT {org_col} AS unit, {_tenure_sql(day)} AS t FROM staff st{org_join}
             WHERE st.main)
         SELECT unit, CASE {bands} END AS band, count(*), count(*) FILTER (WHERE t > 5),
                count(*) FILTER (WHERE t > 7)
         FROM d GROUP BY ALL""",
         params,
     )
-    names = dict(_rows(wh, "SELECT id, name FROM org", []))
+    names = _org_names(wh)
     dist = {name: 0 for name, _lo, _hi in TENURE_BANDS}
     units: dict[int, dict[str, Any]] = {}
     for unit, band, n, over5, over7 in rows:
@@ -919,12 +1034,20 @@ def diversity(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[st
     'other' count in the totals, not as women."""
     day = day_number(peildatum)
     cte, params = _staff_cte(wh, day, scope)
+    pwhere, pparams = _pair_scope_sql(wh, scope)
+    overlap = f"x.ov_s <= {day} AND x.ov_e >= {day}{pwhere}"
+    # per person (main record), the highest scale of their records: the main one's or, for a person in several
+    # jobs, of the records it pairs with in ``dup``
     rows = _rows(
         wh,
-        f"""WITH {cte}, p AS (
-            SELECT st.person_id, max(st.scale) AS scale, any_value(st.gender) AS gender,
-                any_value({_age(day, "st")}) AS age
-            FROM staff st GROUP BY st.person_id)
+        f"""WITH {cte}, other AS (
+            SELECT id, max(scale) AS scale FROM (
+                SELECT x.a_id AS id, x.b_scale AS scale FROM dup x WHERE {overlap}
+                UNION ALL SELECT x.b_id, x.a_scale FROM dup x WHERE {overlap}) GROUP BY id),
+        p AS (
+            SELECT greatest(st.scale, coalesce(other.scale, st.scale)) AS scale, st.gender,
+                {_age(day, "st")} AS age
+            FROM staff st LEFT JOIN other ON other.id = st.id WHERE st.main)
         SELECT
             count(*), count(*) FILTER (WHERE gender = 'female'),
             count(*) FILTER (WHERE scale BETWEEN 10 AND 13),
@@ -935,7 +1058,7 @@ def diversity(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[st
             count(*) FILTER (WHERE age < 35), count(*) FILTER (WHERE age BETWEEN 35 AND 54),
             count(*) FILTER (WHERE age >= 55)
         FROM p""",
-        params,
+        params + pparams + pparams,
     )[0]
     n = int(rows[0])
 

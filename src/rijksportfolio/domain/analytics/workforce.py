@@ -372,9 +372,10 @@ def forecast_summary(projection: Projection, n: int, weight: I64 | None = None) 
             total = float(leave_attrition.sum() + leave_pension.sum())
             remaining = float(present.sum())
         else:
+            # products summed without BLAS (its threads would spin on a shared machine for these small sums)
             sp = int(weight[retire].sum())
-            total = float(w @ leave_attrition + w @ leave_pension)
-            remaining = float(w @ present)
+            total = float((w * leave_attrition).sum() + (w * leave_pension).sum())
+            remaining = float((w * present).sum())
         sp_cum += sp
         out.append(
             {

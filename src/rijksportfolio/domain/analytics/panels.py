@@ -687,43 +687,31 @@ def flows(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, A
     lo, hi = day_number(dt.date(years[0], 1, 1)), day_number(dt.date(years[-1], 12, 31))
     where, params = _scope_sql(wh, scope)
     counts: dict[tuple[int, str], int] = {}
-    if scope == RIJK:
-        # the Rijk: the flags of the warehouse mark each person's first arrival of a kind in a year and last
-        # outflow in a year, so persons are counted without COUNT(DISTINCT)
-        arrivals = _rows(
-            wh,
-            f"""SELECT r.s_year, r.arrival, count(*) FILTER (WHERE r.arr_first),
-                       count(*) FILTER (WHERE r.bm_first)
-            FROM rec r WHERE r.arrival IS NOT NULL AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}
-            GROUP BY ALL""",
-            [],
-        )
-        exits = _rows(
-            wh,
-            f"""SELECT r.e_year, r.exit_cat, count(*) FROM rec r
-            WHERE r.exit_last AND r.e BETWEEN {lo} AND {hi} AND r.s <= {day} GROUP BY ALL""",
-            [],
-        )
-    else:
-        # persons per year and kind (and of them, who came from another ministry)
-        arrivals = _rows(
-            wh,
-            f"""SELECT y, kind, count(*), count(*) FILTER (WHERE from_other_ministry) FROM (
-                SELECT r.s_year AS y, r.arrival AS kind, r.person_id,
-                    bool_or(r.from_ministry IS NOT NULL) AS from_other_ministry
-                FROM rec r WHERE r.arrival IS NOT NULL AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
-                GROUP BY ALL) GROUP BY ALL""",
-            params,
-        )
-        # outflow: one per person and year, the category of their last outflow that year (ties: largest FTE)
-        exits = _rows(
-            wh,
-            f"""SELECT y, cat, count(*) FROM (
-                SELECT r.e_year AS y, arg_max(r.exit_cat, r.e * 10.0 + r.fte) AS cat
-                FROM rec r WHERE r.exit_cat IS NOT NULL AND r.e BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
-                GROUP BY r.person_id, r.e_year) GROUP BY ALL""",
-            params,
-        )
+    # Persons at most once per year and kind: a record that is its person's only one of the kind that year (the
+    # warehouse's ``*_single``, nearly all) counts as it is; only the others need DISTINCT / the last outflow.
+    window = f"r.s <= {day}{where}"
+    rows = _rows(
+        wh,
+        f"""SELECT 'arrival' AS part, y, CAST(kind AS VARCHAR), sum(n), sum(n_other_ministry) FROM (
+            SELECT r.s_year AS y, r.arrival AS kind, count(*) AS n, count(r.from_ministry) AS n_other_ministry
+            FROM rec r WHERE r.arr_single AND r.s BETWEEN {lo} AND {hi} AND {window} GROUP BY ALL
+            UNION ALL  -- persons with several arrivals of a kind in a year: once (as coming from another
+            SELECT y, kind, count(*), count(*) FILTER (WHERE moved) FROM (  -- ministry if one of them did)
+                SELECT r.s_year AS y, r.arrival AS kind, r.person_id, bool_or(r.from_ministry IS NOT NULL) AS moved
+                FROM rec r WHERE r.arr_several AND r.s BETWEEN {lo} AND {hi} AND {window} GROUP BY ALL)
+            GROUP BY ALL) GROUP BY ALL
+        UNION ALL
+        SELECT 'exit', y, CAST(cat AS VARCHAR), count(*), 0 FROM (
+            SELECT r.e_year AS y, r.exit_cat AS cat FROM rec r
+            WHERE r.exit_single AND r.e BETWEEN {lo} AND {hi} AND {window}
+            UNION ALL  -- one per person and year: the category of their last outflow (ties: largest FTE)
+            SELECT r.e_year, arg_max(r.exit_cat, r.e * 10.0 + r.fte) FROM rec r
+            WHERE r.exit_several AND r.e BETWEEN {lo} AND {hi} AND {window}
+            GROUP BY r.person_id, r.e_year) GROUP BY ALL""",
+        params * 4,
+    )
+    arrivals = [row[1:] for row in rows if row[0] == "arrival"]
+    exits = [row[1:4] for row in rows if row[0] == "exit"]
     for y, kind, n, n_min in arrivals:
         counts[(y, kind)] = int(n)
         if kind == "between":
@@ -821,19 +809,19 @@ def starters(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str
     # by the latest start of the cohort
     stays = ", ".join(f"count(*) FILTER (WHERE stay{n})" for n in COHORT_YEARS)
     temporary = " OR ".join(f"contract = '{c}'" for c in TEMPORARY)
-    if scope == RIJK:
-        cohort = f"""SELECT r.s_year AS y, r.s, r.contract, {", ".join(f"r.stay{n}" for n in COHORT_YEARS)}
-            FROM rec r WHERE r.arrival = 'inflow' AND r.arr_first AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}"""
-    else:
-        firsts = ", ".join(f"arg_min(r.stay{n}, r.s) AS stay{n}" for n in COHORT_YEARS)
-        cohort = f"""SELECT r.s_year AS y, min(r.s) AS s, arg_min(r.contract, r.s) AS contract, {firsts}
-            FROM rec r WHERE r.arrival = 'inflow' AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
-            GROUP BY r.person_id, r.s_year"""
+    flags = ", ".join(f"r.stay{n}" for n in COHORT_YEARS)
+    firsts = ", ".join(f"arg_min(r.stay{n}, r.s)" for n in COHORT_YEARS)
+    inflow = f"r.inflow AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}{where}"
+    # a person's only inflow record of the year as it is; of several, the first
+    cohort = f"""SELECT r.s_year AS y, r.s, r.contract, {flags} FROM rec r WHERE r.arr_single AND {inflow}
+        UNION ALL
+        SELECT r.s_year, min(r.s), arg_min(r.contract, r.s), {firsts} FROM rec r WHERE r.arr_several AND {inflow}
+        GROUP BY r.person_id, r.s_year"""
     rows = _rows(
         wh,
         f"""SELECT y, count(*), count(*) FILTER (WHERE {temporary}), {stays}, max(s)
         FROM ({cohort}) c GROUP BY y ORDER BY y""",
-        params,
+        params * 2,
     )
     start = history_start(wh, peildatum)
     by_year = {int(r[0]): r for r in rows}
@@ -1151,7 +1139,8 @@ def three_five_seven_people(
     rows = _rows(
         wh,
         f"""WITH {cte} SELECT st.person_id, st.id, st.org_id, st.job_title, st.position_start,
-            {_tenure_sql(day)} AS t FROM staff st WHERE st.main AND {_tenure_sql(day)} > ? ORDER BY t DESC""",
+            {_tenure_sql(day)} AS t FROM staff st WHERE st.main AND {_tenure_sql(day)} > ?
+            ORDER BY t DESC, st.rank, st.person_id""",
         [*params, min_years],
     )
     return [

@@ -47,6 +47,10 @@ WAREHOUSE_FILE = "warehouse.duckdb"
 # The layout of the derived tables: a warehouse file of another schema (written by an earlier release) is not
 # used; ``from_store`` builds the tables in memory until the next ``workforce refresh`` writes the file anew.
 SCHEMA = 2
+# Rows per row group of the warehouse file (DuckDB's default: 122,880). ``rec`` is stored in order of the records'
+# ends: a query of the records running on a day skips, by the row groups' min/max, the groups that all ended
+# before it; smaller groups skip more (and split the work finer between threads).
+ROW_GROUP_SIZE = 16_384
 OPEN = 2_000_000_000  # day number of a running record's end
 MAX_DEPTH = 7
 COHORT_YEARS = (1, 2, 5)  # starters still in the Rijk this many years after their start
@@ -240,17 +244,11 @@ _STAYS = ", ".join(f"bool_or(q.s <= i.d{n} AND q.e >= i.d{n}) AS stay{n}" for n 
 _REC_SPELL_SQL = f"""
 CREATE OR REPLACE TABLE rec AS
 WITH firsts AS (
-    SELECT id,
-        CASE WHEN arrival IS NOT NULL THEN
-            row_number() OVER (PARTITION BY person_id, s_year, arrival ORDER BY s, id) = 1 END AS arr_first,
-        CASE WHEN from_ministry IS NOT NULL THEN
-            row_number() OVER (PARTITION BY person_id, s_year, from_ministry IS NULL ORDER BY s, id) = 1
-        END AS bm_first
+    SELECT id, count(*) OVER (PARTITION BY person_id, s_year, arrival) = 1 AS arr_single
     FROM rec WHERE arrival IS NOT NULL
 ),
 lasts AS (
-    SELECT id, row_number() OVER (PARTITION BY person_id, e_year ORDER BY e DESC, fte DESC, id) = 1 AS exit_last
-    FROM rec WHERE exit_cat IS NOT NULL
+    SELECT id, count(*) OVER (PARTITION BY person_id, e_year) = 1 AS exit_single FROM rec WHERE exit_cat IS NOT NULL
 ),
 inflow AS (SELECT id, person_id, {_COHORT_DAYS} FROM rec WHERE arrival = 'inflow'),
 stays AS (
@@ -258,7 +256,9 @@ stays AS (
     FROM inflow i JOIN rec q ON q.person_id = i.person_id AND q.personnel GROUP BY i.id
 )
 SELECT r.*, x.cat AS spell_cat, pp.birth, pp.aow, pp.birth_year, pp.birth_md, pp.gender, pp.province,
-    pp.municipality, fi.arr_first, fi.bm_first, la.exit_last,
+    pp.municipality, coalesce(r.arrival = 'inflow', false) AS inflow,
+    coalesce(fi.arr_single, false) AS arr_single, coalesce(NOT fi.arr_single, false) AS arr_several,
+    coalesce(la.exit_single, false) AS exit_single, coalesce(NOT la.exit_single, false) AS exit_several,
     {", ".join(f"st.d{n}" for n in COHORT_YEARS)}, {", ".join(f"st.stay{n}" for n in COHORT_YEARS)}
 FROM rec r
 JOIN person pp ON pp.id = r.person_id
@@ -267,7 +267,7 @@ LEFT JOIN (SELECT person_id, e, arg_max(exit_cat, fte) AS cat FROM rec WHERE exi
 LEFT JOIN firsts fi ON fi.id = r.id
 LEFT JOIN lasts la ON la.id = r.id
 LEFT JOIN stays st ON st.id = r.id
-ORDER BY r.rank, r.person_id
+ORDER BY r.e, r.s
 """
 
 # Pairs of personnel records of one person that run at the same time (few: people with two jobs). On a day in
@@ -397,10 +397,15 @@ class Warehouse:
         folder = Path(folder)
         tmp = folder / (WAREHOUSE_FILE + ".tmp")
         tmp.unlink(missing_ok=True)
-        db = cls._connect(threads, str(tmp))
+        db = cls._connect(threads)
+        path = str(tmp).replace("'", "''")
+        db.execute(f"ATTACH '{path}' AS built (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
+        db.execute("USE built")
         cls._read_parquet(db, folder)
         cls._derive(db)
         db.execute("CREATE TABLE meta AS SELECT ? AS version, ? AS schema", [version, SCHEMA])
+        db.execute("USE memory")
+        db.execute("DETACH built")
         db.close()
         os.replace(tmp, folder / WAREHOUSE_FILE)
         return folder / WAREHOUSE_FILE

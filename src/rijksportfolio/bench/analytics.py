@@ -21,8 +21,8 @@ when it does not, the benchmark generates and loads one (``generate``). The stor
 
 JSON keys: bench, people, peildatum, records, cold_s, refresh_s, load_s, first_run_s, attrition_fit_ms,
 warm_s, warm_cpu_s (CPU time of the warm run: less sensitive to a shared machine), max_panel_ms, max_panel,
-filtered_s, pandas_s, pandas_cpu_s, pandas_attrition_fit_ms, speedup, agreement, load_avg (1-minute load
-average before and after), rss_mb, store_people,
+filtered_s, pandas_s, pandas_cpu_s, pandas_attrition_fit_ms, speedup, agreement, threads (DuckDB's), load_avg
+(1-minute load average before and after), rss_mb, store_people,
 then as last keys (the issue's): people, warm_s, cold_s, max_panel_ms, pandas_s, speedup.
 """
 
@@ -46,6 +46,12 @@ def add_arguments(parser: Any) -> None:
     )
     parser.add_argument("--repeat", type=int, default=3, help="Warm runs (best counts; default 3).")
     parser.add_argument("--no-pandas", action="store_true", help="Skip the pandas baseline.")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="DuckDB threads for the refresh and the panels (default: RPF_ANALYTICS_THREADS).",
+    )
 
 
 def _headcount_at(day: dt.date) -> int:
@@ -96,6 +102,8 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
         rijk, nodes = generated_rijk_create(people=people, seed=1, reference_date=ref)
         generated_rijk_load(rijk=rijk, nodes=nodes)
     settings.ANALYTICS_DIR = settings.DATA_DIR / f"bench-analytics-{people}"
+    threads = options.get("threads") or settings.ANALYTICS_THREADS
+    settings.ANALYTICS_THREADS = threads
     if not options["no_pandas"]:
         import pandas
 
@@ -103,7 +111,7 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
     t0 = time.perf_counter()
     refreshed = store.refresh(full=True)
     t1 = time.perf_counter()
-    wh = Warehouse.from_store(store.store_dir())
+    wh = Warehouse.from_store(store.store_dir(), threads=threads)
     t2 = time.perf_counter()
     first = _run_panels(wh, P.PANELS, peil, P.RIJK, P.computation)
     t3 = time.perf_counter()
@@ -197,6 +205,7 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
         "pandas_attrition_fit_ms": round(pandas_fit_ms, 1),
         "speedup": round(pandas_s / warm_s, 1) if warm_s and pandas_s else None,
         "agreement": agreement,
+        "threads": threads,
         "load_avg": [load_avg, round(os.getloadavg()[0], 2)],
         "rss_mb": rss_mb(),
         "store_people": refreshed.people if refreshed else None,

@@ -422,11 +422,15 @@ def _staff_snapshot(wh: Warehouse, day: int, scope: Scope) -> _Staff:
 
 
 def _enum_values(wh: Warehouse, column: str) -> list[str]:
-    """The values of an ENUM column of ``rec`` in code order (``enum_code``; sorted), kept per warehouse."""
+    """The values of an ENUM column of ``rec`` in code order (``enum_code``; sorted: ``ORDER BY`` compares the
+    codes), kept per warehouse."""
     key = ("enum", column)
     if key not in wh.cache:
         wh.cache[key] = [
-            v for (v,) in _rows(wh, f"SELECT unnest(enum_range(NULL::{column}_t)) ORDER BY 1", [])
+            v
+            for (v,) in _rows(
+                wh, f"SELECT unnest(enum_range(any_value({column}))) AS v FROM rec ORDER BY v", []
+            )
         ]
     return wh.cache[key]  # type: ignore[no-any-return]
 

@@ -51,6 +51,12 @@ SCHEMA = 2
 # ends: a query of the records running on a day skips, by the row groups' min/max, the groups that all ended
 # before it; smaller groups skip more (and split the work finer between threads).
 ROW_GROUP_SIZE = 16_384
+DERIVED = (
+    "org",
+    "person",
+    "rec",
+    "dup",
+)  # the tables of a warehouse (the ENUM types travel with their columns)
 OPEN = 2_000_000_000  # day number of a running record's end
 MAX_DEPTH = 7
 COHORT_YEARS = (1, 2, 5)  # starters still in the Rijk this many years after their start
@@ -340,7 +346,8 @@ class Warehouse:
     def _connect(
         threads: int | None, path: str = ":memory:", read_only: bool = False
     ) -> duckdb.DuckDBPyConnection:
-        """One thread by default: on a shared two-core machine DuckDB's parallel plans were 2–4× slower."""
+        """One thread by default (``RPF_ANALYTICS_THREADS``): on a shared two-core machine DuckDB's parallel plans
+        were 2–4× slower, and a web process runs its requests side by side anyway."""
         db = duckdb.connect(path, read_only=read_only)
         db.execute("SET enable_progress_bar = false")
         db.execute(f"SET threads = {int(threads or 1)}")
@@ -398,13 +405,13 @@ class Warehouse:
         tmp = folder / (WAREHOUSE_FILE + ".tmp")
         tmp.unlink(missing_ok=True)
         db = cls._connect(threads)
+        cls._read_parquet(db, folder)
+        cls._derive(db)  # in memory: only the final tables are written
         path = str(tmp).replace("'", "''")
         db.execute(f"ATTACH '{path}' AS built (ROW_GROUP_SIZE {ROW_GROUP_SIZE})")
-        db.execute("USE built")
-        cls._read_parquet(db, folder)
-        cls._derive(db)
-        db.execute("CREATE TABLE meta AS SELECT ? AS version, ? AS schema", [version, SCHEMA])
-        db.execute("USE memory")
+        for table in DERIVED:
+            db.execute(f"CREATE TABLE built.{table} AS SELECT * FROM memory.{table}")
+        db.execute("CREATE TABLE built.meta AS SELECT ? AS version, ? AS schema", [version, SCHEMA])
         db.execute("DETACH built")
         db.close()
         os.replace(tmp, folder / WAREHOUSE_FILE)

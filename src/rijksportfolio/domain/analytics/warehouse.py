@@ -2,7 +2,9 @@
 """The analytical store in DuckDB: the Parquet files of the employment history loaded into an in-process
 database, with every peildatum-independent derivation done once at load (docs/analytics-store.md).
 
-Tables (day numbers are days since 1970-01-01; an open end is ``OPEN``):
+Tables (day numbers are days since 1970-01-01 as INTEGER; an open end is ``OPEN``; the categorical columns are
+dictionary-coded ENUMs with their values in sorted order, so that grouping and filtering compare small integers;
+years and scales are SMALLINT):
 
 ``org``     the organisation tree, with ``top_id`` (nearest ancestor-or-self with a sector category, else the
             root), ``ministry_id`` (the root), ``rank``/``last_rank`` (pre-order position: a subtree is the
@@ -10,17 +12,25 @@ Tables (day numbers are days since 1970-01-01; an open end is ``OPEN``):
 ``person``  date of birth as ``birth`` (day), ``birth_year``, ``birth_md`` (month * 100 + day), the state-pension
             date ``aow`` (day; ``domain/aow.py``), gender, work location's province and municipality.
 ``dup``     pairs of a person's personnel records that overlap in time (see ``_DUP_SQL``).
-``rec``     every employment record with its organisation's ``rank``, ``top_id``, ``ministry_id``, day numbers
-            ``s`` and ``e``, ``personnel`` (contract type not external) and, for personnel records, the
+``rec``     every employment record with its organisation's ``rank``, ``top_id``, ``ministry_id`` and ``a0``,
+            day numbers ``s`` and ``e``, ``personnel`` (contract type not external), ``pri`` (the forecast's
+            contract priority: permanent 0, secondment 1, else 2) and, for personnel records, the
             continuity of docs/workforce-figures.md: ``arrival`` ('inflow', 'within', 'between' or NULL for
             no event), ``from_ministry`` (for a move between ministries: the ministry of the latest record
-            running the day before), ``from_rank`` (for a move: that record's organisation rank), ``exit_cat`` (outflow
-            category when no personnel record of the person runs the day after, else NULL),
+            running the day before), ``from_rank`` (for a move: that record's organisation rank), ``exit_cat``
+            (outflow category when no personnel record of the person runs the day after, else NULL),
             ``spell_e`` and ``spell_cat`` (the end of the person's unbroken presence in the Rijk that
-            contains the record, and its outflow category), the person's ``birth``, ``aow``, ``birth_year``, ``birth_md``, ``gender``, ``province`` and
-            ``municipality`` (copied: the panels need no join), ``position_start`` (first day of the unbroken run of records at the same node with the same job:
+            contains the record, and its outflow category), the person's ``birth``, ``aow``, ``birth_year``,
+            ``birth_md``, ``gender``, ``province`` and ``municipality`` (copied: the panels need no join),
+            ``position_start`` (first day of the unbroken run of records at the same node with the same job:
             time in the current job) and ``secondment_start`` (first day of the unbroken run of secondment
-            records of the person).
+            records of the person). To count persons without ``COUNT(DISTINCT)`` in any scope:
+            ``arr_single`` / ``arr_several`` (the record's arrival is its person's only one of that kind in
+            its year / one of several) and ``exit_single`` / ``exit_several`` (likewise for outflow in the year
+            of its end): a record that is the only one counts as it is, only the rare others need a distinct
+            count. For the starter cohorts: ``inflow`` and ``stay1``, ``stay2``, ``stay5`` (the person is in
+            the Rijk on the same day 1, 2, 5 years after the record's start). Rows in order of ``e``: the
+            records running on a day lie in the row groups that do not all end before it.
 
 Continuity flags do not depend on the peildatum: a record known at a peildatum has all its predecessors known
 too (they start earlier), and an outflow before the peildatum's year is decided by records that start on or
@@ -245,8 +255,9 @@ _COHORT_DAYS = ", ".join(
 _STAYS = ", ".join(f"bool_or(q.s <= i.d{n} AND q.e >= i.d{n}) AS stay{n}" for n in COHORT_YEARS)
 
 # The person's attributes copied onto every record (the panels need no join), the exit category at the end of
-# each record's spell (the exit record ending it: the last one, ties by FTE), and the flags that spare the
-# Rijk-wide panels a COUNT(DISTINCT person) (see the module docstring).
+# each record's spell (the exit record ending it: the last one, ties by FTE), the single/several flags and the
+# starters' stays (see the module docstring). A stay is decided by any personnel record of the person: whether
+# its day lies after a peildatum the panel decides (then the records starting after the peildatum do not matter).
 _REC_SPELL_SQL = f"""
 CREATE OR REPLACE TABLE rec AS
 WITH firsts AS (
@@ -258,14 +269,14 @@ lasts AS (
 ),
 inflow AS (SELECT id, person_id, {_COHORT_DAYS} FROM rec WHERE arrival = 'inflow'),
 stays AS (
-    SELECT i.id, {", ".join(f"any_value(i.d{n}) AS d{n}" for n in COHORT_YEARS)}, {_STAYS}
+    SELECT i.id, {_STAYS}
     FROM inflow i JOIN rec q ON q.person_id = i.person_id AND q.personnel GROUP BY i.id
 )
 SELECT r.*, x.cat AS spell_cat, pp.birth, pp.aow, pp.birth_year, pp.birth_md, pp.gender, pp.province,
     pp.municipality, coalesce(r.arrival = 'inflow', false) AS inflow,
     coalesce(fi.arr_single, false) AS arr_single, coalesce(NOT fi.arr_single, false) AS arr_several,
     coalesce(la.exit_single, false) AS exit_single, coalesce(NOT la.exit_single, false) AS exit_several,
-    {", ".join(f"st.d{n}" for n in COHORT_YEARS)}, {", ".join(f"st.stay{n}" for n in COHORT_YEARS)}
+    {", ".join(f"st.stay{n}" for n in COHORT_YEARS)}
 FROM rec r
 JOIN person pp ON pp.id = r.person_id
 LEFT JOIN (SELECT person_id, e, arg_max(exit_cat, fte) AS cat FROM rec WHERE exit_cat IS NOT NULL

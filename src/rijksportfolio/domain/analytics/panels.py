@@ -207,6 +207,22 @@ def _scope_records(wh: Warehouse, scope: Scope) -> tuple[NDArray[Any], NDArray[A
     return _once(wh, ("records", scope), fetch)
 
 
+def _scope_pairs(wh: Warehouse, scope: Scope) -> tuple[I64, I64, I64]:
+    """The ``dup`` pairs with both records in scope: overlap start and end, loser (shared within a
+    ``computation``)."""
+
+    def fetch() -> tuple[I64, I64, I64]:
+        pwhere, pparams = _pair_scope_sql(wh, scope)
+        cols = (
+            wh.cursor()
+            .execute(f"SELECT ov_s, ov_e, loser FROM dup x WHERE TRUE{pwhere}", pparams)
+            .fetchnumpy()
+        )
+        return tuple(np.asarray(cols[k], dtype=np.int64) for k in ("ov_s", "ov_e", "loser"))  # type: ignore[return-value]
+
+    return _once(wh, ("pairs", scope), fetch)
+
+
 def _counts_on_days(wh: Warehouse, days: list[int], scope: Scope) -> dict[int, tuple[int, float]]:
     """Headcount and FTE in scope on each of ``days``: running records minus their distinct ``dup`` losers
     (the losers in numpy: the pairs are few)."""
@@ -222,12 +238,7 @@ def _counts_on_days(wh: Warehouse, days: list[int], scope: Scope) -> dict[int, t
         running = [(s <= x) & (e >= x) for x in d]
         records = np.array([int(r.sum()) for r in running], dtype=np.int64)
         fte = np.array([float(f[r].sum()) for r in running])
-    pwhere, pparams = _pair_scope_sql(wh, scope)
-    pairs = (
-        wh.cursor().execute(f"SELECT ov_s, ov_e, loser FROM dup x WHERE TRUE{pwhere}", pparams).fetchnumpy()
-    )
-    ov_s, ov_e = np.asarray(pairs["ov_s"], dtype=np.int64), np.asarray(pairs["ov_e"], dtype=np.int64)
-    loser = np.asarray(pairs["loser"], dtype=np.int64)
+    ov_s, ov_e, loser = _scope_pairs(wh, scope)
     return {
         int(x): (int(records[k]) - len(np.unique(loser[(ov_s <= x) & (ov_e >= x)])), float(fte[k]))
         for k, x in enumerate(d)

@@ -803,7 +803,9 @@ def mobility_matrix(
         WHERE r.from_ministry IS NOT NULL AND r.s BETWEEN {lo} AND {hi}{where} GROUP BY ALL ORDER BY 1, 2""",
         params,
     )
-    ministries = _rows(wh, "SELECT id, name, code FROM org WHERE depth = 0 ORDER BY name", [])
+    if "ministries" not in wh.cache:  # data, kept per warehouse
+        wh.cache["ministries"] = _rows(wh, "SELECT id, name, code FROM org WHERE depth = 0 ORDER BY name", [])
+    ministries = wh.cache["ministries"]
     return {
         "year": year,
         "ministries": [{"id": i, "name": n, "code": c} for i, n, c in ministries],

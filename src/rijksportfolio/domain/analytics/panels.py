@@ -560,15 +560,15 @@ BREAKDOWNS = (
 )
 
 
-def _org_level(wh: Warehouse, scope: Scope) -> tuple[str, str]:
-    """The organisation one level below the scope (the ministries for the Rijk) of a staff record ``st``: an
-    expression and the join of ``org`` (alias o) it needs."""
+def _org_level(wh: Warehouse, scope: Scope) -> str:
+    """The column of ``org`` naming the organisation one level below the scope (the ministries for the Rijk), for
+    SQL over ``staff st JOIN org o ON o.id = st.org_id`` (the snapshot's panels use ``_units``)."""
     if len(scope.organisations) == 1:
         org = wh.org(scope.organisations[0])
         if org is not None:
             depth = min(int(org["depth"]) + 1, 7)
-            return f"coalesce(o.a{depth}, o.id)", " JOIN org o ON o.id = st.org_id"
-    return "st.a0", ""  # each record's ministry (``org.a0``), copied onto it
+            return f"coalesce(o.a{depth}, o.id)"
+    return "o.a0"
 
 
 def _org_names(wh: Warehouse) -> dict[int, str]:

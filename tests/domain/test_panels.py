@@ -357,3 +357,97 @@ def test_published_three_five_seven_hides_the_over_counts_when_a_tenure_band_is_
         },
     )
     assert (shown["over_5"], shown["over_7"]) == (49, 49)
+
+
+# pia: two inflows in 2016 (a temporary job at directorate 10 that ends into nothing, then a permanent one at
+# ministry B); quinten: two outflows in 2016 (his job at directorate 11 ends on his own request; hired again
+# at the agency's team 20 in May, that contract ends in October)
+TWICE = [
+    ("pia", 10, 1, 1, "temporary", 1.0, D(2016, 2, 1), D(2016, 3, 31), "end_of_contract"),
+    ("pia", 50, 5, 1, "permanent", 1.0, D(2016, 6, 1), None, ""),
+    ("quinten", 11, 1, 2, "permanent", 1.0, D(2015, 1, 1), D(2016, 2, 29), "own_request"),
+    ("quinten", 20, 2, 2, "permanent", 1.0, D(2016, 5, 1), D(2016, 10, 31), "end_of_contract"),
+    *ZOE,
+]
+TWICE_PEOPLE = {"pia": YOUNG, "quinten": YOUNG, "zoe": YOUNG}
+
+
+def _year(result: dict, y: int) -> dict:
+    return next(row for row in result["years"] if row["year"] == y)
+
+
+def test_a_person_with_two_arrivals_or_two_outflows_in_a_year_counts_once_in_every_scope() -> None:
+    wh = warehouse(TWICE_PEOPLE, TWICE)
+    rijk = _year(P.flows(wh, PEIL), 2016)
+    assert (rijk["inflow"], rijk["outflow_total"]) == (2, 2)  # pia once, quinten once
+    assert rijk["outflow"]["end_of_contract"] == 2  # quinten's last outflow of the year decides his reason
+    assert rijk["outflow"]["own_request"] == 0
+    # each scope holding one of the two records counts the person once, by that record
+    directorate_10 = _year(P.flows(wh, PEIL, P.Scope(organisations=(10,))), 2016)
+    assert (directorate_10["inflow"], directorate_10["outflow"]["end_of_contract"]) == (1, 1)
+    ministry_b = _year(P.flows(wh, PEIL, P.Scope(organisations=(5,))), 2016)
+    assert (ministry_b["inflow"], ministry_b["outflow_total"]) == (1, 0)
+    directorate_11 = _year(P.flows(wh, PEIL, P.Scope(organisations=(11,))), 2016)
+    assert directorate_11["outflow"] == {
+        "state_pension": 0,
+        "own_request": 1,
+        "end_of_contract": 0,
+        "other": 0,
+    }
+    ministry_a = _year(P.flows(wh, PEIL, P.Scope(organisations=(1,))), 2016)
+    assert ministry_a["outflow"]["end_of_contract"] == 2
+    assert ministry_a["outflow"]["own_request"] == 0
+    # the same as the numpy engine for the Rijk
+    old = numpy_figures(build(TWICE_PEOPLE, TWICE), PEIL)
+    assert [r for r in P.figures(wh, PEIL)["history"] if r["year"] >= 2008] == [
+        r for r in old["history"] if r["year"] >= 2008
+    ]
+
+
+def test_starters_take_each_persons_first_inflow_of_the_year_in_the_scope() -> None:
+    wh = warehouse(TWICE_PEOPLE, TWICE)
+    rijk = next(c for c in P.starters(wh, PEIL)["cohorts"] if c["year"] == 2016)
+    # pia (first inflow: the temporary job; in the Rijk a year later) and quinten (gone by then)
+    assert (rijk["starters"], rijk["temporary_share"], rijk["still_employed_1y"]) == (2, 0.5, 0.5)
+    assert rijk["still_employed_2y"] is None  # 2018-05-01 lies after the peildatum
+    ministry_b = next(
+        c for c in P.starters(wh, PEIL, P.Scope(organisations=(5,)))["cohorts"] if c["year"] == 2016
+    )
+    assert (ministry_b["starters"], ministry_b["temporary_share"], ministry_b["still_employed_1y"]) == (
+        1,
+        0.0,
+        1.0,
+    )
+
+
+def test_one_computation_shares_the_staff_and_gives_the_same_panels() -> None:
+    wh = warehouse(EVERYONE, ALL)
+    day = (PEIL - D(1970, 1, 1)).days
+    alone = {name: fn(wh, PEIL) for name, fn in P.PANELS.items()}
+    assert P._staff(wh, day, P.RIJK) is not P._staff(wh, day, P.RIJK)  # outside: computed per call
+    with P.computation():
+        shared = P._staff(wh, day, P.RIJK)
+        assert P._staff(wh, day, P.RIJK) is shared
+        assert P._staff(wh, day, P.Scope(organisations=(2,))) is not shared
+        together = {name: fn(wh, PEIL) for name, fn in P.PANELS.items()}
+    assert together == alone
+    assert P.dashboard(wh, PEIL) == alone
+    assert P.dashboard(wh, PEIL, names=("headcount", "trend")) == {
+        k: alone[k] for k in ("headcount", "trend")
+    }
+
+
+def test_a_province_scope_counts_the_persons_working_there() -> None:
+    people = {"w0": YOUNG, "w1": YOUNG, "m0": YOUNG, "zoe": YOUNG}
+    recs = [(n, 10, 1, 1, "permanent", 1.0, D(2010, 1, 1), None, "") for n in ("w0", "w1", "m0")]
+    recs += [("w0", 11, 1, 2, "temporary", 0.5, D(2016, 1, 1), None, ""), *ZOE]  # w0 in two jobs
+    wh = warehouse(people, recs, province={"w0": 2, "w1": 2})
+    groningen = P.Scope(province="Groningen")
+    assert P.headcount(wh, PEIL, groningen) == {"peildatum": "2018-01-01", "headcount": 2, "fte": 2.5}
+    parts = P.breakdowns(wh, PEIL, groningen)["breakdowns"]
+    assert [(r["key"], r["headcount"], r["fte"]) for r in parts["contract_type"]] == [
+        ("permanent", 2, 2.0),
+        ("temporary", 0, 0.5),
+    ]
+    assert P.headcount(wh, PEIL, P.Scope(province="Zuid-Holland"))["headcount"] == 1
+    assert P.headcount(wh, PEIL, P.Scope(province="Friesland"))["headcount"] == 0

@@ -287,3 +287,30 @@ def test_attrition_rate_is_events_per_person_year_by_age_band_and_contract() -> 
     # under 100 person-years in every cell and band: the overall rate
     assert rates.rate[band, 0] == pytest.approx(1 / (10 * 366 / 365.25))
     assert rates.rate[0, 1] == rates.rate[band, 0]
+
+
+def test_the_forecast_of_classes_of_equal_birth_and_group_is_the_forecast_of_their_persons() -> None:
+    from rijksportfolio.domain.analytics.workforce import person_classes
+
+    rng = np.random.default_rng(7)
+    birth = rng.integers(day_number(D(1955, 1, 1)), day_number(D(2000, 12, 31)), 5000)
+    birth[:2000] = birth[2000:4000]  # many persons share a birthday
+    group = rng.integers(0, 3, 5000)
+    c_birth, c_group, inverse = person_classes(birth, group)
+    assert (c_birth[inverse] == birth).all()
+    assert (c_group[inverse] == group).all()
+    assert len(c_birth) == len(set(zip(birth.tolist(), group.tolist(), strict=True))) < 5000
+    counts = np.bincount(inverse)
+    rates = AttritionRates(
+        rate=rng.uniform(0.01, 0.2, (9, 3)), events=np.zeros((9, 3)), exposure=np.zeros((9, 3))
+    )
+    years = list(range(2018, 2030))
+    assert forecast(c_birth, c_group, day_number(PEIL), rates, years, weight=counts) == forecast(
+        birth, group, day_number(PEIL), rates, years
+    )
+    # births far apart: the same classes by sorting
+    far = birth.copy()
+    far[0] = day_number(D(1, 1, 1))
+    f_birth, f_group, f_inverse = person_classes(far, group)
+    assert (f_birth[f_inverse] == far).all()
+    assert (f_group[f_inverse] == group).all()

@@ -320,6 +320,14 @@ ANALYTICS_DIR = Path(
     )
     or DATA_DIR / "analytics"
 )
+ANALYTICS_THREADS = setting(
+    "RPF_ANALYTICS_THREADS",
+    1,
+    "Threads DuckDB may use for one query of the analytical store and for building its warehouse file. One "
+    "suits a web process whose requests already run side by side; more can shorten a single large computation "
+    "on otherwise idle cores (docs/analytics-store.md).",
+    kind="int",
+)
 ANALYTICS_REFRESH = setting(
     "RPF_ANALYTICS_REFRESH",
     "background",

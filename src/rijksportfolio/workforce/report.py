@@ -303,17 +303,18 @@ def report_build(*, user: Any, organisation: Organisation | None, peildatum: dt.
     query = ReportQuery(request, organisation, peildatum, scope)
     subject = organisation.name if organisation is not None else _("het Rijk")
     chapters = []
-    for slug, text in CHAPTERS.items():
-        page = views.PAGES[slug]
-        sections, _extra = page.build(query)
-        chapters.append(
-            Chapter(
-                slug=slug,
-                title=page.title(),
-                paragraphs=text(query, subject),
-                sections=[(heading, chart) for heading, chart in sections if chart.table.rows],
+    with panels.computation():  # the chapters' panels share the staff of the peildatum (computed once)
+        for slug, text in CHAPTERS.items():
+            page = views.PAGES[slug]
+            sections, _extra = page.build(query)
+            chapters.append(
+                Chapter(
+                    slug=slug,
+                    title=page.title(),
+                    paragraphs=text(query, subject),
+                    sections=[(heading, chart) for heading, chart in sections if chart.table.rows],
+                )
             )
-        )
     return Report(
         title=_("Jaarrapportage personeel %(org)s %(year)s")
         % {"org": organisation.name if organisation is not None else _("Rijk"), "year": peildatum.year},

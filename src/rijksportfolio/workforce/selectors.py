@@ -9,6 +9,7 @@ import threading
 from typing import Any
 
 import numpy as np
+from django.conf import settings
 from django.db import connections
 from django.db.models import F, FloatField, Func, IntegerField, QuerySet, Value
 from django.db.models.functions import Cast, Coalesce
@@ -124,7 +125,7 @@ def warehouse() -> Warehouse:
             manifest = store.read_manifest()
         version = (manifest or {}).get("version")
         if _warehouse is None or _warehouse.version != version or _warehouse.folder != store.store_dir():
-            _warehouse = Warehouse.from_store(store.store_dir())
+            _warehouse = Warehouse.from_store(store.store_dir(), threads=settings.ANALYTICS_THREADS)
         return _warehouse
 
 

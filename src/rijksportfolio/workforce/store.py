@@ -237,7 +237,7 @@ def refresh(*, full: bool = False, wait: bool = True, build_file: bool = True) -
                 _write(records.filter(e_part == k), store_dir() / "employments" / f"part-{k:02d}.parquet")
         version = (manifest or {}).get("version", 0) + 1
         if build_file:
-            Warehouse.build_file(store_dir(), version=version)
+            Warehouse.build_file(store_dir(), version=version, threads=settings.ANALYTICS_THREADS)
         StoreChange.objects.filter(id__in=list(changes)).delete()
         _write_manifest(
             {

@@ -727,7 +727,8 @@ def render_dashboard(
     organisation = form.organisation()
     peildatum = form.cleaned_data.get("peildatum") or dt.date.today()
     query = Query(request, organisation, peildatum, form.scope(organisation))
-    sections, extra = definition.build(query)
+    with panels.computation():  # the page's panels share the staff of the peildatum (computed once)
+        sections, extra = definition.build(query)
     sections = [(heading, chart) for heading, chart in sections if chart.table.rows]
     download = download_response(
         request,

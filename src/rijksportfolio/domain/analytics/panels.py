@@ -16,13 +16,25 @@ no suppression: that is applied where figures leave the platform). Definitions: 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 from numpy.typing import NDArray
 
-from rijksportfolio.domain.analytics.warehouse import OPEN, OUTFLOW, Warehouse, day_number
+from rijksportfolio.domain.analytics.warehouse import (
+    COHORT_YEARS,
+    MAX_DEPTH,
+    OPEN,
+    OUTFLOW,
+    Warehouse,
+    day_number,
+)
 from rijksportfolio.domain.analytics.workforce import (
     AGE_BANDS,
     CONTRACT_GROUPS,
@@ -30,7 +42,9 @@ from rijksportfolio.domain.analytics.workforce import (
     FORECAST_YEARS,
     HISTORY_YEARS,
     AttritionRates,
-    forecast,
+    Projection,
+    forecast_summary,
+    person_classes,
     project,
     rates_from_counts,
 )
@@ -49,7 +63,6 @@ AGE_GROUPS: tuple[tuple[str, int, int], ...] = (
 )
 PYRAMID_BAND = 5  # years per band of the age pyramid
 TENURE_BANDS = (("<3", 0.0, 3.0), ("3-5", 3.0, 5.0), ("5-7", 5.0, 7.0), ("7+", 7.0, 1000.0))
-COHORT_YEARS = (1, 2, 5)
 TEMPORARY = ("temporary", "trainee")
 ICT_FAMILY = "ict"
 
@@ -88,6 +101,41 @@ class Scenario:
         return self.growth_by_family.get(job_family, self.growth_pct)
 
 
+_shared: ContextVar[dict[Any, Any] | None] = ContextVar("rpf_panels_shared", default=None)
+
+
+@contextmanager
+def computation() -> Iterator[None]:
+    """One dashboard computation: panels computed inside it (in this thread or task) share the intermediate
+    results that depend on the peildatum and scope only (the staff at the peildatum and its projection, used by
+    the forecast and the MPP), computed once by the first panel that needs them and dropped at the end. Outside
+    it every panel computes everything itself. Nothing is kept between computations."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
+def _once[T](wh: Warehouse, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, or its result from earlier in the current ``computation``."""
+    memo = _shared.get()
+    if memo is None:
+        return compute()
+    full = (id(wh), wh.version, *key)
+    if full not in memo:
+        memo[full] = compute()
+    return memo[full]  # type: ignore[no-any-return]
+
+
+def dashboard(
+    wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK, names: tuple[str, ...] | None = None
+) -> dict[str, Any]:
+    """Several panels of ``PANELS`` (default: all) in one ``computation``."""
+    with computation():
+        return {name: PANELS[name](wh, peildatum, scope) for name in (names or tuple(PANELS))}
+
+
 def _scope_sql(wh: Warehouse, scope: Scope, alias: str = "r", prefix: str = "") -> tuple[str, list[Any]]:
     """A WHERE fragment (starting with AND) on the record columns ``{alias}.{prefix}rank`` etc."""
     sql, params = [], []
@@ -116,7 +164,11 @@ def _scope_sql(wh: Warehouse, scope: Scope, alias: str = "r", prefix: str = "") 
         sql.append(f"{col('contract')} = ?")
         params.append(scope.contract_type)
     if scope.province:
-        sql.append(f"{alias}.person_id IN (SELECT id FROM person WHERE province = ?)")
+        # the records of ``rec`` carry their person's province; a ``dup`` pair (prefix) asks ``person``
+        if prefix:
+            sql.append(f"{alias}.person_id IN (SELECT id FROM person WHERE province = ?)")
+        else:
+            sql.append(f"{alias}.province = ?")
         params.append(scope.province)
     return "".join(f" AND {part}" for part in sql), params
 
@@ -145,6 +197,38 @@ def _timeline(wh: Warehouse) -> tuple[I64, I64, F64, F64]:
     return wh.cache["timeline"]  # type: ignore[no-any-return]
 
 
+def _scope_records(wh: Warehouse, scope: Scope) -> tuple[NDArray[Any], NDArray[Any], F64]:
+    """Start, end and FTE of the scope's personnel records (shared within a ``computation``: the headcount, trend
+    and flows of one scope count them on their days)."""
+
+    def fetch() -> tuple[NDArray[Any], NDArray[Any], F64]:
+        where, params = _scope_sql(wh, scope)
+        cols = (
+            wh.cursor()
+            .execute(f"SELECT r.s, r.e, r.fte FROM rec r WHERE r.personnel{where}", params)
+            .fetchnumpy()
+        )
+        return np.asarray(cols["s"]), np.asarray(cols["e"]), np.asarray(cols["fte"], dtype=np.float64)
+
+    return _once(wh, ("records", scope), fetch)
+
+
+def _scope_pairs(wh: Warehouse, scope: Scope) -> tuple[I64, I64, I64]:
+    """The ``dup`` pairs with both records in scope: overlap start and end, loser (shared within a
+    ``computation``)."""
+
+    def fetch() -> tuple[I64, I64, I64]:
+        pwhere, pparams = _pair_scope_sql(wh, scope)
+        cols = (
+            wh.cursor()
+            .execute(f"SELECT ov_s, ov_e, loser FROM dup x WHERE TRUE{pwhere}", pparams)
+            .fetchnumpy()
+        )
+        return tuple(np.asarray(cols[k], dtype=np.int64) for k in ("ov_s", "ov_e", "loser"))  # type: ignore[return-value]
+
+    return _once(wh, ("pairs", scope), fetch)
+
+
 def _counts_on_days(wh: Warehouse, days: list[int], scope: Scope) -> dict[int, tuple[int, float]]:
     """Headcount and FTE in scope on each of ``days``: running records minus their distinct ``dup`` losers
     (the losers in numpy: the pairs are few)."""
@@ -156,21 +240,11 @@ def _counts_on_days(wh: Warehouse, days: list[int], scope: Scope) -> dict[int, t
         records = started - ended
         fte = cum_s[started] - cum_e[ended]
     else:
-        where, params = _scope_sql(wh, scope)
-        cols = ", ".join(
-            f"sum(CASE WHEN r.s <= {x} AND r.e >= {x} THEN 1 ELSE 0 END), "
-            f"sum(CASE WHEN r.s <= {x} AND r.e >= {x} THEN r.fte ELSE 0 END)"
-            for x in days
-        )
-        totals = _rows(wh, f"SELECT {cols} FROM rec r WHERE r.personnel{where}", params)[0]
-        records = np.array([int(totals[2 * k] or 0) for k in range(len(days))], dtype=np.int64)
-        fte = np.array([float(totals[2 * k + 1] or 0.0) for k in range(len(days))])
-    pwhere, pparams = _pair_scope_sql(wh, scope)
-    pairs = (
-        wh.cursor().execute(f"SELECT ov_s, ov_e, loser FROM dup x WHERE TRUE{pwhere}", pparams).fetchnumpy()
-    )
-    ov_s, ov_e = np.asarray(pairs["ov_s"], dtype=np.int64), np.asarray(pairs["ov_e"], dtype=np.int64)
-    loser = np.asarray(pairs["loser"], dtype=np.int64)
+        s, e, f = _scope_records(wh, scope)
+        running = [(s <= x) & (e >= x) for x in d]
+        records = np.array([int(r.sum()) for r in running], dtype=np.int64)
+        fte = np.array([float(f[r].sum()) for r in running])
+    ov_s, ov_e, loser = _scope_pairs(wh, scope)
     return {
         int(x): (int(records[k]) - len(np.unique(loser[(ov_s <= x) & (ov_e >= x)])), float(fte[k]))
         for k, x in enumerate(d)
@@ -209,6 +283,267 @@ def _staff_cte(wh: Warehouse, day: int, scope: Scope) -> tuple[str, list[Any]]:
     return sql, pparams + params
 
 
+# --- The staff at a day: one snapshot shared by the panels of a computation ------------------------------------
+
+GROUP_OF_PRI = np.array(
+    [0, 2, 1], dtype=np.int64
+)  # pri (permanent 0, secondment 1, else 2) -> CONTRACT_GROUPS
+NONE = -1  # a code for NULL in the snapshot
+
+
+@dataclass(frozen=True)
+class _Staff:
+    """The personnel records running at a day in scope as numpy columns (in no particular order), selected by
+    DuckDB once per ``computation`` and aggregated with numpy by the panels that count the staff.
+
+    Per record: its id, organisation, ``main`` (the person's main record: one per person), FTE, scale, the start
+    of its run in the same job, codes of its job family, work type and contract type (``_enum_values``; NONE for
+    NULL); per record but of the person:
+    date of birth (day, year, month * 100 + day), state-pension date, gender, province and municipality codes,
+    ``group`` (the contract group: permanent over secondment over temporary, over all their records in scope)
+    and ``max_scale`` (the highest scale of their records in scope). The persons as classes of equal date of
+    birth and contract group (``person_classes``): ``cls`` per record, ``c_birth``, ``c_group``, ``c_aow`` and
+    ``c_count`` (persons) per class."""
+
+    id: I64
+    org: I64
+    main: NDArray[np.bool_]
+    fte: F64
+    scale: I64
+    position_start: I64
+    fam: I64
+    wt: I64
+    contract: I64
+    birth: I64
+    birth_year: I64
+    birth_md: I64
+    aow: I64
+    gender: I64
+    province: I64
+    municipality: I64
+    group: I64
+    max_scale: I64
+    cls: I64
+    c_birth: I64
+    c_group: I64
+    c_aow: I64
+    c_count: I64
+
+    def age(self, day: int) -> I64:
+        """Completed years of age on ``day`` of each record's person."""
+        d = dt.date(1970, 1, 1) + dt.timedelta(days=day)
+        return np.asarray(d.year - self.birth_year - (self.birth_md > d.month * 100 + d.day), dtype=np.int64)
+
+
+_SNAPSHOT_COLUMNS = {  # name -> SQL (ENUM columns as their codes)
+    "id": "r.id",
+    "org": "r.org_id",
+    "fte": "r.fte",
+    "scale": "r.scale",
+    "position_start": "r.position_start",
+    "fam": "enum_code(r.job_family)",
+    "wt": "enum_code(r.work_type)",
+    "contract": "enum_code(r.contract)",
+    "birth": "r.birth",
+    "birth_year": "r.birth_year",
+    "birth_md": "r.birth_md",
+    "aow": "r.aow",
+    "gender": "enum_code(r.gender)",
+    "province": "enum_code(r.province)",
+    "municipality": "enum_code(r.municipality)",
+    "pri": "r.pri",
+}
+_CODES = ("fam", "wt", "contract", "gender", "province", "municipality")
+
+
+def _column(values: pa.ChunkedArray, *, widen: bool) -> NDArray[Any]:
+    """A result column as numpy: as DuckDB typed it (days 32-bit, years and scales 16-bit; no copy), or widened to
+    int64 with NULL as NONE (codes)."""
+    if not widen:
+        return np.asarray(values.to_numpy())
+    if values.null_count:
+        values = pc.fill_null(values.cast(pa.int64()), NONE)
+    return np.asarray(values.to_numpy(), dtype=np.int64)
+
+
+def _staff(wh: Warehouse, day: int, scope: Scope) -> _Staff:
+    """The staff snapshot at ``day`` in scope (shared within a ``computation``)."""
+    return _once(wh, ("staff", day, scope), lambda: _staff_snapshot(wh, day, scope))
+
+
+def _staff_snapshot(wh: Warehouse, day: int, scope: Scope) -> _Staff:
+    """A person's records that run at the same time are ``dup`` pairs (every two of them): a pair's loser is not
+    main, and each record takes the lowest contract priority and the highest scale of its partners."""
+    where, params = _scope_sql(wh, scope)
+    cur = wh.cursor()
+    select = ", ".join(f"{sql} AS {name}" for name, sql in _SNAPSHOT_COLUMNS.items())
+    table = cur.sql(
+        f"SELECT {select} FROM rec r WHERE r.personnel AND r.s <= {day} AND r.e >= {day}{where}",
+        params=params,
+    ).to_arrow_table()
+    # as DuckDB typed them (days 32-bit, years and scales 16-bit): no copies; the codes widened, NULL as NONE
+    col = {name: _column(table[name], widen=name in _CODES) for name in table.column_names}
+    pwhere, pparams = _pair_scope_sql(wh, scope)
+    pairs = cur.execute(
+        f"""SELECT a_id, b_id, a_pri, b_pri, a_scale, b_scale, loser FROM dup x
+        WHERE x.ov_s <= {day} AND x.ov_e >= {day}{pwhere}""",
+        pparams,
+    ).fetchnumpy()
+    pair = {k: np.asarray(v, dtype=np.int64) for k, v in pairs.items()}
+    ids, pri, max_scale = col["id"], col["pri"], col["scale"]
+    main = np.ones(len(ids), dtype=bool)
+    if len(pair["loser"]) and len(ids):
+        main = ~np.isin(ids, pair["loser"], kind="table")
+        # per record of a pair: the lowest priority and highest scale of its partners
+        pid = np.r_[pair["a_id"], pair["b_id"]]
+        ppri, pscale = np.r_[pair["b_pri"], pair["a_pri"]], np.r_[pair["b_scale"], pair["a_scale"]]
+        order = np.argsort(pid, kind="stable")
+        pid, ppri, pscale = pid[order], ppri[order], pscale[order]
+        starts = np.flatnonzero(np.r_[True, pid[1:] != pid[:-1]])
+        uid = pid[starts]
+        lo_pri, hi_scale = np.minimum.reduceat(ppri, starts), np.maximum.reduceat(pscale, starts)
+        hit = np.flatnonzero(np.isin(ids, uid, kind="table"))
+        at = np.searchsorted(uid, ids[hit])
+        pri, max_scale = pri.copy(), max_scale.copy()
+        pri[hit] = np.minimum(pri[hit], lo_pri[at])
+        max_scale[hit] = np.maximum(max_scale[hit], hi_scale[at])
+    group = GROUP_OF_PRI[pri]
+    c_birth, c_group, cls = person_classes(col["birth"], group)
+    c_aow = np.zeros(len(c_birth), dtype=np.int64)
+    c_aow[cls] = col["aow"]
+    return _Staff(
+        id=ids,
+        org=col["org"],
+        main=main,
+        fte=col["fte"],
+        scale=col["scale"],
+        position_start=col["position_start"],
+        fam=col["fam"],
+        wt=col["wt"],
+        contract=col["contract"],
+        birth=col["birth"],
+        birth_year=col["birth_year"],
+        birth_md=col["birth_md"],
+        aow=col["aow"],
+        gender=col["gender"],
+        province=col["province"],
+        municipality=col["municipality"],
+        group=group,
+        max_scale=max_scale,
+        cls=cls,
+        c_birth=c_birth,
+        c_group=c_group,
+        c_aow=c_aow,
+        c_count=np.bincount(cls[main], minlength=len(c_birth)),
+    )
+
+
+def _enum_values(wh: Warehouse, column: str) -> list[str]:
+    """The values of an ENUM column of ``rec`` in code order (``enum_code``; sorted: ``ORDER BY`` compares the
+    codes), kept per warehouse."""
+    key = ("enum", column)
+    if key not in wh.cache:
+        wh.cache[key] = [
+            v
+            for (v,) in _rows(
+                wh, f"SELECT unnest(enum_range(any_value({column}))) AS v FROM rec ORDER BY v", []
+            )
+        ]
+    return wh.cache[key]  # type: ignore[no-any-return]
+
+
+def _code_of(wh: Warehouse, column: str, value: str) -> int:
+    """The code of ``value`` in an ENUM column (NONE when it is not one of its values)."""
+    values = _enum_values(wh, column)
+    return values.index(value) if value in values else NONE
+
+
+def _tally(codes: I64, size: int, main: NDArray[np.bool_], fte: F64) -> tuple[I64, F64, I64]:
+    """Per code 0..size-1 (NONE: the last slot): persons (main records), summed FTE and records."""
+    slot = np.where(codes == NONE, size, codes) if len(codes) and codes.min() < 0 else codes
+    return (
+        np.bincount(slot[main], minlength=size + 1),
+        np.bincount(slot, weights=fte, minlength=size + 1),
+        np.bincount(slot, minlength=size + 1),
+    )
+
+
+def _tally_ids(ids: I64, main: NDArray[np.bool_], fte: F64) -> list[tuple[int | None, int, float, int]]:
+    """Per distinct id (ascending; NONE as None, last): persons (main records), summed FTE and records."""
+    known = ids != NONE
+    if not known.any():
+        present: list[tuple[int | None, int, float, int]] = []
+    elif int(ids[known].max()) < 50_000_000:  # ids as positions (no sort)
+        size = int(ids[known].max()) + 1
+        heads, ftes, records = _tally(ids, size, main, fte)
+        present = [
+            (int(k), int(heads[k]), float(ftes[k]), int(records[k])) for k in np.flatnonzero(records[:-1])
+        ]
+    else:
+        uniq, inverse = np.unique(ids[known], return_inverse=True)
+        heads, ftes, records = _tally(inverse, len(uniq), main[known], fte[known])
+        present = [(int(uniq[k]), int(heads[k]), float(ftes[k]), int(records[k])) for k in range(len(uniq))]
+    if not known.all():
+        none = ~known
+        present.append((None, int((main & none).sum()), float(fte[none].sum()), int(none.sum())))
+    return present
+
+
+def _groups(values: I64, groups: tuple[tuple[str, int, int], ...]) -> I64:
+    """The index of the first group (name, lo, hi) each value lies in (lo <= value <= hi), else NONE."""
+    if len(values) == 0:
+        return np.zeros(0, dtype=np.int64)
+    low, high = int(values.min()), int(values.max())
+    table = np.full(high - low + 1, NONE, dtype=np.int64)  # a lookup table over the values' range
+    for k, (_name, lo, hi) in reversed(list(enumerate(groups))):
+        table[max(lo, low) - low : max(min(hi, high) - low + 1, 0)] = k
+    return table[values - low]
+
+
+def _org_lookup(wh: Warehouse) -> tuple[I64, I64]:
+    """The organisation table as sorted ids and their ancestors at each depth (``a0`` … ``a7``, NONE for NULL;
+    a depth × organisation matrix), kept per warehouse."""
+    if "org_lookup" not in wh.cache:
+        cols = (
+            wh.cursor()
+            .execute(
+                "SELECT id, "
+                + ", ".join(f"coalesce(a{d}, -1) AS a{d}" for d in range(MAX_DEPTH + 1))
+                + " FROM org ORDER BY id"
+            )
+            .fetchnumpy()
+        )
+        ancestors = np.array([np.asarray(cols[f"a{d}"], dtype=np.int64) for d in range(MAX_DEPTH + 1)])
+        wh.cache["org_lookup"] = (np.asarray(cols["id"], dtype=np.int64), ancestors)
+    return wh.cache["org_lookup"]  # type: ignore[no-any-return]
+
+
+def _units(wh: Warehouse, st: _Staff, scope: Scope) -> I64:
+    """Per record the organisation one level below the scope (``_org_level``): its ministry for the Rijk."""
+    depth, fallback = 0, False
+    if len(scope.organisations) == 1:
+        org = wh.org(scope.organisations[0])
+        if org is not None:
+            depth, fallback = min(int(org["depth"]) + 1, MAX_DEPTH), True
+    key = ("units", depth, fallback)
+    if key not in wh.cache:
+        ids, ancestors = _org_lookup(wh)
+        unit = ancestors[depth]
+        unit = np.where(unit == NONE, ids, unit) if fallback else unit
+        if len(ids) and int(ids.max()) < 50_000_000:  # a table indexed by the organisation's id
+            table = np.full(int(ids.max()) + 1, NONE, dtype=np.int64)
+            table[ids] = unit
+            wh.cache[key] = ("table", table)
+        else:
+            wh.cache[key] = ("sorted", (ids, unit))
+    kind, lookup = wh.cache[key]
+    if kind == "table":
+        return np.asarray(lookup[st.org], dtype=np.int64)
+    ids, unit = lookup
+    at = np.minimum(np.searchsorted(ids, st.org), max(len(ids) - 1, 0))
+    return np.where(ids[at] == st.org, unit[at], NONE) if len(ids) else np.full(len(st.org), NONE)
+
+
 # --- Personeelsbestand ------------------------------------------------------------------------------------
 
 
@@ -232,7 +567,8 @@ BREAKDOWNS = (
 
 
 def _org_level(wh: Warehouse, scope: Scope) -> str:
-    """The column of ``org`` naming the organisation one level below the scope (the ministries for the Rijk)."""
+    """The column of ``org`` naming the organisation one level below the scope (the ministries for the Rijk), for
+    SQL over ``staff st JOIN org o ON o.id = st.org_id`` (the snapshot's panels use ``_units``)."""
     if len(scope.organisations) == 1:
         org = wh.org(scope.organisations[0])
         if org is not None:
@@ -241,43 +577,46 @@ def _org_level(wh: Warehouse, scope: Scope) -> str:
     return "o.a0"
 
 
+def _org_names(wh: Warehouse) -> dict[int, str]:
+    """Organisation names by id (kept per warehouse)."""
+    if "org_names" not in wh.cache:
+        wh.cache["org_names"] = dict(_rows(wh, "SELECT id, name FROM org", []))
+    return wh.cache["org_names"]  # type: ignore[no-any-return]
+
+
 def breakdowns(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
-    """Headcount and FTE at the peildatum by each of ``BREAKDOWNS`` (one query, grouping sets). Each breakdown's
-    headcount sums to the total headcount, its FTE to the total FTE."""
+    """Headcount and FTE at the peildatum by each of ``BREAKDOWNS``. Each breakdown's headcount sums to the
+    total headcount, its FTE to the total FTE. Keys are texts (the organisation's id), sorted as texts."""
     day = day_number(peildatum)
-    cte, params = _staff_cte(wh, day, scope)
-    org_col = _org_level(wh, scope)
-    dims = {
-        "organisation": f"CAST({org_col} AS VARCHAR)",
-        "scale_group": _case("st.scale", SCALE_GROUPS),
-        "age_band": _case(_age(day, "st"), AGE_GROUPS),
-        "gender": "st.gender",
-        "contract_type": "st.contract",
-        "job_family": "st.job_family",
-        "work_type": "st.work_type",
-        "province": "st.province",
+    st = _staff(wh, day, scope)
+    names = _org_names(wh)
+    out: dict[str, Any] = {
+        "organisation": [
+            {"key": str(unit), "headcount": n, "fte": round(fte, 1), "name": names.get(unit, str(unit))}
+            if unit is not None
+            else {"key": None, "headcount": n, "fte": round(fte, 1), "name": None}
+            for unit, n, fte, _records in _tally_ids(_units(wh, st, scope), st.main, st.fte)
+        ]
     }
-    select = ", ".join(f"{expr} AS {name}" for name, expr in dims.items())
-    sets = ", ".join(f"({name})" for name in dims)
-    keys = " ".join(f"WHEN GROUPING({name}) = 0 THEN '{name}'" for name in dims)
-    vals = ", ".join(dims)
-    rows = _rows(
-        wh,
-        f"""WITH {cte},
-        d AS (SELECT st.person_id, st.main, st.fte, {select}
-              FROM staff st JOIN org o ON o.id = st.org_id)
-        SELECT CASE {keys} END AS dim, coalesce({vals}) AS key,
-               sum(CASE WHEN main THEN 1 ELSE 0 END) AS headcount, sum(fte) AS fte
-        FROM d GROUP BY GROUPING SETS ({sets}) ORDER BY dim, key""",
-        params,
-    )
-    names = dict(_rows(wh, "SELECT CAST(id AS VARCHAR), name FROM org", []))
-    out: dict[str, Any] = {name: [] for name in dims}
-    for dim, key, n, fte in rows:
-        item = {"key": key, "headcount": int(n), "fte": round(float(fte), 1)}
-        if dim == "organisation":
-            item["name"] = names.get(key, key)
-        out[dim].append(item)
+    out["organisation"].sort(key=lambda item: (item["key"] is None, item["key"] or ""))
+    codes = {
+        "scale_group": (_groups(st.scale, SCALE_GROUPS), [name for name, _lo, _hi in SCALE_GROUPS]),
+        "age_band": (_groups(st.age(day), AGE_GROUPS), [name for name, _lo, _hi in AGE_GROUPS]),
+        "gender": (st.gender, _enum_values(wh, "gender")),
+        "contract_type": (st.contract, _enum_values(wh, "contract")),
+        "job_family": (st.fam, _enum_values(wh, "job_family")),
+        "work_type": (st.wt, _enum_values(wh, "work_type")),
+        "province": (st.province, _enum_values(wh, "province")),
+    }
+    for dim, (code, labels) in codes.items():
+        heads, ftes, records = _tally(code, len(labels), st.main, st.fte)
+        keys: list[str | None] = [*labels, None]
+        items = [
+            {"key": keys[k], "headcount": int(heads[k]), "fte": round(float(ftes[k]), 1)}
+            for k in np.flatnonzero(records)
+        ]
+        items.sort(key=lambda item: (item["key"] is None, item["key"] or ""))
+        out[dim] = items
     return {"peildatum": peildatum.isoformat(), "breakdowns": out}
 
 
@@ -286,6 +625,14 @@ def _same_day_years_back(peildatum: dt.date, years: int) -> dt.date:
         return peildatum.replace(year=peildatum.year - years)
     except ValueError:  # 29 February
         return peildatum.replace(year=peildatum.year - years, day=28)
+
+
+def _plus_years(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later; 29 February becomes 28 February (as DuckDB's ``+ INTERVAL n YEAR``)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def trend(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
@@ -308,18 +655,16 @@ def trend(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, A
 def age_pyramid(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
     """Persons at the peildatum by five-year age band and gender."""
     day = day_number(peildatum)
-    cte, params = _staff_cte(wh, day, scope)
-    rows = _rows(
-        wh,
-        f"""WITH {cte}
-        SELECT least(greatest({_age(day, "st")} // {PYRAMID_BAND} * {PYRAMID_BAND}, 15), 70) AS band, st.gender,
-               count(*) FROM staff st WHERE st.main
-        GROUP BY ALL ORDER BY band, st.gender""",
-        params,
-    )
-    bands: dict[int, dict[str, int]] = {}
-    for band, gender, n in rows:
-        bands.setdefault(int(band), {})[gender] = int(n)
+    st = _staff(wh, day, scope)
+    genders = _enum_values(wh, "gender")
+    band = np.clip(st.age(day)[st.main] // PYRAMID_BAND * PYRAMID_BAND, 15, 70)
+    gender = st.gender[st.main]
+    size = len(genders) + 1
+    counts = np.bincount((band - 15) * size + np.where(gender == NONE, len(genders), gender))
+    labels: list[str | None] = [*genders, None]
+    bands: dict[int, dict[str | None, int]] = {}
+    for k in np.flatnonzero(counts):
+        bands.setdefault(15 + int(k) // size, {})[labels[int(k) % size]] = int(counts[k])
     return {
         "peildatum": peildatum.isoformat(),
         "pyramid": [{"band": _band_label(b), "counts": counts} for b, counts in sorted(bands.items())],
@@ -363,27 +708,36 @@ def flows(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, A
     lo, hi = day_number(dt.date(years[0], 1, 1)), day_number(dt.date(years[-1], 12, 31))
     where, params = _scope_sql(wh, scope)
     counts: dict[tuple[int, str], int] = {}
-    arrivals = _rows(
+    # Persons at most once per year and kind: a record that is its person's only one of the kind that year (the
+    # warehouse's ``*_single``, nearly all) counts as it is; only the others need DISTINCT / the last outflow.
+    window = f"r.s <= {day}{where}"
+    rows = _rows(
         wh,
-        f"""SELECT r.s_year, r.arrival, count(DISTINCT r.person_id),
-                   count(DISTINCT r.person_id) FILTER (WHERE r.from_ministry IS NOT NULL)
-        FROM rec r WHERE r.arrival IS NOT NULL AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
-        GROUP BY ALL""",
-        params,
+        f"""SELECT 'arrival' AS part, y, CAST(kind AS VARCHAR), sum(n), sum(n_other_ministry) FROM (
+            SELECT r.s_year AS y, r.arrival AS kind, count(*) AS n, count(r.from_ministry) AS n_other_ministry
+            FROM rec r WHERE r.arr_single AND r.s BETWEEN {lo} AND {hi} AND {window} GROUP BY ALL
+            UNION ALL  -- persons with several arrivals of a kind in a year: once (as coming from another
+            SELECT y, kind, count(*), count(*) FILTER (WHERE moved) FROM (  -- ministry if one of them did)
+                SELECT r.s_year AS y, r.arrival AS kind, r.person_id, bool_or(r.from_ministry IS NOT NULL) AS moved
+                FROM rec r WHERE r.arr_several AND r.s BETWEEN {lo} AND {hi} AND {window} GROUP BY ALL)
+            GROUP BY ALL) GROUP BY ALL
+        UNION ALL
+        SELECT 'exit', y, CAST(cat AS VARCHAR), count(*), 0 FROM (
+            SELECT r.e_year AS y, r.exit_cat AS cat FROM rec r
+            WHERE r.exit_single AND r.e BETWEEN {lo} AND {hi} AND {window}
+            UNION ALL  -- one per person and year: the category of their last outflow (ties: largest FTE)
+            SELECT r.e_year, arg_max(r.exit_cat, r.e * 10.0 + r.fte) FROM rec r
+            WHERE r.exit_several AND r.e BETWEEN {lo} AND {hi} AND {window}
+            GROUP BY r.person_id, r.e_year) GROUP BY ALL""",
+        params * 4,
     )
+    arrivals = [row[1:] for row in rows if row[0] == "arrival"]
+    exits = [row[1:4] for row in rows if row[0] == "exit"]
     for y, kind, n, n_min in arrivals:
         counts[(y, kind)] = int(n)
         if kind == "between":
             counts[(y, "between_ministries")] = int(n_min)
-    # outflow: one per person and year, the category of their last outflow that year (ties: largest FTE)
-    for y, cat, n in _rows(
-        wh,
-        f"""SELECT y, cat, count(*) FROM (
-            SELECT r.e_year AS y, arg_max(r.exit_cat, r.e * 10.0 + r.fte) AS cat
-            FROM rec r WHERE r.exit_cat IS NOT NULL AND r.e BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
-            GROUP BY r.person_id, r.e_year) GROUP BY ALL""",
-        params,
-    ):
+    for y, cat, n in exits:
         counts[(y, cat)] = int(n)
     moved_out: dict[int, int] = {}
     if not scope.is_rijk:
@@ -455,7 +809,9 @@ def mobility_matrix(
         WHERE r.from_ministry IS NOT NULL AND r.s BETWEEN {lo} AND {hi}{where} GROUP BY ALL ORDER BY 1, 2""",
         params,
     )
-    ministries = _rows(wh, "SELECT id, name, code FROM org WHERE depth = 0 ORDER BY name", [])
+    if "ministries" not in wh.cache:  # data, kept per warehouse
+        wh.cache["ministries"] = _rows(wh, "SELECT id, name, code FROM org WHERE depth = 0 ORDER BY name", [])
+    ministries = wh.cache["ministries"]
     return {
         "year": year,
         "ministries": [{"id": i, "name": n, "code": c} for i, n, c in ministries],
@@ -471,26 +827,24 @@ def starters(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str
     day = day_number(peildatum)
     lo, hi = day_number(dt.date(years[0], 1, 1)), day_number(dt.date(years[-1], 12, 31))
     where, params = _scope_sql(wh, scope)
-    checks = ", ".join(
-        f"bool_or(q.s <= c.d{n} AND q.e >= c.d{n}) AS stay{n}, max(c.d{n}) AS day{n}" for n in COHORT_YEARS
-    )
-    later = ", ".join(
-        f"CAST(CAST(DATE '1970-01-01' + min(r.s) + INTERVAL {n} YEAR AS DATE) - DATE '1970-01-01' AS INTEGER) AS d{n}"
-        for n in COHORT_YEARS
-    )
-    stats = ", ".join(f"count(*) FILTER (WHERE stay{n}), max(day{n}) <= {day}" for n in COHORT_YEARS)
+    # a person's first inflow record in the year (in scope) counts, with whether the person was in the Rijk n
+    # years after its start (the warehouse's ``stay{n}``); whether that day lies after the peildatum is decided
+    # by the latest start of the cohort
+    stays = ", ".join(f"count(*) FILTER (WHERE stay{n})" for n in COHORT_YEARS)
+    temporary = " OR ".join(f"contract = '{c}'" for c in TEMPORARY)
+    flags = ", ".join(f"r.stay{n}" for n in COHORT_YEARS)
+    firsts = ", ".join(f"arg_min(r.stay{n}, r.s)" for n in COHORT_YEARS)
+    inflow = f"r.inflow AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}{where}"
+    # a person's only inflow record of the year as it is; of several, the first
+    cohort = f"""SELECT r.s_year AS y, r.s, r.contract, {flags} FROM rec r WHERE r.arr_single AND {inflow}
+        UNION ALL
+        SELECT r.s_year, min(r.s), arg_min(r.contract, r.s), {firsts} FROM rec r WHERE r.arr_several AND {inflow}
+        GROUP BY r.person_id, r.s_year"""
     rows = _rows(
         wh,
-        f"""WITH c AS (
-            SELECT r.person_id, r.s_year AS y, arg_min(r.contract, r.s) AS contract, {later}
-            FROM rec r WHERE r.arrival = 'inflow' AND r.s BETWEEN {lo} AND {hi} AND r.s <= {day}{where}
-            GROUP BY r.person_id, r.s_year),
-        k AS (SELECT c.person_id, c.y, c.contract, {checks}
-              FROM c LEFT JOIN rec q ON q.person_id = c.person_id AND q.personnel AND q.s <= {day}
-              GROUP BY c.person_id, c.y, c.contract)
-        SELECT y, count(*), count(*) FILTER (WHERE contract IN ('temporary', 'trainee')), {stats}
-        FROM k GROUP BY y ORDER BY y""",
-        params,
+        f"""SELECT y, count(*), count(*) FILTER (WHERE {temporary}), {stays}, max(s)
+        FROM ({cohort}) c GROUP BY y ORDER BY y""",
+        params * 2,
     )
     start = history_start(wh, peildatum)
     by_year = {int(r[0]): r for r in rows}
@@ -504,9 +858,10 @@ def starters(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str
             "starters": n if known else None,
             "temporary_share": round(int(r[2]) / n, 4) if r and n and known else None,
         }
+        latest = dt.date(1970, 1, 1) + dt.timedelta(days=int(r[-1])) if r else None
         for k, years_after in enumerate(COHORT_YEARS):
-            stayed = int(r[3 + 2 * k]) if r else 0
-            all_observed = bool(r[4 + 2 * k]) if r else False
+            stayed = int(r[3 + k]) if r else 0
+            all_observed = latest is not None and _plus_years(latest, years_after) <= peildatum
             item[f"still_employed_{years_after}y"] = (
                 round(stayed / n, 4) if n and known and all_observed else None
             )
@@ -571,52 +926,13 @@ def _fit_attrition(wh: Warehouse, years: list[int]) -> AttritionRates:
     return rates_from_counts(events, exposure)
 
 
-def _codes(wh: Warehouse, column: str) -> list[str]:
-    """The sorted distinct values of a text column of ``rec`` (kept per warehouse), for integer codes."""
-    key = ("codes", column)
-    if key not in wh.cache:
-        wh.cache[key] = [v for (v,) in _rows(wh, f"SELECT DISTINCT {column} FROM rec ORDER BY 1", [])]
-    return wh.cache[key]  # type: ignore[no-any-return]
-
-
-def _list_sql(values: list[str]) -> str:
-    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
-
-
-_PRI = "CASE st.contract WHEN 'permanent' THEN 0 WHEN 'secondment' THEN 1 ELSE 2 END"
-
-
-def _staff_records(wh: Warehouse, day: int, scope: Scope, extra: str = "") -> dict[str, Any]:
-    """The staff records at ``day`` in scope as numpy columns sorted by person: person_id, main, birth, aow,
-    pri (contract priority: permanent 0, secondment 1, else 2) and ``extra`` columns."""
-    cte, params = _staff_cte(wh, day, scope)
-    cols = (
-        wh.cursor()
-        .execute(
-            f"WITH {cte} SELECT st.person_id, st.main, st.birth, st.aow, {_PRI} AS pri{extra} "
-            "FROM staff st ORDER BY st.person_id",
-            params,
-        )
-        .fetchnumpy()
-    )
-    return {k: np.asarray(v) for k, v in cols.items()}
-
-
-def _staff_persons(
-    wh: Warehouse, day: int, scope: Scope, rec: dict[str, Any] | None = None
-) -> tuple[I64, I64, I64, I64]:
-    """Persons at ``day`` in scope (sorted ids), their birth day, state-pension date and contract group
-    (``CONTRACT_GROUPS``: a person with several records takes permanent over secondment over temporary)."""
-    rec = _staff_records(wh, day, scope) if rec is None else rec
-    person = rec["person_id"].astype(np.int64)
-    first = np.r_[True, person[1:] != person[:-1]] if len(person) else np.zeros(0, dtype=bool)
-    starts = np.nonzero(first)[0]
-    best = np.minimum.reduceat(rec["pri"].astype(np.int64), starts) if len(starts) else np.zeros(0, np.int64)
-    return (
-        person[starts],
-        rec["birth"].astype(np.int64)[starts],
-        rec["aow"].astype(np.int64)[starts],
-        np.array([0, 2, 1], dtype=np.int64)[best],
+def _projection(wh: Warehouse, day: int, scope: Scope, rates: AttritionRates, ahead: list[int]) -> Projection:
+    """``project`` of the staff's classes (shared within a ``computation``)."""
+    st = _staff(wh, day, scope)
+    return _once(
+        wh,
+        ("projection", day, scope, id(rates), tuple(ahead)),
+        lambda: list(project(st.c_birth, st.c_group, day, rates, ahead, st.c_aow)),
     )
 
 
@@ -625,28 +941,30 @@ def outflow_forecast(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> 
     AOW table; total with attrition), and per age band at the peildatum the share reaching the state-pension
     age within the twelve years."""
     day = day_number(peildatum)
-    _ids, birth, aow, group = _staff_persons(wh, day, scope)
+    st = _staff(wh, day, scope)
     ahead = list(range(peildatum.year, peildatum.year + FORECAST_YEARS))
     rates = attrition_rates(wh, peildatum)
-    result = forecast(birth, group, day, rates, ahead, aow)
+    count = st.c_count
+    result = forecast_summary(_projection(wh, day, scope, rates, ahead), int(count.sum()), count)
     last = day_number(dt.date(ahead[-1], 12, 31))
-    leaves = (np.maximum(aow - 1, day) <= last) if len(birth) else np.zeros(0, dtype=bool)
-    ages = _ages(birth, peildatum)
+    leaves = np.maximum(st.c_aow - 1, day) <= last
+    ages = _ages(st.c_birth, peildatum)
     by_band = []
     for name, lo, hi in AGE_GROUPS:
         sel = (ages >= lo) & (ages <= hi)
-        n = int(sel.sum())
+        n = int(count[sel].sum())
+        gone = int(count[sel & leaves].sum())
         by_band.append(
             {
                 "age_band": name,
                 "headcount": n,
-                "state_pension_within_12y": int(leaves[sel].sum()),
-                "share": round(float(leaves[sel].mean()), 4) if n else None,
+                "state_pension_within_12y": gone,
+                "share": round(gone / n, 4) if n else None,
             }
         )
     return {
         "peildatum": peildatum.isoformat(),
-        "headcount": len(birth),
+        "headcount": int(count.sum()),
         "forecast": result,
         "by_age": by_band,
     }
@@ -702,29 +1020,18 @@ def mpp(
     scenario = scenario or Scenario()
     day = day_number(peildatum)
     ahead = list(range(peildatum.year, peildatum.year + max(1, min(scenario.horizon, FORECAST_YEARS))))
-    families, work_types = _codes(wh, "job_family"), _codes(wh, "work_type")
-    rec = _staff_records(
-        wh,
-        day,
-        scope,
-        f", st.fte, CAST(list_position({_list_sql(families)}, st.job_family) - 1 AS INTEGER) AS fam"
-        f", CAST(list_position({_list_sql(work_types)}, st.work_type) - 1 AS INTEGER) AS wt",
-    )
-    ids, birth, aow, group = _staff_persons(wh, day, scope, rec)
-    survival = np.zeros((len(ids), len(ahead)))
+    families, work_types = _enum_values(wh, "job_family"), _enum_values(wh, "work_type")
+    st = _staff(wh, day, scope)
     rates = attrition_rates(wh, peildatum)
-    for k, (_y, _a, _p, _r, present) in enumerate(project(birth, group, day, rates, ahead, aow)):
-        survival[:, k] = present
-    fam, wt = rec["fam"].astype(np.int64), rec["wt"].astype(np.int64)
-    person_index = np.searchsorted(ids, rec["person_id"].astype(np.int64))
-    fte_arr = rec["fte"].astype(np.float64)
-    per_record = survival[person_index] * fte_arr[:, None]
-    supply_m = np.zeros((len(families), len(ahead)))
-    for k in range(len(ahead)):
-        supply_m[:, k] = np.bincount(fam, weights=per_record[:, k], minlength=len(families))
-    heads_arr = np.bincount(fam[rec["main"].astype(bool)], minlength=len(families))
+    survival = np.array([present for *_x, present in _projection(wh, day, scope, rates, ahead)])
+    ncls = len(st.c_birth)
+    # FTE per (job family, class) times each class's probability of still being there
+    weights = np.bincount(st.fam * ncls + st.cls, weights=st.fte, minlength=len(families) * ncls)
+    # a product of small matrices, by einsum's own loop: a BLAS matmul would start threads that spin
+    supply_m = np.einsum("fc,kc->fk", weights.reshape(len(families), ncls), survival)
+    heads_arr = np.bincount(st.fam[st.main], minlength=len(families))
     base_arr = np.bincount(
-        fam * len(work_types) + wt, weights=fte_arr, minlength=len(families) * len(work_types)
+        st.fam * len(work_types) + st.wt, weights=st.fte, minlength=len(families) * len(work_types)
     )
     present_families = [
         i
@@ -817,45 +1124,35 @@ def three_five_seven(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> 
     person's main record at the peildatum: distribution over <3, 3-5, 5-7 and 7+ years, and per organisation
     one level below the scope the counts over 5 and over 7 years."""
     day = day_number(peildatum)
-    cte, params = _staff_cte(wh, day, scope)
-    org_col = _org_level(wh, scope)
-    bands = " ".join(f"WHEN t < {hi} THEN '{name}'" for name, _lo, hi in TENURE_BANDS)
-    rows = _rows(
-        wh,
-        f"""WITH {cte}, d AS (
-            SELECT {org_col} AS unit, {_tenure_sql(day)} AS t FROM staff st JOIN org o ON o.id = st.org_id
-            WHERE st.main)
-        SELECT unit, CASE {bands} END AS band, count(*), count(*) FILTER (WHERE t > 5),
-               count(*) FILTER (WHERE t > 7)
-        FROM d GROUP BY ALL""",
-        params,
-    )
-    names = dict(_rows(wh, "SELECT id, name FROM org", []))
-    dist = {name: 0 for name, _lo, _hi in TENURE_BANDS}
-    units: dict[int, dict[str, Any]] = {}
-    for unit, band, n, over5, over7 in rows:
-        dist[band] += int(n)
-        u = units.setdefault(
-            int(unit),
-            {
-                "organisation": int(unit),
-                "name": names.get(unit, ""),
-                "headcount": 0,
-                "over_5": 0,
-                "over_7": 0,
-            },
-        )
-        u["headcount"] += int(n)
-        u["over_5"] += int(over5)
-        u["over_7"] += int(over7)
+    st = _staff(wh, day, scope)
+    names = _org_names(wh)
+    m = st.main
+    unit = _units(wh, st, scope)[m]
+    t = (day - st.position_start[m]) / DAYS_PER_YEAR
+    band = np.searchsorted(np.array([hi for _name, _lo, hi in TENURE_BANDS]), t, side="right")
+    over5, over7 = (t > 5).astype(np.float64), (t > 7).astype(np.float64)
+    per_unit = _tally_ids(unit, np.ones(len(unit), dtype=bool), over5)
+    per_unit7 = {u: round(f) for u, _n, f, _r in _tally_ids(unit, np.ones(len(unit), dtype=bool), over7)}
+    counts = np.bincount(band, minlength=len(TENURE_BANDS))
+    dist = {name: int(counts[k]) for k, (name, _lo, _hi) in enumerate(TENURE_BANDS)}
+    units = [
+        {
+            "organisation": int(u) if u is not None else u,
+            "name": names.get(u, "") if u is not None else "",
+            "headcount": n,
+            "over_5": round(f5),
+            "over_7": per_unit7[u],
+        }
+        for u, n, f5, _r in per_unit
+    ]
     total = sum(dist.values())
     return {
         "peildatum": peildatum.isoformat(),
         "headcount": total,
         "distribution": [{"band": b, "headcount": dist[b]} for b, _lo, _hi in TENURE_BANDS],
-        "over_5": sum(u["over_5"] for u in units.values()),
-        "over_7": sum(u["over_7"] for u in units.values()),
-        "organisations": sorted(units.values(), key=lambda u: (-u["over_5"], u["name"])),
+        "over_5": sum(u["over_5"] for u in units),
+        "over_7": sum(u["over_7"] for u in units),
+        "organisations": sorted(units, key=lambda u: (-u["over_5"], u["name"])),
     }
 
 
@@ -869,7 +1166,8 @@ def three_five_seven_people(
     rows = _rows(
         wh,
         f"""WITH {cte} SELECT st.person_id, st.id, st.org_id, st.job_title, st.position_start,
-            {_tenure_sql(day)} AS t FROM staff st WHERE st.main AND {_tenure_sql(day)} > ? ORDER BY t DESC""",
+            {_tenure_sql(day)} AS t FROM staff st WHERE st.main AND {_tenure_sql(day)} > ?
+            ORDER BY t DESC, st.rank, st.person_id""",
         [*params, min_years],
     )
     return [
@@ -889,36 +1187,30 @@ def secondments_over_one_year(wh: Warehouse, peildatum: dt.date, scope: Scope = 
     """Secondment records running at the peildatum whose unbroken run of secondments started more than a year
     (365 days) before it: the comply-or-explain register (seed 002)."""
     day = day_number(peildatum)
-    cte, params = _staff_cte(wh, day, scope)
+    where, params = _scope_sql(wh, scope)
     rows = _rows(
         wh,
-        f"""WITH {cte} SELECT st.id, st.person_id, st.org_id, st.secondment_start, st.e,
-            {day} - st.secondment_start AS days
-        FROM staff st WHERE st.contract = 'secondment' AND {day} - st.secondment_start > 365
-        ORDER BY days DESC, st.id""",
+        f"""SELECT r.id, r.person_id, r.org_id, r.secondment_start, r.e, {day} - r.secondment_start AS days
+        FROM rec r WHERE r.personnel AND r.s <= {day} AND r.e >= {day} AND r.contract = 'secondment'{where}
+        ORDER BY days DESC, r.id""",
         params,
     )
-    total = _rows(
-        wh,
-        f"WITH {cte} SELECT count(*) FROM staff st WHERE st.contract = 'secondment'",
-        params,
-    )[0][0]
+    late = [row for row in rows if row[5] > 365]
+    epoch = dt.date(1970, 1, 1)
     return {
         "peildatum": peildatum.isoformat(),
-        "secondments": int(total),
-        "over_one_year": len(rows),
+        "secondments": len(rows),
+        "over_one_year": len(late),
         "register": [
             {
                 "employment": int(e),
                 "person": int(p),
                 "organisation": int(o),
-                "since": (dt.date(1970, 1, 1) + dt.timedelta(days=int(since))).isoformat(),
-                "planned_end": None
-                if end >= OPEN
-                else (dt.date(1970, 1, 1) + dt.timedelta(days=int(end))).isoformat(),
+                "since": (epoch + dt.timedelta(days=int(since))).isoformat(),
+                "planned_end": None if end >= OPEN else (epoch + dt.timedelta(days=int(end))).isoformat(),
                 "days": int(days),
             }
-            for e, p, o, since, end, days in rows
+            for e, p, o, since, end, days in late
         ],
     }
 
@@ -928,46 +1220,37 @@ def diversity(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[st
     (sub)top: 15+), overall; and the age balance (<35, 35-54, 55+). Aggregates only; gender 'unknown' and
     'other' count in the totals, not as women."""
     day = day_number(peildatum)
-    cte, params = _staff_cte(wh, day, scope)
-    rows = _rows(
-        wh,
-        f"""WITH {cte}, p AS (
-            SELECT st.person_id, max(st.scale) AS scale, any_value(st.gender) AS gender,
-                any_value({_age(day, "st")}) AS age
-            FROM staff st GROUP BY st.person_id)
-        SELECT
-            count(*), count(*) FILTER (WHERE gender = 'female'),
-            count(*) FILTER (WHERE scale BETWEEN 10 AND 13),
-            count(*) FILTER (WHERE scale BETWEEN 10 AND 13 AND gender = 'female'),
-            count(*) FILTER (WHERE scale >= 14), count(*) FILTER (WHERE scale >= 14 AND gender = 'female'),
-            count(*) FILTER (WHERE scale >= {TOP_SCALE}),
-            count(*) FILTER (WHERE scale >= {TOP_SCALE} AND gender = 'female'),
-            count(*) FILTER (WHERE age < 35), count(*) FILTER (WHERE age BETWEEN 35 AND 54),
-            count(*) FILTER (WHERE age >= 55)
-        FROM p""",
-        params,
-    )[0]
-    n = int(rows[0])
+    st = _staff(wh, day, scope)
+    m = st.main
+    scale, age = st.max_scale[m], st.age(day)[m]
+    female = st.gender[m] == _code_of(wh, "gender", "female")
+    n = int(m.sum())
+    mid, high, top = (scale >= 10) & (scale <= 13), scale >= 14, scale >= TOP_SCALE
 
-    def group(name: str, total: int, women: int) -> dict[str, Any]:
+    def group(name: str, sel: NDArray[np.bool_]) -> dict[str, Any]:
+        total, women = int(sel.sum()), int((sel & female).sum())
         return {
             "group": name,
-            "headcount": int(total),
-            "women": int(women),
+            "headcount": total,
+            "women": women,
             "women_share": round(women / total, 4) if total else None,
         }
 
     return {
         "peildatum": peildatum.isoformat(),
         "women": [
-            group("all", n, rows[1]),
-            group("10-13", rows[2], rows[3]),
-            group("14+", rows[4], rows[5]),
-            group("top", rows[6], rows[7]),
+            group("all", np.ones(n, dtype=bool)),
+            group("10-13", mid),
+            group("14+", high),
+            group("top", top),
         ],
         "age_balance": [
             {"group": g, "headcount": int(v), "share": round(int(v) / n, 4) if n else None}
-            for g, v in (("<35", rows[8]), ("35-54", rows[9]), ("55+", rows[10]))
+            for g, v in (
+                ("<35", (age < 35).sum()),
+                ("35-54", ((age >= 35) & (age <= 54)).sum()),
+                ("55+", (age >= 55).sum()),
+            )
         ],
     }
 
@@ -1016,20 +1299,26 @@ def ict(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any
 def spreiding(wh: Warehouse, peildatum: dt.date, scope: Scope = RIJK) -> dict[str, Any]:
     """Persons and FTE at the peildatum by province and municipality of their work location ('' unknown)."""
     day = day_number(peildatum)
-    cte, params = _staff_cte(wh, day, scope)
-    rows = _rows(
-        wh,
-        f"""WITH {cte}
-        SELECT st.province, st.municipality, sum(CASE WHEN st.main THEN 1 ELSE 0 END), sum(st.fte)
-        FROM staff st GROUP BY ALL ORDER BY 1, 2""",
-        params,
+    st = _staff(wh, day, scope)
+    provinces_, municipalities = (
+        [*_enum_values(wh, "province"), None],
+        [*_enum_values(wh, "municipality"), None],
     )
-    provinces: dict[str, dict[str, Any]] = {}
-    for prov, mun, n, fte in rows:
-        p = provinces.setdefault(prov, {"province": prov, "headcount": 0, "fte": 0.0, "municipalities": []})
-        p["headcount"] += int(n)
-        p["fte"] += float(fte)
-        p["municipalities"].append({"municipality": mun, "headcount": int(n), "fte": round(float(fte), 1)})
+    size = len(municipalities)
+    prov = np.where(st.province == NONE, len(provinces_) - 1, st.province)
+    mun = np.where(st.municipality == NONE, size - 1, st.municipality)
+    key, slots = prov * size + mun, len(provinces_) * size
+    heads = np.bincount(key[st.main], minlength=slots)
+    ftes = np.bincount(key, weights=st.fte, minlength=slots)
+    records = np.bincount(key, minlength=slots)
+    provinces: dict[str | None, dict[str, Any]] = {}
+    for k in np.flatnonzero(records):
+        name, town = provinces_[int(k) // size], municipalities[int(k) % size]
+        n, fte = int(heads[k]), float(ftes[k])
+        p = provinces.setdefault(name, {"province": name, "headcount": 0, "fte": 0.0, "municipalities": []})
+        p["headcount"] += n
+        p["fte"] += fte
+        p["municipalities"].append({"municipality": town, "headcount": n, "fte": round(fte, 1)})
     for p in provinces.values():
         p["fte"] = round(p["fte"], 1)
     return {"peildatum": peildatum.isoformat(), "provinces": list(provinces.values())}

@@ -336,33 +336,79 @@ def project(
         yield year, leave_attrition, leave_pension, retire, present
 
 
+Projection = list[tuple[int, F64, F64, B, F64]]
+
+
 def forecast(
-    birth: I64, group: I64, peildatum: int, rates: AttritionRates, years: list[int], aow: I64 | None = None
+    birth: I64,
+    group: I64,
+    peildatum: int,
+    rates: AttritionRates,
+    years: list[int],
+    aow: I64 | None = None,
+    weight: I64 | None = None,
 ) -> list[dict[str, Any]]:
     """Outflow of the staff at the peildatum in each of ``years``.
 
     ``state_pension``: staff whose last day before the state-pension age falls in the year (everyone stays until
     then; someone already past it leaves in the first year). ``total``: expected departures for any reason —
     each person faces their attrition hazard (age band of the year, contract group at the peildatum) until the
-    last day before the state-pension age, and leaves then if still there (competing risks)."""
-    n = len(birth)
+    last day before the state-pension age, and leaves then if still there (competing risks).
+
+    ``weight``: each element stands for this many persons with the same date of birth and contract group
+    (``person_classes``), who share one projection; None: one person each."""
+    n = len(birth) if weight is None else int(weight.sum())
+    return forecast_summary(list(project(birth, group, peildatum, rates, years, aow)), n, weight)
+
+
+def forecast_summary(projection: Projection, n: int, weight: I64 | None = None) -> list[dict[str, Any]]:
+    """The rows of ``forecast`` from a ``project`` of ``n`` persons (of classes of ``weight`` persons each)."""
+    w = np.ones(0) if weight is None else weight.astype(np.float64)
     sp_cum = 0
     out = []
-    for year, leave_attrition, leave_pension, retire, present in project(
-        birth, group, peildatum, rates, years
-    ):
-        sp = int(retire.sum())
+    for year, leave_attrition, leave_pension, retire, present in projection:
+        if weight is None:
+            sp = int(retire.sum())
+            total = float(leave_attrition.sum() + leave_pension.sum())
+            remaining = float(present.sum())
+        else:
+            # products summed without BLAS (its threads would spin on a shared machine for these small sums)
+            sp = int(weight[retire].sum())
+            total = float((w * leave_attrition).sum() + (w * leave_pension).sum())
+            remaining = float((w * present).sum())
         sp_cum += sp
         out.append(
             {
                 "year": year,
                 "state_pension": sp,
-                "total": round(float(leave_attrition.sum() + leave_pension.sum())),
+                "total": round(total),
                 "cumulative_state_pension_share": round(sp_cum / n, 4) if n else 0.0,
-                "cumulative_share": round(float(n - present.sum()) / n, 4) if n else 0.0,
+                "cumulative_share": round((n - remaining) / n, 4) if n else 0.0,
             }
         )
     return out
+
+
+def person_classes(birth: I64, group: I64) -> tuple[I64, I64, I64]:
+    """Persons with the same date of birth and contract group have the same projection (``project`` depends
+    on nothing else): the distinct (birth, group) pairs as (birth, group) arrays in ascending order, and each
+    person's index into them. Without sorting when the births span a sane range (a lookup table)."""
+    if len(birth) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    ng = len(CONTRACT_GROUPS)
+    low = int(birth.min())
+    key = (birth.astype(np.int64) - low) * ng + group.astype(np.int64)
+    size = int(key.max()) + 1
+    if size <= 16 * len(key) + 1_000_000:
+        seen = np.zeros(size, dtype=bool)
+        seen[key] = True
+        keys = np.flatnonzero(seen)
+        index = np.cumsum(seen, dtype=np.int64) - 1
+        inverse = index[key]
+    else:
+        keys, inverse = np.unique(key, return_inverse=True)
+    return keys // ng + low, keys % ng, np.asarray(inverse, dtype=np.int64)
 
 
 def rate_years(r: _Records, years: list[int]) -> list[int]:

@@ -162,3 +162,68 @@ def test_a_stale_warehouse_file_is_not_used(history) -> None:  # type: ignore[no
     after = DAY + dt.timedelta(days=1)
     head = panels.headcount(wh, after)
     assert (head["headcount"], head["fte"]) == _orm_staff(after)
+
+
+def test_a_warehouse_file_of_an_earlier_schema_is_not_used() -> None:
+    """After an upgrade the file on disk may hold the derived tables of the previous release: it is of the
+    manifest's version, but not of this code's schema, so the tables are built in memory instead."""
+    import io
+
+    import duckdb
+    from django.core.management import call_command
+
+    from rijksportfolio.domain.analytics.warehouse import SCHEMA
+
+    # a generated Rijk (its refresh writes the file); no factories: later tests' generated people stay as they were
+    call_command(
+        "generate", people=40, seed=6, no_portfolios=True, stdout=io.StringIO(), stderr=io.StringIO()
+    )
+    path = store.store_dir() / "warehouse.duckdb"
+    db = duckdb.connect(str(path))
+    assert db.execute("SELECT schema FROM meta").fetchone() == (SCHEMA,)
+    db.execute("UPDATE meta SET schema = ?", [SCHEMA - 1])
+    db.close()
+    wh = Warehouse.from_store(store.store_dir())
+    assert wh.db.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'meta'").fetchone() == (0,)
+    head = panels.headcount(wh, DAY)
+    assert (head["headcount"], head["fte"]) == _orm_staff(DAY)
+
+
+def test_generate_leaves_the_analytical_store_fresh() -> None:
+    """``generate`` replaces the generated records with TRUNCATE (no trace for an incremental refresh): it ends
+    with a full refresh, so the figures match the new database at once; ``--no-refresh`` skips it."""
+    import io
+
+    from django.core.management import call_command
+
+    ref = dt.date(2024, 12, 31)
+    out = io.StringIO()
+    call_command("generate", people=120, seed=3, no_portfolios=True, stdout=out, stderr=io.StringIO())
+    assert "Refreshed the analytical store" in out.getvalue()
+    manifest = store.read_manifest()
+    assert manifest is not None
+    assert manifest["last_refresh"] == {"full": True, "partitions": list(range(store.PARTITIONS))}
+    wh = warehouse()
+    assert wh.db.execute("SELECT count(*) FROM rec").fetchone() == (Employment.objects.count(),)
+    assert (panels.headcount(wh, ref)["headcount"], panels.headcount(wh, ref)["fte"]) == _orm_staff(ref)
+
+    # a smaller Rijk replaces it: the store follows (persons deleted by TRUNCATE are gone from it too)
+    call_command(
+        "generate", people=60, seed=4, no_portfolios=True, stdout=io.StringIO(), stderr=io.StringIO()
+    )
+    assert store.read_manifest()["version"] == manifest["version"] + 1
+    wh = warehouse()
+    assert wh.db.execute("SELECT count(*) FROM person").fetchone() == (Person.objects.count(),)
+    assert (panels.headcount(wh, ref)["headcount"], panels.headcount(wh, ref)["fte"]) == _orm_staff(ref)
+
+    version = store.read_manifest()["version"]
+    call_command(
+        "generate",
+        people=50,
+        seed=5,
+        no_portfolios=True,
+        no_refresh=True,
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    assert store.read_manifest()["version"] == version

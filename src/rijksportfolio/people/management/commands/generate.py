@@ -48,6 +48,12 @@ class Command(BaseCommand):
             "--no-load", action="store_true", help="Do not write to the database (use with --csv)."
         )
         parser.add_argument(
+            "--no-refresh",
+            action="store_true",
+            help="Do not refresh the analytical store afterwards (by default a full refresh: the generator replaces "
+            "the generated records, which an incremental refresh cannot see).",
+        )
+        parser.add_argument(
             "--no-portfolios",
             action="store_true",
             help="Do not fill portfolios (by default everyone in service gets a synthetic portfolio; "
@@ -84,3 +90,14 @@ class Command(BaseCommand):
                 f"portfolios {result.seconds_portfolios:.1f} s: {result.portfolios:,} portfolios, "
                 f"{result.portfolio_items:,} items, {result.portfolio_skills:,} skills)."
             )
+            if not options["no_refresh"]:
+                # The generator replaced the generated records (TRUNCATE): rows deleted that way leave no trace
+                # for an incremental refresh, so the analytical store is rebuilt in full (explicitly: no signals).
+                from rijksportfolio.workforce.services import store_refresh
+
+                refreshed = store_refresh(full=True)
+                if refreshed is not None:
+                    self.stdout.write(
+                        f"Refreshed the analytical store in {refreshed.seconds:.1f} s "
+                        f"({refreshed.people:,} people, {refreshed.employments:,} employment records)."
+                    )

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rijksportfolio.accounts.demo import DEMO_PASSWORD, demo_accounts_ensure
 from rijksportfolio.people.models import Person
 from rijksportfolio.skills.models import TaxonomyVersion
+from rijksportfolio.workforce.services import store_refresh
 
 
 def _free_port() -> int:
@@ -55,7 +56,11 @@ class Command(BaseCommand):
             call_command("taxonomy", "load-bundle")
         self.stdout.write(f"4/5 Synthetisch Rijk genereren ({options['people']:,} mensen)…")
         if options["regenerate"] or not Person.objects.exists():
+            # generate refreshes the analytical store in full afterwards
             call_command("generate", people=options["people"], seed=options["seed"])
+        else:
+            # an existing Rijk: bring the analytical store up to date (in full when there is none yet)
+            store_refresh()
         self.stdout.write("5/5 Demo-accounts aanmaken…")
         accounts = demo_accounts_ensure()
         self.stdout.write(f"Klaar in {time.monotonic() - started:.0f} s.\n")

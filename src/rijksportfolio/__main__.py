@@ -26,23 +26,27 @@ COMMANDS = {
     ),
     "taxonomy": (
         "taxonomy",
-        "ESCO skills taxonomy: import DIR | load-bundle | bundle DIR | info | normalise --kind K --top N.",
+        "ESCO skills taxonomy: import DIR | load-bundle | bundle DIR | info | normalise --kind K --top N | "
+        "export-rijk | import-rijk FILE | label-candidates (the Rijk extension).",
     ),
     "bench": (
         "bench",
-        "Benchmarks (generate, web, matching); print a table and end with one JSON line of figures.",
+        "Benchmarks (generate, web, analytics, matching, matching-freshness, fairness, pool, planning); "
+        "print a table and end with one JSON line of figures.",
     ),
     "eval": (
         "eval",
-        "Quality evaluations (calibration, normaliser); print a table and end with one JSON line of figures.",
+        "Quality evaluations (calibration, normaliser, matching); print a table and end with one JSON line of figures.",
     ),
     "matching": (
         "matching",
-        "Matching: rebuild (the index, every process) | alerts [--every S] (find and send alerts; cron or worker).",
+        "Matching: rebuild (the index, every process) | alerts [--every S] (find and send alerts; cron or worker) | "
+        "fairness [--organisatie CODE] [--rijk] (the fairness monitor) | pool-expire (candidate pool clean-up).",
     ),
     "workforce": (
         "workforce",
-        "Workforce figures as JSON: figures --peildatum YYYY-MM-DD [--organisation CODE].",
+        "Workforce information: figures --peildatum YYYY-MM-DD [--organisation CODE] (JSON) | refresh [--full] "
+        "(the analytical store) | report --user U [--organisation CODE] [--format pdf|xlsx] (the annual report).",
     ),
     "api-token": (
         "api_token",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django.test import Client
+from django.utils import translation
 
 from rijksportfolio.opportunities.models import Opportunity
 from rijksportfolio.people.tests.factories import LocationFactory
@@ -52,6 +53,17 @@ def test_the_ranking_explanation_is_public_and_names_the_version(client, db):
     assert response.status_code == 200
     assert "Versie van de rekenregels: match-1.0." in response.content.decode()
     assert "Naam, leeftijd, geslacht" in response.content.decode()
+
+
+def test_the_ranking_explanation_in_english_says_how_a_lower_level_counts(client, db, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):  # the middleware activates English; leave the thread as it was
+        body = client.get("/zo-werkt-de-rangschikking").content.decode()
+    assert (
+        "Below the required level a skill counts in proportion: level advanced (2) where experienced (3) is asked "
+        "counts for 67%."
+    ) in body
+    assert "Population pyramid" not in body
 
 
 def test_employee_without_consent_is_told_how_to_give_it(employee_user):

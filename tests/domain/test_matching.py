@@ -136,6 +136,29 @@ def test_text_relevance_is_a_listed_contribution():
     assert results[1].score == pytest.approx(1 / 1.25, abs=1e-12)
 
 
+def test_contributions_carry_what_a_renderer_in_another_language_needs():
+    index = MatchIndex.build([person(1, {"crypto": 2}, tokens=("Ervaring met BIO en ISO 27001",))], TAX)
+    (r,) = index.search(opp(Requirement("infosec", min_level=3), Requirement("audit"), terms=("iso 27001",)))
+    skill, text = r.contributions
+    assert (skill.kind, skill.path, skill.skill_id, skill.level, skill.min_level, skill.terms) == (
+        "narrower",
+        ("infosec", "crypto"),
+        "crypto",
+        2,
+        3,
+        (),
+    )
+    assert (text.kind, text.path, text.skill_id, text.level, text.min_level, text.terms) == (
+        "text",
+        (),
+        None,
+        None,
+        None,
+        ("27001", "iso"),
+    )
+    assert [(m.skill_id, m.essential) for m in r.missing] == [("audit", True)]
+
+
 def test_filters():
     people = [
         person(1, {"infosec": 4}, hours_available=8, location=DEN_HAAG, scale=10, organisation_id=1),

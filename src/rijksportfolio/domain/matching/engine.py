@@ -524,7 +524,9 @@ class MatchIndex:
                 if current is None or value > current[0] or (value == current[0] and position < current[1]):
                     best[i] = (value, position, step, level)
         raw = 0.0
-        parts: list[tuple[float, str | None, str, tuple[str, ...], int | None, str]] = []
+        parts: list[
+            tuple[float, str | None, str, tuple[str, ...], int | None, str, int | None, tuple[str, ...]]
+        ] = []
         missing: list[Missing] = []
         for i, (req, _steps) in enumerate(plan.steps):
             found = best.get(i)
@@ -543,7 +545,9 @@ class MatchIndex:
             text = plan.texts.get((i, position, best_level))
             if text is None:
                 text = plan.texts[i, position, best_level] = self._text(req, exp, best_level)
-            parts.append((best_value, exp.skill_id, exp.relation, exp.path, best_level, text))
+            parts.append(
+                (best_value, exp.skill_id, exp.relation, exp.path, best_level, text, req.min_level, ())
+            )
         if plan.terms and plan.text_denominator > 0:
             a, b = self.row_term_ptr[row], self.row_term_ptr[row + 1]
             tfs = dict(zip(self.row_term_col[a:b].tolist(), self.row_term_tf[a:b].tolist(), strict=True))
@@ -567,10 +571,12 @@ class MatchIndex:
                         (),
                         None,
                         "Tekst in portfolio — komt overeen met: " + ", ".join(matched),
+                        None,
+                        tuple(matched),
                     )
                 )
         m = plan.max_attainable
-        contributions = [Contribution(s, k, p, lv, v / m, t) for v, s, k, p, lv, t in parts]
+        contributions = [Contribution(s, k, p, lv, v / m, t, ml, ts) for v, s, k, p, lv, t, ml, ts in parts]
         return raw, contributions, missing
 
     def _text(self, req: Requirement, exp: Expansion, level: int) -> str:

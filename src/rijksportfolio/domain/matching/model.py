@@ -109,7 +109,11 @@ class Opportunity:
 
 class Contribution(NamedTuple):
     """One part of a score. ``kind``: direct/narrower/broader/related/text; ``path``: the required skill
-    and the person's skill it was reached through; ``value``: share of the normalised score."""
+    and the person's skill it was reached through; ``level``: the person's level of that skill;
+    ``value``: share of the normalised score; ``text``: the explanation in Dutch.
+
+    What a renderer in another language needs besides: ``min_level``, the requirement's minimum level
+    (None for text), and ``terms``, the query's words the text matched (empty for a skill)."""
 
     skill_id: str | None
     kind: str
@@ -117,9 +121,13 @@ class Contribution(NamedTuple):
     level: int | None
     value: float
     text: str
+    min_level: int | None = None
+    terms: tuple[str, ...] = ()
 
 
 class Missing(NamedTuple):
+    """A required skill the person does not reach; ``text``: the explanation in Dutch."""
+
     skill_id: str
     essential: bool
     text: str

@@ -60,6 +60,16 @@ def taxonomy_load() -> Taxonomy:
     return Taxonomy(labels, broader, related)
 
 
+def skill_label_pairs(skill_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """skill id (as the engine knows it) → (Dutch, English) preferred label, for explanations in the
+    reader's language (``matching.explain``). Ids that are not skills of the taxonomy are left out."""
+    keys = {int(s) for s in skill_ids if str(s).isdigit()}
+    if not keys:
+        return {}
+    rows = Skill.objects.filter(pk__in=keys).values_list("pk", "preferred_label_nl", "preferred_label_en")
+    return {skill_key(pk): (nl, en) for pk, nl, en in rows}
+
+
 def _skills_visible_to_someone(visibility: str) -> bool:
     return rules.may_see(
         viewer=_COLLEAGUE_WITH_GRANT, owner_person_id=0, section=rules.SKILLS, visibility=visibility

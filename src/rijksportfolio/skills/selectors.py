@@ -119,6 +119,12 @@ def _label(nl: str, en: str, language: str | None) -> Label:
     return Label(en, "en", language != "en")
 
 
+def label_for(nl: str, en: str, *, language: str | None = None) -> Label:
+    """The label in ``language`` (default: the active language) of a concept with these preferred labels,
+    falling back to the other one — for callers that read the labels as values, without a model instance."""
+    return _label(nl, en, language)
+
+
 def skill_label(skill: Skill, *, language: str | None = None) -> Label:
     """The skill's label in ``language`` (default: the active language), falling back to the other one."""
     return _label(skill.preferred_label_nl, skill.preferred_label_en, language)

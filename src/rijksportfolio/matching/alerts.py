@@ -44,7 +44,7 @@ from rijksportfolio.audit.models import AuditAction
 from rijksportfolio.audit.services import audit_record
 from rijksportfolio.domain.changelog import ChangeCursor
 from rijksportfolio.domain.matching import Filters, LiveIndex, Opportunity as Query, Requirement, Result
-from rijksportfolio.matching import adapter, index
+from rijksportfolio.matching import adapter, explain, index
 from rijksportfolio.matching.models import (
     AlertDirection,
     AlertFrequency,
@@ -241,7 +241,8 @@ def _new_only(alerts: list[MatchAlert]) -> int:
 def _alert(direction: str, opportunity: Opportunity, result: Result, recipient_id: int) -> MatchAlert:
     return MatchAlert(
         direction=direction, opportunity=opportunity, person_id=result.person_id, recipient_id=recipient_id,
-        score=result.score, explanation=[c.text for c in result.contributions], missing=[m.text for m in result.missing],
+        score=result.score, explanation=[explain.contribution_stored(c) for c in result.contributions],
+        missing=[explain.missing_stored(m) for m in result.missing],
     )  # fmt: skip
 
 
@@ -431,6 +432,23 @@ def _lines(title: str, texts: Iterable[str]) -> list[str]:
     return [title, *(f"- {t}" for t in texts)] if texts else []
 
 
+def _labels(alerts: Sequence[MatchAlert]) -> explain.SkillLabels:
+    """The labels of every skill the alerts' explanations name (one query), rendered in the recipient's
+    language when the message is written."""
+    ids: set[str] = set()
+    for alert in alerts:
+        ids |= explain.stored_skill_ids(alert.explanation, alert.missing)
+    return explain.labels_for_ids(ids)
+
+
+def _why(alert: MatchAlert, labels: explain.SkillLabels) -> list[str]:
+    return [explain.stored_contribution_text(d, labels) for d in alert.explanation]
+
+
+def _lacking(alert: MatchAlert, labels: explain.SkillLabels) -> list[str]:
+    return [explain.stored_missing_text(d, labels) for d in alert.missing]
+
+
 def _deliver_opportunities(user: Any, alerts: list[MatchAlert], now: datetime, result: RunResult) -> None:
     """One message with the opportunities that are due for this employee (direct, or the weekly digest)."""
     person = getattr(user, "person", None)
@@ -449,8 +467,9 @@ def _deliver_opportunities(user: Any, alerts: list[MatchAlert], now: datetime, r
     if not alerts or (weekly and now - since < WEEK):
         return
     ranked = ranking_enabled_for(_home_organisation(person))  # the employee's organisation decides
+    labels = _labels(alerts)
     with recipient_language_active(user):
-        subject, body = _opportunities_message(alerts, weekly=weekly, ranked=ranked)
+        subject, body = _opportunities_message(alerts, weekly=weekly, ranked=ranked, labels=labels)
     single = len(alerts) == 1
     url = (
         reverse("kansen:detail", kwargs={"pk": alerts[0].opportunity_id})
@@ -474,7 +493,9 @@ def _kind_label(kind: str) -> str:
     return str(OpportunityKind(kind).label) if kind in OpportunityKind.values else kind
 
 
-def _opportunities_message(alerts: list[MatchAlert], *, weekly: bool, ranked: bool) -> tuple[str, str]:
+def _opportunities_message(
+    alerts: list[MatchAlert], *, weekly: bool, ranked: bool, labels: explain.SkillLabels
+) -> tuple[str, str]:
     count = len(alerts)
     if count == 1:
         subject = _("Nieuwe kans die bij je past: %(title)s") % {"title": alerts[0].opportunity.title}
@@ -506,8 +527,8 @@ def _opportunities_message(alerts: list[MatchAlert], *, weekly: bool, ranked: bo
             head = _("“%(title)s” (%(kind)s, %(organisation)s) past bij je vaardigheden.") % facts
         lines = [
             head,
-            *_lines(_("Past bij je omdat:"), alert.explanation),
-            *_lines(_("Wat je nog mist:"), alert.missing),
+            *_lines(_("Past bij je omdat:"), _why(alert, labels)),
+            *_lines(_("Wat je nog mist:"), _lacking(alert, labels)),
         ]
         if count > 1:
             lines.append(reverse("kansen:detail", kwargs={"pk": opportunity.pk}))
@@ -557,8 +578,9 @@ def _deliver_candidates(user: Any, alerts: list[MatchAlert], now: datetime, resu
         return
     ranked = {a.opportunity_id: ranking_enabled_for(a.opportunity.organisation) for a in keep}
     names = _names(a.person for a in keep)
+    labels = _labels(keep)
     with recipient_language_active(user):
-        subject, body = _candidates_message(keep, names, restricted, ranked)
+        subject, body = _candidates_message(keep, names, restricted, ranked, labels)
     opportunities = {a.opportunity_id for a in keep}
     url = (
         reverse("kansen:detail", kwargs={"pk": keep[0].opportunity_id})
@@ -583,8 +605,9 @@ def _names(people: Iterable[Any]) -> dict[int, str]:
 
 
 def _candidates_message(
-    alerts: list[MatchAlert], names: dict[int, str], restricted: frozenset[int], ranked: dict[int, bool]
-) -> tuple[str, str]:
+    alerts: list[MatchAlert], names: dict[int, str], restricted: frozenset[int], ranked: dict[int, bool],
+    labels: explain.SkillLabels,
+) -> tuple[str, str]:  # fmt: skip
     count = len(alerts)
     if count == 1:
         subject = _("Iemand past nu bij je kans “%(title)s”") % {"title": alerts[0].opportunity.title}
@@ -606,7 +629,7 @@ def _candidates_message(
         if alert.person_id in restricted:  # skills op aanvraag: shown on the page, not in a message
             lines.append(_("Waarom, zie je bij de kandidaten van de kans."))
         else:
-            lines.extend(_lines(_("Past omdat:"), alert.explanation))
+            lines.extend(_lines(_("Past omdat:"), _why(alert, labels)))
         if count > 1:
             lines.append(reverse("kansen:detail", kwargs={"pk": alert.opportunity_id}))
         blocks.append("\n".join(lines))

@@ -349,7 +349,9 @@ class AlertStatus(models.TextChoices):
 class MatchAlert(models.Model):
     """One person–opportunity pair, at most once per direction: ``kans`` tells employee ``person`` about
     ``opportunity``; ``kandidaat`` tells the opportunity's owner (``recipient``) that ``person`` now fits.
-    ``explanation`` and ``missing`` are kept only until the notification is sent (they are in it) or dropped."""
+    ``explanation`` and ``missing`` are kept only until the notification is sent (they are in it) or dropped,
+    as data (``matching.explain.contribution_stored`` / ``missing_stored``) so that the message is written in
+    the recipient's language at the moment it is sent."""
 
     direction = models.CharField(max_length=10, choices=AlertDirection.choices)
     opportunity = models.ForeignKey(

@@ -36,7 +36,7 @@ from rijksportfolio.domain.matching import (
     opportunities_for,
 )
 from rijksportfolio.domain.matching.fairness import AGE, GENDER, SCORE_THRESHOLD, published
-from rijksportfolio.matching import adapter, fairness as fairness_monitor, index
+from rijksportfolio.matching import adapter, explain, fairness as fairness_monitor, index
 from rijksportfolio.matching.models import (
     FairnessRun,
     MatchingSettings,
@@ -173,16 +173,21 @@ def _sort_key_alphabetical(person_ids: Iterable[int]) -> dict[int, tuple[str, st
 
 
 def _matches(results: Sequence[Result], *, ranked: bool, subject: str) -> list[Match]:
+    """The answer's lines with their explanations in the active language (``matching.explain``)."""
+    labels = explain.labels_for(results)
     out = []
     for position, r in enumerate(results, start=1):
+        texts = tuple(explain.contribution_text(c, labels) for c in r.contributions)
         out.append(
             Match(
                 subject_id=r.person_id if subject == "person" else r.opportunity_id,
                 position=position,
                 score=r.score if ranked else None,
-                explanations=tuple(c.text for c in r.contributions),
-                missing=tuple(m.text for m in r.missing),
-                contributions=tuple((c.text, c.value) for c in r.contributions) if ranked else (),
+                explanations=texts,
+                missing=tuple(explain.missing_text(m, labels) for m in r.missing),
+                contributions=tuple(zip(texts, (c.value for c in r.contributions), strict=True))
+                if ranked
+                else (),
             )
         )
     return out

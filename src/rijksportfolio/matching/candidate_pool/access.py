@@ -33,7 +33,7 @@ from rijksportfolio.domain.matching import (
     Taxonomy,
     tokenize,
 )
-from rijksportfolio.matching import adapter, index
+from rijksportfolio.matching import adapter, explain, index
 from rijksportfolio.matching.candidate_pool import selectors
 from rijksportfolio.matching.candidate_pool.profiles import PoolProfiles, has_grants, pool_profiles
 from rijksportfolio.matching.candidate_pool.selectors import ENTRY
@@ -189,9 +189,17 @@ def _text_explanation(query_terms: frozenset[str], pid: int, profiles: PoolProfi
     return _("Tekst in portfolio — komt overeen met: %(terms)s") % {"terms": ", ".join(in_portfolio)}
 
 
-def _explained(r: Result, query_terms: frozenset[str], profiles: PoolProfiles) -> list[tuple[str, float]]:
+def _explained(
+    r: Result, query_terms: frozenset[str], profiles: PoolProfiles, labels: explain.SkillLabels
+) -> list[tuple[str, float]]:
+    """(text, share) per contribution in the active language; the text part says note or portfolio."""
     return [
-        (_text_explanation(query_terms, r.person_id, profiles) if c.kind == "text" else c.text, c.value)
+        (
+            _text_explanation(query_terms, r.person_id, profiles)
+            if c.kind == "text"
+            else explain.contribution_text(c, labels),
+            c.value,
+        )
         for c in r.contributions
     ]
 
@@ -270,6 +278,7 @@ def pool_search(
         .values_list("person_id", "note")
     ):
         notes[person_id].append(note)
+    labels = explain.labels_for(results)
     matches = []
     for position, r in enumerate(results, start=1):
         expires_at, entry_id = entry_of[r.person_id]
@@ -278,11 +287,12 @@ def pool_search(
             actor=actor, action=AuditAction.READ, object_type=ENTRY, object_id=entry_id,
             subject_person=Person(pk=r.person_id), purpose=SEARCH_PURPOSE,
         )  # fmt: skip
-        explained = _explained(r, query_terms, profiles)
+        explained = _explained(r, query_terms, profiles, labels)
         matches.append(
             PoolMatch(
                 person_id=r.person_id, entry_id=entry_id, position=position, score=r.score if ranked else None,
-                explanations=tuple(t for t, _v in explained), missing=tuple(m.text for m in r.missing),
+                explanations=tuple(t for t, _v in explained),
+                missing=tuple(explain.missing_text(m, labels) for m in r.missing),
                 contributions=tuple(explained) if ranked else (), name=name, job_title=job_title,
                 organisation=organisation, notes=tuple(notes[r.person_id]), expires_at=expires_at,
             )

@@ -32,9 +32,11 @@ def fresh_index():
 
 @pytest.fixture
 def skills(db):
-    security = SkillFactory(preferred_label_nl="informatiebeveiliging")
-    risk = SkillFactory(preferred_label_nl="risicobeheer")
-    audit = SkillFactory(preferred_label_nl="IT-audit")
+    security = SkillFactory(
+        preferred_label_nl="informatiebeveiliging", preferred_label_en="information security"
+    )
+    risk = SkillFactory(preferred_label_nl="risicobeheer", preferred_label_en="risk management")
+    audit = SkillFactory(preferred_label_nl="IT-audit", preferred_label_en="IT auditing")
     english_only = SkillFactory(preferred_label_nl="", preferred_label_en="threat modelling")
     SkillRelationFactory(skill=risk, related=audit)
     return {"security": security, "risk": risk, "audit": audit, "threat": english_only}

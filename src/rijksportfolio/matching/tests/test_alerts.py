@@ -312,16 +312,63 @@ def test_only_the_owner_switches_candidate_alerts(publish, skills):
 
 
 def test_messages_are_in_the_recipients_language(publish, skills, django_capture_on_commit_callbacks):
-    anna = make_person("Anna", "Smit", skills=[(skills["security"], "ervaren")])
-    notification_preference_set(actor=user_for(anna), language="en")
-    _subscribed(anna)
-    publish("Informatiebeveiliging", RequiredSkill(skills["security"]))
+    anna = make_person("Anna", "Smit", skills=[(skills["security"], "gevorderd")])
+    notification_preference_set(actor=user_for(anna, email="anna@example.org"), language="en")
+    _subscribed(anna, min_score=40)
+    publish(
+        "Informatiebeveiliging", RequiredSkill(skills["security"], min_level="ervaren"),
+        RequiredSkill(skills["threat"], essential=False),
+    )  # fmt: skip
     _run(django_capture_on_commit_callbacks)
     notification = Notification.objects.get()
     assert notification.subject == "New opportunity that fits you: Informatiebeveiliging"
-    assert notification.body.startswith(
-        "“Informatiebeveiliging” (project, Directie Digitale Overheid) fits your skills at 100%.\nWhy it fits you:"
+    assert notification.body.split("\n\n")[0] == (
+        "“Informatiebeveiliging” (project, Directie Digitale Overheid) fits your skills at 44%.\n"
+        "Why it fits you:\n"
+        "- information security — direct, level advanced, below the required level experienced (counts for 67%)\n"
+        "What you still lack:\n- threat modelling — missing (nice to have)"
     )
+    assert "information security — direct, level advanced" in mail.outbox[0].body
+
+
+def test_the_owners_message_explains_in_the_owners_language(
+    watched, leader, skills, django_capture_on_commit_callbacks
+):
+    notification_preference_set(actor=leader, language="en")
+    cas = make_person("Cas", "Claes", skills=[(skills["risk"], "basis")])
+    portfolio_services.portfolio_skill_set(
+        actor=user_for(cas), portfolio=cas.portfolio, skill=skills["security"], level="expert"
+    )
+    _run(django_capture_on_commit_callbacks)
+    assert Notification.objects.get(recipient=leader).body.split("\n\n")[0] == (
+        "Cas Claes now fits “Informatiebeveiliging” at 100%.\nWhy it fits:\n- information security — direct, level expert"
+    )
+
+
+def test_a_waiting_alert_keeps_its_explanation_as_data_to_write_it_in_the_language_of_sending(
+    publish, skills, django_capture_on_commit_callbacks
+):
+    anna = make_person("Anna", "Smit", skills=[(skills["security"], "ervaren")])
+    _subscribed(anna, min_score=50, frequency="wekelijks")
+    publish("Informatiebeveiliging", RequiredSkill(skills["security"]), RequiredSkill(skills["risk"]))
+    _run(django_capture_on_commit_callbacks)
+    alert = MatchAlert.objects.get()
+    assert alert.status == AlertStatus.PENDING  # the weekly digest is not due yet
+    security, risk = str(skills["security"].pk), str(skills["risk"].pk)
+    assert alert.explanation == [
+        {
+            "kind": "direct", "skill_id": security, "path": [security], "level": 3, "min_level": 1, "terms": [],
+            "text": "informatiebeveiliging — direct, niveau ervaren",
+        }
+    ]  # fmt: skip
+    assert alert.missing == [
+        {"skill_id": risk, "essential": True, "text": "risicobeheer — ontbreekt (essentieel)"}
+    ]
+    notification_preference_set(actor=user_for(anna), language="en")  # changes her mind before the digest
+    _run(django_capture_on_commit_callbacks, now=timezone.now() + timedelta(days=8))
+    body = Notification.objects.get().body
+    assert "Why it fits you:\n- information security — direct, level experienced\n" in body
+    assert "What you still lack:\n- risk management — missing (essential)" in body
 
 
 @pytest.mark.postgres

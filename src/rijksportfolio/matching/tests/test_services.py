@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Ranking requests through the services: explanations in Dutch, logging, ranking off, shortlist overrides,
-filters, "kansen voor mij"."""
+"""Ranking requests through the services: explanations in the user's language, logging, ranking off,
+shortlist overrides, filters, "kansen voor mij"."""
 
 from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from rijksportfolio.accounts.constants import Role
 from rijksportfolio.accounts.services import role_assign
@@ -45,6 +46,45 @@ def test_candidates_with_dutch_explanations_that_add_up_and_what_is_missing(lead
     assert sum(v for _t, v in first.contributions) == pytest.approx(first.score, abs=1e-9)
     assert ranking.matches[1].missing == ("risicobeheer — ontbreekt (wenselijk)",)
     assert ranking.names[direct.pk] == "Anna Smit"
+
+
+def test_in_english_the_same_candidates_are_explained_in_english(leader, skills, opportunity):
+    make_person("Anna", "Smit", skills=[(skills["security"], "ervaren"), (skills["audit"], "gevorderd")])
+    make_person("Bram", "Vos", skills=[(skills["security"], "basis"), (skills["threat"], "expert")])
+    with translation.override("en"):
+        ranking = services.candidates_search(actor=leader, opportunity=opportunity)
+    first, second = ranking.matches
+    assert first.explanations == (
+        "information security — direct, level experienced",
+        "risk management — through the related skill IT auditing, level advanced",
+    )
+    assert [t for t, _v in first.contributions] == list(first.explanations)
+    assert second.explanations == (
+        "information security — direct, level basic, below the required level experienced (counts for 33%)",
+    )
+    assert second.missing == ("risk management — missing (nice to have)",)
+    with translation.override("nl"):
+        again = services.candidates_search(actor=leader, opportunity=opportunity)
+    assert again.matches[1].explanations == (
+        "informatiebeveiliging — direct, niveau basis, onder het gevraagde niveau ervaren (telt voor 33%)",
+    )
+    assert [m.score for m in again.matches] == [m.score for m in ranking.matches]
+
+
+def test_free_text_and_kansen_voor_mij_in_english(leader, skills, opportunity):
+    person = make_person("Gert", "Gras", skills=[(skills["security"], "gevorderd")])
+    ItemFactory(portfolio=person.portfolio, title="Zero trust architectuur ingevoerd")
+    with translation.override("en"):
+        found = services.expertise_search(
+            actor=leader, skills=[SkillWanted(skills["threat"], essential=False)], text="zero trust"
+        )
+        mine = services.opportunities_for_me(actor=user_for(person))
+    assert found.matches[0].explanations == ("Text in portfolio — matches: trust, zero",)
+    assert found.matches[0].missing == ("threat modelling — missing (nice to have)",)
+    assert mine.matches[0].explanations == (
+        "information security — direct, level advanced, below the required level experienced (counts for 67%)",
+    )
+    assert mine.matches[0].missing == ("risk management — missing (nice to have)",)
 
 
 def test_every_ranking_request_is_logged_with_who_what_version_and_ids(leader, skills, opportunity):

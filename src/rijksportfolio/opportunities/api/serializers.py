@@ -140,8 +140,17 @@ class ExpertiseZoekSerializer(serializers.Serializer):
     filters = FiltersSerializer(required=False)
 
 
+MISSING_HELP = _(
+    "Gevraagde vaardigheden die ontbreken, in de taal van het verzoek (Accept-Language: nl of en)."
+)
+
+
 class ToelichtingSerializer(serializers.Serializer):
-    tekst = serializers.CharField()
+    tekst = serializers.CharField(
+        help_text=_(
+            "Waarom de vaardigheid of tekst meetelt, in de taal van het verzoek (Accept-Language: nl of en)."
+        )
+    )
     aandeel = serializers.FloatField(allow_null=True, help_text=_("Deel van de score; samen de score."))
 
 
@@ -151,7 +160,7 @@ class KandidaatSerializer(serializers.Serializer):
     personeelsnummer = serializers.CharField()
     score = serializers.FloatField(allow_null=True, help_text=_("Leeg als de rangschikking uit staat."))
     toelichting = ToelichtingSerializer(many=True)
-    ontbreekt = serializers.ListField(child=serializers.CharField())
+    ontbreekt = serializers.ListField(child=serializers.CharField(), help_text=MISSING_HELP)
 
 
 class RangschikkingSerializer(serializers.Serializer):

@@ -103,3 +103,33 @@ def test_someone_elses_draft_is_refused(client_of, leader_user, employee_user, d
     listed = client_of(employee_user).get("/api/v1/kansen").json()
     assert (listed["totaal"], listed["resultaten"]) == (0, [])
     assert client_of(leader_user).get("/api/v1/kansen").json()["totaal"] == 1
+
+
+def test_the_expertise_search_answers_in_the_language_asked_for(client_of, leader_user):
+    security = SkillFactory(
+        preferred_label_nl="informatiebeveiliging", preferred_label_en="information security"
+    )
+    threat = SkillFactory(preferred_label_nl="", preferred_label_en="threat modelling")
+    make_person("Noor", "Nijland", skills=[(security, "expert")])
+    body = {
+        "vaardigheden": [
+            {"uri": security.uri, "minimumniveau": "ervaren"},
+            {"uri": threat.uri, "essentieel": False},
+        ]
+    }
+    client = client_of(leader_user)
+    english = client.post(
+        "/api/v1/expertise/_zoek",
+        json.dumps(body),
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert english.status_code == 200, english.content
+    (hit,) = english.json()["resultaten"]
+    assert hit["toelichting"] == [
+        {"tekst": "information security — direct, level expert", "aandeel": pytest.approx(1 / 1.5)}
+    ]
+    assert hit["ontbreekt"] == ["threat modelling — missing (nice to have)"]
+    (dutch,) = _post(client, "/api/v1/expertise/_zoek", body).json()["resultaten"]
+    assert [t["tekst"] for t in dutch["toelichting"]] == ["informatiebeveiliging — direct, niveau expert"]
+    assert dutch["ontbreekt"] == ["threat modelling (Engels) — ontbreekt (wenselijk)"]

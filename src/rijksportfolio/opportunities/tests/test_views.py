@@ -3,18 +3,48 @@
 
 from __future__ import annotations
 
+import pytest
+from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
+from rijksportfolio.matching import index
+from rijksportfolio.matching.tests.conftest import make_person
 from rijksportfolio.opportunities.models import Opportunity
+from rijksportfolio.opportunities.tests.factories import OpportunityFactory, OpportunitySkillFactory
 from rijksportfolio.people.tests.factories import LocationFactory
+from rijksportfolio.portfolios.tests.factories import ItemFactory
 from rijksportfolio.skills.tests.factories import SkillFactory
 
 
-def _client(user):
+def _client(user, language=None):
     client = Client()
     client.force_login(user)
+    if language:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     return client
+
+
+@pytest.fixture
+def fresh_index():
+    index.forget()
+    yield
+    index.forget()
+
+
+@pytest.fixture
+def matched(leader_user, fresh_index):
+    """A published opportunity of the leader asking two skills, and a person who holds one below its level."""
+    security = SkillFactory(
+        preferred_label_nl="informatiebeveiliging", preferred_label_en="information security"
+    )
+    risk = SkillFactory(preferred_label_nl="risicobeheer", preferred_label_en="risk management")
+    opportunity = OpportunityFactory(owner=leader_user.person, published=True, title="Zero trust")
+    OpportunitySkillFactory(opportunity=opportunity, skill=security, essential=True, min_level="ervaren")
+    OpportunitySkillFactory(opportunity=opportunity, skill=risk, essential=False, min_level="basis")
+    person = make_person("Noor", "Nijland", skills=[(security, "gevorderd")])
+    ItemFactory(portfolio=person.portfolio, title="Zero trust architectuur ingevoerd")
+    return opportunity
 
 
 def test_new_kans_form_reads_skill_lines_with_level_and_importance(leader_user, directorate):
@@ -69,3 +99,32 @@ def test_the_ranking_explanation_in_english_says_how_a_lower_level_counts(client
 def test_employee_without_consent_is_told_how_to_give_it(employee_user):
     body = _client(employee_user).get("/kansen-voor-mij").content.decode()
     assert "geen toestemming gegeven" in body
+
+
+def test_the_candidates_of_an_opportunity_are_explained_in_the_language_of_the_page(leader_user, matched):
+    with translation.override("en"):  # the middleware activates English; leave the thread as it was
+        english = _client(leader_user, "en").get(f"/kansen/{matched.pk}").content.decode()
+    assert (
+        "information security — direct, level advanced, below the required level experienced (counts for 67%)"
+        in english
+    )
+    assert "risk management — missing (nice to have)" in english
+    dutch = _client(leader_user).get(f"/kansen/{matched.pk}").content.decode()
+    assert (
+        "informatiebeveiliging — direct, niveau gevorderd, onder het gevraagde niveau ervaren (telt voor 67%)"
+        in dutch
+    )
+    assert "risicobeheer — ontbreekt (wenselijk)" in dutch
+
+
+def test_the_expertise_search_explains_in_the_language_of_the_page(leader_user, matched):
+    query = {"skills": "informatiebeveiliging | ervaren", "text": "zero trust"}
+    with translation.override("en"):
+        english = _client(leader_user, "en").get("/expertise-zoeken", query).content.decode()
+    assert (
+        "information security — direct, level advanced, below the required level experienced (counts for 67%)"
+        in english
+    )
+    assert "Text in portfolio — matches: trust, zero" in english
+    dutch = _client(leader_user).get("/expertise-zoeken", query).content.decode()
+    assert "Tekst in portfolio — komt overeen met: trust, zero" in dutch

@@ -14,7 +14,7 @@ from rijksportfolio.api.fields import UtcDateTimeField
 from rijksportfolio.domain import candidate_pool as rules
 from rijksportfolio.matching.candidate_pool.access import PoolRanking
 from rijksportfolio.matching.models import PoolEntryStatus
-from rijksportfolio.opportunities.api.serializers import ToelichtingSerializer
+from rijksportfolio.opportunities.api.serializers import MISSING_HELP, ToelichtingSerializer
 from rijksportfolio.opportunities.models import Opportunity
 from rijksportfolio.people.models import Person
 
@@ -138,7 +138,7 @@ class PoolKandidaatSerializer(serializers.Serializer):
     organisatie = serializers.CharField()
     score = serializers.FloatField(allow_null=True, help_text=_("Leeg als de rangschikking uit staat."))
     toelichting = ToelichtingSerializer(many=True)
-    ontbreekt = serializers.ListField(child=serializers.CharField())
+    ontbreekt = serializers.ListField(child=serializers.CharField(), help_text=MISSING_HELP)
     voordracht = serializers.ListField(
         child=serializers.CharField(), help_text=_("Toelichting(en) bij de voordracht.")
     )

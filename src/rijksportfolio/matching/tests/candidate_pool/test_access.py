@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from rijksportfolio.accounts.constants import Role
 from rijksportfolio.accounts.services import role_assign
@@ -54,6 +55,30 @@ def test_missing_skills_are_named(leader, opportunity, candidate, searcher, skil
         skills=[SkillWanted(skills["security"]), SkillWanted(skills["audit"], essential=False)],
     )
     assert ranking.matches[0].missing == ("IT-audit — ontbreekt (wenselijk)",)
+
+
+def test_in_english_the_pool_explains_in_english(leader, opportunity, candidate, searcher, skills):
+    in_pool(leader, opportunity, candidate, note="Geschikt als security officer.")
+    wanted = [
+        SkillWanted(skills["security"], min_level="expert"),
+        SkillWanted(skills["threat"], essential=False),
+    ]
+    with translation.override("en"):
+        ranking = access.pool_search(actor=searcher, skills=wanted, text="officer")
+    (match,) = ranking.matches
+    assert match.explanations == (
+        "information security — direct, level experienced, below the required level expert (counts for 75%)",
+        "Note with the proposal — matches: officer",
+    )
+    assert [t for t, _v in match.contributions] == list(match.explanations)
+    assert match.missing == ("threat modelling — missing (nice to have)",)
+    with translation.override("nl"):
+        dutch = access.pool_search(actor=searcher, skills=wanted, text="officer").matches[0]
+    assert dutch.explanations == (
+        "informatiebeveiliging — direct, niveau ervaren, onder het gevraagde niveau expert (telt voor 75%)",
+        "Toelichting bij de voordracht — komt overeen met: officer",
+    )
+    assert dutch.missing == ("threat modelling (Engels) — ontbreekt (wenselijk)",)
 
 
 def test_the_members_visibility_settings_are_respected(leader, opportunity, searcher, skills):

@@ -99,6 +99,30 @@ def test_propose_consent_search_contact_withdraw_through_the_api(
     assert me.get(f"/api/v1/kandidatenpool/mijn/{entry_id}").status_code == 404
 
 
+def test_the_pool_search_answers_in_the_language_asked_for(
+    client_of, leader, opportunity, candidate, searcher, skills
+):
+    in_pool(leader, opportunity, candidate)
+    search = {
+        "vaardigheden": [{"uri": skills["security"].uri, "minimumniveau": "ervaren"}],
+        "tekst": "auditor",
+    }
+    client = client_of(searcher)
+    english = client.post(
+        "/api/v1/kandidatenpool/_zoek", json.dumps(search), content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    ).json()["resultaten"][0]  # fmt: skip
+    assert [t["tekst"] for t in english["toelichting"]] == [
+        "information security — direct, level experienced",
+        "Note with the proposal — matches: auditor",
+    ]
+    dutch = _post(client, "/api/v1/kandidatenpool/_zoek", search).json()["resultaten"][0]
+    assert [t["tekst"] for t in dutch["toelichting"]] == [
+        "informatiebeveiliging — direct, niveau ervaren",
+        "Toelichting bij de voordracht — komt overeen met: auditor",
+    ]
+
+
 def test_decline_and_opt_out_and_back(client_of, leader, opportunity, candidate):
     entry = propose(leader, opportunity, candidate)
     me = client_of(user_for(candidate))

@@ -134,6 +134,24 @@ def test_the_search_page_shows_explanations_the_note_and_the_end(
     assert "Anna Smit benaderen" in text
 
 
+def test_the_search_page_in_english_explains_in_english(
+    client_of, leader, opportunity, candidate, searcher, settings
+):
+    in_pool(leader, opportunity, candidate)
+    client = client_of(searcher)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):  # the middleware activates English; leave the thread as it was
+        text = client.get(
+            "/kandidatenpool",
+            {"skills": "informatiebeveiliging | ervaren\nIT-audit | wenselijk", "text": "auditor"},
+        ).content.decode()
+    assert "information security — direct, level experienced" in text
+    assert "Note with the proposal — matches: auditor" in text
+    assert "IT auditing — missing (nice to have)" in text
+    assert "niveau" not in text
+    assert "ontbreekt" not in text
+
+
 def test_an_empty_search_says_what_is_missing(client_of, searcher):
     page = client_of(searcher).get("/kandidatenpool", {"text": "", "skills": ""})
     assert page.status_code == 400

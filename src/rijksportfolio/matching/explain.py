@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from rijksportfolio.domain.matching import Contribution, Missing, Result
@@ -43,8 +44,16 @@ class SkillLabels:
 
     def __init__(self, pairs: Mapping[str, tuple[str, str]]) -> None:
         self._pairs = dict(pairs)
+        self._shown: dict[tuple[str | None, str], str] = {}  # (language, skill id) → label
 
     def __call__(self, skill_id: str) -> str:
+        key = (translation.get_language(), skill_id)
+        shown = self._shown.get(key)
+        if shown is None:
+            shown = self._shown[key] = self._label(skill_id)
+        return shown
+
+    def _label(self, skill_id: str) -> str:
         pair = self._pairs.get(skill_id)
         if pair is None:
             return skill_id

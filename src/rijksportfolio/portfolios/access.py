@@ -13,6 +13,12 @@ Each function decides with ``rijksportfolio.domain.visibility`` and writes the a
 
 The portfolio's headline is part of the owner's card (like name and job) and shown to every civil servant.
 Availability for hubs and projects belongs to the Ambitiedocument and shows with it.
+
+A person who has not started a portfolio is read as ``selectors.portfolio_or_unstarted`` gives it: an unsaved
+portfolio with the defaults of a new one (everything *alleen ik*, nothing in it). Every function here treats it
+exactly like a saved portfolio with nothing shared — the same view, the same refusals, the same denied-attempt
+audit rows (with an empty ``object_id``: there is no portfolio to name) — and reads nothing else for it. No
+function here writes anything but audit rows; a portfolio is made only by ``services.portfolio_ensure``.
 """
 
 from __future__ import annotations
@@ -122,7 +128,7 @@ class SectionView:
 
 @dataclass(frozen=True)
 class PortfolioView:
-    portfolio_id: int
+    portfolio_id: int | None  # None: the person has not started a portfolio (nothing to see but the card)
     owner: OwnerCard
     is_owner: bool
     preview: str  # "" or the *bekijk als* kind ("rijk", "grant", "none")
@@ -149,7 +155,7 @@ def _audit(user: Any, portfolio: Portfolio, object_type: str, *, purpose: str, o
         actor=user,
         action=AuditAction.READ,
         object_type=object_type,
-        object_id=portfolio.pk,
+        object_id=portfolio.pk if portfolio.pk is not None else "",
         subject_person=portfolio.person,
         purpose=purpose,
         outcome=outcome,
@@ -189,7 +195,7 @@ def _viewer_state(principal: Principal, portfolio: Portfolio) -> _ViewerState:
     person_id = principal.person_id if principal.is_civil_servant else None
     pending: dict[str, AccessRequest] = {}
     grants: dict[str, AccessRequest] = {}
-    if person_id is not None and person_id != portfolio.person_id:
+    if person_id is not None and person_id != portfolio.person_id and portfolio.pk is not None:
         now = timezone.now()
         for request in AccessRequest.objects.filter(
             portfolio=portfolio,
@@ -288,7 +294,7 @@ def _build(
     pending = pending or {}
     grants = grants or {}
     visibilities = selectors.section_visibilities(portfolio)
-    items = selectors.items_for(portfolio)
+    items = selectors.items_for(portfolio) if portfolio.pk is not None else []
     decision = rules.decide(
         viewer=viewer,
         owner_person_id=portfolio.person_id,
@@ -301,7 +307,7 @@ def _build(
     for key in rules.SECTIONS:
         d = decision.sections[key]
         skills: tuple[ProfileSkillView, ...] = ()
-        if key == rules.SKILLS and d.visible:
+        if key == rules.SKILLS and d.visible and portfolio.pk is not None:
             skills = tuple(
                 _profile_skill_view(
                     ps,
@@ -469,7 +475,9 @@ def section_request_state(*, user: Any, portfolio: Portfolio, section: str) -> s
         section_visibilities=selectors.section_visibilities(portfolio),
         items=[
             rules.ItemRef(pk, part, visibility)
-            for pk, part, visibility in portfolio.items.values_list("pk", "part", "visibility")
+            for pk, part, visibility in (
+                portfolio.items.values_list("pk", "part", "visibility") if portfolio.pk is not None else ()
+            )
         ],
     )
     return "requestable" if decision.sections[section].can_request else "no"

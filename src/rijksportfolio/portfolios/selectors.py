@@ -33,17 +33,26 @@ AUDIT_PREFIX = "portfolio."  # + section: a read of that section
 AUDIT_WHOLE = "portfolio"  # a (denied) attempt to open a whole portfolio
 
 
-def portfolio_for_person(*, person: Person) -> Portfolio:
-    """The person's portfolio; made the first time it is asked for — everything *alleen ik*, with the
-    *werkervaring* items filled from the person's employment records."""
-    portfolio, created = Portfolio.objects.get_or_create(person=person)
-    if created:
-        from rijksportfolio.portfolios.services import (
-            portfolio_sync_employment,
-        )  # services build on selectors
+def portfolio_of(*, person: Person) -> Portfolio | None:
+    """The person's portfolio, or ``None`` when they have not started one.
 
-        portfolio_sync_employment(portfolio=portfolio)
+    A read: it never makes a portfolio. The owner's first use does that (``services.portfolio_ensure``);
+    looking at a colleague who has none reads :func:`portfolio_or_unstarted` instead."""
+    portfolio = Portfolio.objects.filter(person=person).first()
+    if portfolio is not None:
+        portfolio.person = person  # spare the query for the owner card
     return portfolio
+
+
+def portfolio_or_unstarted(*, person: Person) -> Portfolio:
+    """The person's portfolio, or an UNSAVED one with the defaults of a new portfolio (every section *alleen
+    ik*, no items, no skills, no requests) when they have not started one: exactly what such a person shares.
+
+    For the guarded reads of ``portfolios.access`` only, which treat an unsaved portfolio like a saved one with
+    nothing shared and read nothing more from the database for it. Never save it and never pass it to a
+    service: the owner's portfolio is made by ``services.portfolio_ensure``."""
+    portfolio = portfolio_of(person=person)
+    return portfolio if portfolio is not None else Portfolio(person=person)
 
 
 def portfolio_needs_first_use(*, portfolio: Portfolio) -> bool:

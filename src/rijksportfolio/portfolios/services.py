@@ -144,6 +144,32 @@ def item_data_validate(*, category: ItemCategory, data: Mapping[str, Any] | None
     return cleaned
 
 
+# --- the owner's portfolio ---------------------------------------------------------------------------------
+
+
+def portfolio_ensure(*, actor: Any) -> Portfolio:
+    """The actor's own portfolio, made on their first use: every section *alleen ik*, no matching consent,
+    endorsements hidden, the first-use choice of visibility still open, and the *werkervaring* items filled
+    from the person's employment records (:func:`portfolio_sync_employment`).
+
+    Only a civil servant (an account with a person, not a guest) has a portfolio: ``PermissionDenied``
+    otherwise. Idempotent and safe against two first requests at once (the person has one portfolio). This is
+    the ONLY place a portfolio is made for a person in the application; reading someone's portfolio never
+    makes one (``selectors.portfolio_of``, ``selectors.portfolio_or_unstarted``)."""
+    person = getattr(actor, "person", None)
+    if person is None or not principal_for(actor).is_civil_servant:
+        raise PermissionDenied
+    existing = Portfolio.objects.filter(person=person).first()
+    if existing is not None:
+        existing.person = person
+        return existing
+    with transaction.atomic():
+        portfolio, created = Portfolio.objects.get_or_create(person=person)
+        if created:
+            portfolio_sync_employment(portfolio=portfolio)
+    return portfolio
+
+
 # --- portfolio settings ------------------------------------------------------------------------------------
 
 
@@ -408,7 +434,10 @@ def _section_name(section: str) -> str:
 
 
 def _requestable(portfolio: Portfolio, section: str) -> bool:
-    """Is anything in the section *op aanvraag* (the section itself or one of its items)?"""
+    """Is anything in the section *op aanvraag* (the section itself or one of its items)? Never for a
+    portfolio that was not started (``selectors.portfolio_or_unstarted``): there is nothing to ask for."""
+    if portfolio.pk is None:
+        return False
     if portfolio.section_visibility(section) == Visibility.ON_REQUEST:
         return True
     return (

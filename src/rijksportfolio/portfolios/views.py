@@ -58,32 +58,43 @@ View = Callable[..., HttpResponse]
 # --- helpers -----------------------------------------------------------------------------------------
 
 
-def _my_portfolio(request: HttpRequest) -> Portfolio:
-    """The acting user's own portfolio. Only civil servants (an account with a person, no guest) have one."""
+def _my_person(request: HttpRequest) -> Person:
+    """The acting user's person. Only civil servants (an account with a person, no guest) have a portfolio."""
     person = getattr(request.user, "person", None)
     if person is None or not principal_for(request.user).is_civil_servant:
         raise PermissionDenied
-    return selectors.portfolio_for_person(person=person)
+    return person
+
+
+def _my_portfolio(request: HttpRequest) -> Portfolio:
+    """The acting user's own portfolio, made on their first use (``services.portfolio_ensure``)."""
+    _my_person(request)
+    return services.portfolio_ensure(actor=request.user)
 
 
 def owner_page(view: View) -> View:
-    """A page of the owner's own portfolio: login, own portfolio, and the first-use flow before anything else."""
-    return _owner(view, first_use=True)
+    """A page of the owner's own portfolio: login, own portfolio (made on first use), and the first-use
+    flow before anything else."""
 
-
-def requester_page(view: View) -> View:
-    """The user's own requests to others: no first-use choice needed to follow or withdraw a request."""
-    return _owner(view, first_use=False)
-
-
-def _owner(view: View, *, first_use: bool) -> View:
     @login_required
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         portfolio = _my_portfolio(request)
-        if first_use and portfolio.visibility_chosen_at is None:
+        if portfolio.visibility_chosen_at is None:
             return redirect("portfolios:first_use")
         return view(request, portfolio, *args, **kwargs)
+
+    return wrapper
+
+
+def requester_page(view: View) -> View:
+    """The user's requests (to others, and those for their own portfolio, if they have one): login and a civil
+    servant's person. Following or withdrawing a request needs no portfolio of one's own, so none is made."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return view(request, _my_person(request), *args, **kwargs)
 
     return wrapper
 
@@ -522,9 +533,9 @@ def preview(request: HttpRequest, portfolio: Portfolio) -> HttpResponse:
 
 @requester_page
 @require_GET
-def requests_inbox(request: HttpRequest, portfolio: Portfolio) -> HttpResponse:
-    incoming = list(selectors.requests_incoming(owner_person=portfolio.person))
-    outgoing = list(selectors.requests_outgoing(requester_person=portfolio.person))
+def requests_inbox(request: HttpRequest, person: Person) -> HttpResponse:
+    incoming = list(selectors.requests_incoming(owner_person=person))
+    outgoing = list(selectors.requests_outgoing(requester_person=person))
     pending = [r for r in incoming if r.status == RequestStatus.PENDING]
     context = {
         "pending": [
@@ -587,7 +598,7 @@ def request_decline(request: HttpRequest, portfolio: Portfolio, pk: int) -> Http
 
 @requester_page
 @require_POST
-def request_withdraw(request: HttpRequest, portfolio: Portfolio, pk: int) -> HttpResponse:
+def request_withdraw(request: HttpRequest, person: Person, pk: int) -> HttpResponse:
     def act(access_request: AccessRequest) -> str:
         services.access_request_withdraw(actor=request.user, request=access_request)
         return _("U hebt uw verzoek teruggetrokken.")
@@ -654,8 +665,10 @@ def export_page(request: HttpRequest, portfolio: Portfolio) -> HttpResponse:
 
 
 def _person_portfolio(person_pk: int) -> Portfolio:
+    """Someone's portfolio to read through ``portfolios.access``; for a person who has not started one an
+    unsaved portfolio with nothing shared (a read never makes a portfolio, also not one's own)."""
     person = get_object_or_404(Person, pk=person_pk)
-    return selectors.portfolio_for_person(person=person)
+    return selectors.portfolio_or_unstarted(person=person)
 
 
 @login_required

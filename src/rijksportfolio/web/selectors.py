@@ -12,7 +12,6 @@ from datetime import date
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import Substr
 
 from rijksportfolio.accounts.cache import TTLCache
 from rijksportfolio.audit.models import AuditEvent
@@ -45,34 +44,21 @@ def _aggregate[T](name: str, arg: object, on: date | None, compute: Callable[[],
 
 
 def organisation_headcount(*, organisation: Organisation, on: date | None = None) -> int:
-    """People with a running employment record anywhere in the organisation's subtree (cached, see above)."""
+    """The organisation's headcount as the stuurinformatie counts it for that scope (docs/workforce-figures.md):
+    distinct persons with a running *personnel* record (external hires are not personnel) anywhere in its
+    subtree; a person with two jobs there counts once. A raw count: suppress it before showing it to anyone who
+    may not see the people (cached, see above)."""
     return _aggregate("headcount", organisation.path, on, lambda: _organisation_headcount(organisation, on))
 
 
 def _organisation_headcount(organisation: Organisation, on: date | None) -> int:
     return (
-        employments_current(on=on)
+        _personnel(on)
         .filter(organisation__path__startswith=organisation.path)
         .values("person_id")
         .distinct()
         .count()
     )
-
-
-def headcount_by_ministry(*, on: date | None = None) -> list[tuple[Organisation, int]]:
-    """Every ministry with the number of people currently employed in its subtree (cached, see above)."""
-    return _aggregate("by-ministry", None, on, lambda: _headcount_by_ministry(on))
-
-
-def _headcount_by_ministry(on: date | None) -> list[tuple[Organisation, int]]:
-    counts = dict(
-        employments_current(on=on)
-        .annotate(top=Substr("organisation__path", 1, PATH_STEP + 1))
-        .values("top")
-        .annotate(n=Count("person_id", distinct=True))
-        .values_list("top", "n")
-    )
-    return [(m, counts.get(m.path, 0)) for m in Organisation.objects.filter(depth=0).order_by("name")]
 
 
 def ministries_with_agencies() -> list[tuple[Organisation, list[Organisation]]]:
@@ -140,7 +126,8 @@ def _age(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
-def _personnel(on: date) -> QuerySet[Employment]:
+def _personnel(on: date | None) -> QuerySet[Employment]:
+    """Running personnel records on ``on`` (default today): not the external hires."""
     return employments_current(on=on).exclude(contract_type=ContractType.EXTERNAL)
 
 

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -11,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -23,8 +27,8 @@ from rijksportfolio.accounts.forms import LoginForm
 from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, Principal, can, principal_for
 from rijksportfolio.accounts.selectors import user_scoped_organisations
 from rijksportfolio.accounts.services import login_attempt
-from rijksportfolio.domain.charts import Chart, ChartKind, DataTable
-from rijksportfolio.domain.suppression import suppress_rows, suppress_table
+from rijksportfolio.domain.charts import Chart, ChartKind, DataTable, Value, cell_value
+from rijksportfolio.domain.suppression import suppress_rows, suppress_series, suppress_table
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.organisations.selectors import organisation_ancestors
 from rijksportfolio.people.access import (
@@ -136,16 +140,39 @@ def home(request: HttpRequest) -> HttpResponse:
             {
                 "role_label": Role(role).label,
                 "organisation": organisation,
-                "headcount": selectors.organisation_headcount(organisation=organisation),
-                "exact": _sees_individuals(principal, organisation),
+                "headcount": _lone_headcount(selectors.organisation_headcount(organisation=organisation)),
             }
         )
     context["responsibilities"] = responsibilities
-    if can(principal, "aggregates.view", _org_target(None)):
-        # The same table for everyone allowed to see it: a cached fragment in home.html.
-        context["rijk_headcounts"] = SimpleLazyObject(selectors.headcount_by_ministry)
+    context["shows_rijk"] = can(principal, "aggregates.view", _org_target(None))
+    if context["shows_rijk"]:
+        # The same table for everyone allowed to see it: a cached fragment in home.html, computed on a miss only.
+        context["rijk_headcounts"] = SimpleLazyObject(_home_ministry_table)
     context["can_browse"] = can(principal, "organisation.view")
     return render(request, "web/home.html", context)
+
+
+def _lone_headcount(count: int) -> Value:
+    """An organisation's headcount as the stuurinformatie shows it for that organisation: a count that stands
+    alone (no total beside it), so primary suppression only -- "< 10" for 1 to 9 people, for every viewer."""
+    return cell_value(suppress_series([count], with_total=False).cells[0])
+
+
+@dataclass(frozen=True)
+class MinistryTable:
+    """The per-ministry table of Rijk in cijfers, with a link per ministry for the home page."""
+
+    on: date
+    table: DataTable
+    links: tuple[str, ...]
+
+
+def _home_ministry_table() -> MinistryTable:
+    """Exactly the per-ministry table of Rijk in cijfers (the same counts, the same suppression and marks)."""
+    figures = selectors.rijk_figures()
+    per_ministry = _ministry_tables(figures)[1]
+    links = tuple(reverse("web:organisation_detail", args=[m.pk]) for m in figures.ministries)
+    return MinistryTable(on=figures.on, table=per_ministry, links=links)
 
 
 # --- organisations -------------------------------------------------------------------------------------
@@ -262,14 +289,14 @@ def _age_band_label(low: int, high: int) -> str:
     return f"{low}–{high}"
 
 
-def _figures_charts(figures: selectors.RijkFigures) -> list[tuple[str, Chart]]:
-    """The charts of the page, each with its table, every figure suppressed (domain.suppression).
+def _ministry_tables(figures: selectors.RijkFigures) -> tuple[DataTable, DataTable, DataTable]:
+    """The ministry x scale-group table of Rijk in cijfers and its two margins (per ministry, per scale group),
+    suppressed as one (domain.suppression) with the grand total (the headcount) kept.
 
-    The per-ministry and per-scale-group tables are the margins of the ministry x scale-group table, so the
-    three are suppressed as one: showing them side by side gives nothing more away. That table and the age
-    table count the same people, so both keep their grand total (the headcount) published."""
+    The ONE place these figures are published from: Rijk in cijfers shows all three, the home page the
+    per-ministry margin. Both pages therefore show the same numbers with the same marks, and the home page
+    gives nothing away that Rijk in cijfers hides."""
     total = _("Totaal")
-    genders = [_("Vrouw"), _("Man"), _("Anders of onbekend")]
     scale_labels = [_scale_group_label(low, high) for low, high in selectors.SCALE_GROUPS]
     by_scale = DataTable.from_table(
         suppress_table(figures.by_ministry_and_scale_group, keep_grand_total=True),
@@ -294,6 +321,18 @@ def _figures_charts(figures: selectors.RijkFigures) -> list[tuple[str, Chart]]:
         title=_("Medewerkers per schaalgroep"),
         slug="schaalgroep",
     )
+    return by_scale, per_ministry, per_scale
+
+
+def _figures_charts(figures: selectors.RijkFigures) -> list[tuple[str, Chart]]:
+    """The charts of the page, each with its table, every figure suppressed (domain.suppression).
+
+    The per-ministry and per-scale-group tables are the margins of the ministry x scale-group table, so the
+    three are suppressed as one: showing them side by side gives nothing more away. That table and the age
+    table count the same people, so both keep their grand total (the headcount) published."""
+    total = _("Totaal")
+    genders = [_("Vrouw"), _("Man"), _("Anders of onbekend")]
+    by_scale, per_ministry, per_scale = _ministry_tables(figures)
     trend = DataTable.from_table(
         suppress_rows(figures.trend_by_gender),  # a total per year; a sum over the years means nothing
         row_labels=[str(d.year) for d in figures.trend_dates],

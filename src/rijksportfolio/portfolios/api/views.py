@@ -72,10 +72,11 @@ def _purpose(request: Any) -> str:
 
 class _PortfolioApi(ApiView):
     def my_portfolio(self) -> Portfolio:
+        """The caller's own portfolio, made on their first use (``services.portfolio_ensure``)."""
         person = getattr(self.request.user, "person", None)
         if person is None or not self.principal.is_civil_servant:
             raise exceptions.PermissionDenied()
-        return selectors.portfolio_for_person(person=person)
+        return services.portfolio_ensure(actor=self.request.user)
 
     def owned(self, id: int) -> Portfolio:
         """The portfolio, when the caller may change it (only its owner); else 403."""

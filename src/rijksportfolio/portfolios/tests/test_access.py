@@ -383,3 +383,70 @@ def test_request_state_tells_the_form_what_is_possible_without_auditing(
     ItemFactory(portfolio=filled, category=category_get("ambitie"), title="Geheim", visibility="alleen_ik")
     assert state("ambitie") == "no"
     assert _reads() == []
+
+
+# --- a person who has not started a portfolio ---------------------------------------------------------------
+
+
+def test_a_colleague_without_a_portfolio_reads_like_one_with_nothing_shared(colleague_user, owner):
+    unstarted = selectors.portfolio_or_unstarted(person=owner)
+    view = access.portfolio_view(user=colleague_user, portfolio=unstarted)
+    assert (view.portfolio_id, view.is_owner, view.sees_anything) == (None, False, False)
+    assert [(s.section, s.visibility, s.visible, s.can_request, s.items) for s in view.sections] == [
+        (section, "alleen_ik", False, False, ()) for section in ALL
+    ]
+    assert (view.owner.full_name, view.owner.headline) == ("Anouk Jansen", "")
+    assert [
+        access.section_request_state(user=colleague_user, portfolio=unstarted, section=s) for s in ALL
+    ] == ["no"] * 5
+    # the same as a saved portfolio where the owner shares nothing (a new one: every section alleen ik)
+    saved = PortfolioFactory(person=owner)
+    same = access.portfolio_view(user=colleague_user, portfolio=saved)
+    assert same.sections == view.sections
+    assert (same.owner, same.sees_anything, same.available_hours_per_week) == (view.owner, False, None)
+    assert _reads() == []
+
+
+def test_reading_a_person_without_a_portfolio_writes_no_portfolio_and_no_read(colleague_user, owner):
+    from rijksportfolio.portfolios.models import AccessRequest, Item, Portfolio
+
+    unstarted = selectors.portfolio_or_unstarted(person=owner)
+    access.portfolio_view(user=colleague_user, portfolio=unstarted, purpose="kennismaken")
+    access.section_request_state(user=colleague_user, portfolio=unstarted, section="dossier")
+    assert (Portfolio.objects.count(), Item.objects.count(), AccessRequest.objects.count()) == (0, 0, 0)
+    assert AuditEvent.objects.filter(outcome="success").count() == 0  # no claim of a read of data
+
+
+def test_attempts_on_a_person_without_a_portfolio_are_denied_and_audited_as_attempts(colleague_user, owner):
+    unstarted = selectors.portfolio_or_unstarted(person=owner)
+    with pytest.raises(PermissionDenied):
+        access.portfolio_section_view(user=colleague_user, portfolio=unstarted, section="vrij", purpose="x")
+    guest = user_create(username="gast", password=None)
+    role_assign(user=guest, role=Role.GUEST)
+    with pytest.raises(PermissionDenied):
+        access.portfolio_view(user=guest, portfolio=unstarted)
+    # the same rows as for a saved portfolio with nothing shared, without a portfolio id to name
+    assert _reads() == [("portfolio.vrij", "", "x", "denied"), ("portfolio", "", "", "denied")]
+    assert list(AuditEvent.objects.values_list("subject_person_id", flat=True)) == [owner.pk, owner.pk]
+    # the owner sees both attempts once they start a portfolio (newest first)
+    assert [(e.section, e.outcome) for e in selectors.portfolio_views_log(owner_person=owner)] == [
+        ("", "denied"),
+        ("vrij", "denied"),
+    ]
+
+
+def test_the_owner_without_a_portfolio_sees_their_empty_portfolio_without_making_it(owner_user, owner):
+    from rijksportfolio.portfolios.models import Portfolio
+
+    view = access.portfolio_view(user=owner_user, portfolio=selectors.portfolio_or_unstarted(person=owner))
+    assert (view.portfolio_id, view.is_owner, view.needs_first_use, view.matching_consent) == (
+        None,
+        True,
+        True,
+        False,
+    )
+    assert [(s.section, s.visible, s.items, s.skills) for s in view.sections] == [
+        (section, True, (), ()) for section in ALL
+    ]
+    assert Portfolio.objects.count() == 0
+    assert _reads() == []

@@ -93,6 +93,35 @@ def test_owner_sees_everything_of_their_own_portfolio_unaudited(portfolio, owner
     assert not AuditEvent.objects.filter(object_type__startswith="portfolio.").exists()
 
 
+@pytest.mark.django_db
+def test_my_portfolio_is_made_on_the_owners_first_use_private_and_once(owner, owner_user):
+    from rijksportfolio.portfolios.models import Portfolio
+
+    client = _client(owner_user)
+    first = client.get("/api/v1/portfolios/mijn").json()
+    portfolio = Portfolio.objects.get(person=owner)
+    assert (first["id"], first["isEigenaar"], first["zichtbaarheidGekozen"]) == (portfolio.pk, True, False)
+    assert {d["deel"]: d["zichtbaarheid"] for d in first["delen"]} == dict.fromkeys(
+        ["dossier", "analytisch", "ambitie", "vrij", "vaardigheden"], "alleen_ik"
+    )
+    assert [(i["soort"], i["bron"]) for d in first["delen"] for i in d["onderdelen"]] == [
+        ("werkervaring", "employment")
+    ]
+    assert client.get("/api/v1/portfolios/mijn").json()["id"] == portfolio.pk
+    assert Portfolio.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_guest_asking_for_my_portfolio_gets_none_made(owner):
+    from rijksportfolio.portfolios.models import Portfolio
+
+    guest = user_for(owner)
+    role_assign(user=guest, role=Role.GUEST)
+    response = _client(guest).get("/api/v1/portfolios/mijn")
+    assert (response.status_code, response["Content-Type"]) == (403, "application/problem+json")
+    assert Portfolio.objects.count() == 0
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -14,7 +14,7 @@ from rijksportfolio.audit.models import AuditEvent
 from rijksportfolio.people.tests.factories import EmploymentFactory
 from rijksportfolio.portfolios import selectors, services
 from rijksportfolio.portfolios.constants import ItemSource
-from rijksportfolio.portfolios.models import Item, PortfolioSkill
+from rijksportfolio.portfolios.models import Item, Portfolio, PortfolioSkill
 from rijksportfolio.portfolios.tests.factories import (
     EvidenceFactory,
     ItemCategoryFactory,
@@ -37,14 +37,50 @@ def _messages(exc: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str]
     return exc.value.message_dict
 
 
-def test_a_new_portfolio_is_private_and_asks_for_a_first_choice(owner):
-    portfolio = selectors.portfolio_for_person(person=owner)
+def test_a_new_portfolio_is_private_and_asks_for_a_first_choice(owner, owner_user):
+    assert selectors.portfolio_of(person=owner) is None
+    portfolio = services.portfolio_ensure(actor=owner_user)
     assert selectors.section_visibilities(portfolio) == dict.fromkeys(
         ["dossier", "analytisch", "ambitie", "vrij", "vaardigheden"], "alleen_ik"
     )
     assert selectors.portfolio_needs_first_use(portfolio=portfolio) is True
-    assert portfolio.matching_consent is False
-    assert selectors.portfolio_for_person(person=owner).pk == portfolio.pk
+    assert (portfolio.matching_consent, portfolio.show_endorsements, portfolio.headline) == (False, False, "")
+    assert services.portfolio_ensure(actor=owner_user).pk == portfolio.pk
+    assert selectors.portfolio_of(person=owner).pk == portfolio.pk
+    assert Portfolio.objects.filter(person=owner).count() == 1
+
+
+def test_ensuring_an_existing_portfolio_changes_nothing_in_it(owner, owner_user, portfolio):
+    portfolio.visibility_dossier = "rijk"
+    portfolio.save()
+    before = Item.objects.filter(portfolio=portfolio).count()
+    again = services.portfolio_ensure(actor=owner_user)
+    assert again.pk == portfolio.pk
+    assert again.visibility_dossier == "rijk"
+    assert Item.objects.filter(portfolio=portfolio).count() == before  # no second employment sync
+
+
+def test_only_a_civil_servant_gets_a_portfolio(owner):
+    from rijksportfolio.accounts.services import user_create
+
+    guest = user_for(owner)
+    role_assign(user=guest, role=Role.GUEST)
+    with pytest.raises(PermissionDenied):
+        services.portfolio_ensure(actor=guest)
+    with pytest.raises(PermissionDenied):  # an account without a person
+        services.portfolio_ensure(actor=user_create(username="zonder-persoon", password=None))
+    assert Portfolio.objects.count() == 0
+
+
+def test_reading_a_person_without_a_portfolio_makes_none(owner):
+    assert selectors.portfolio_of(person=owner) is None
+    unstarted = selectors.portfolio_or_unstarted(person=owner)
+    assert unstarted.pk is None
+    assert unstarted.person_id == owner.pk
+    assert selectors.section_visibilities(unstarted) == dict.fromkeys(
+        ["dossier", "analytisch", "ambitie", "vrij", "vaardigheden"], "alleen_ik"
+    )
+    assert Portfolio.objects.count() == 0
 
 
 def test_choosing_visibility_ends_first_use_and_audits_each_change(owner_user, portfolio):
@@ -302,7 +338,8 @@ def test_the_portfolio_stays_the_same_when_the_person_changes_organisation(owner
     old.end_reason = "mobility"
     old.save()
     EmploymentFactory(person=owner, start_date=date.today())
-    assert selectors.portfolio_for_person(person=owner).pk == portfolio.pk
+    assert selectors.portfolio_of(person=owner).pk == portfolio.pk
+    assert services.portfolio_ensure(actor=owner_user).pk == portfolio.pk
     assert [i.pk for i in selectors.items_for(portfolio)] == [item.pk]
     assert user_for(owner) == owner_user
 
@@ -310,7 +347,7 @@ def test_the_portfolio_stays_the_same_when_the_person_changes_organisation(owner
 def test_employment_records_fill_werkervaring_once_and_follow_changes(owner, owner_user):
     (current,) = owner.employments.all()
     ended = EmploymentFactory(person=owner, ended=True, start_date=date(2010, 1, 1), job_title="Jurist")
-    portfolio = selectors.portfolio_for_person(person=owner)  # first time: filled
+    portfolio = services.portfolio_ensure(actor=owner_user)  # first time: filled
     items = {i.employment_id: i for i in selectors.items_for(portfolio, part="dossier")}
     assert {(i.title, i.source, i.category.key) for i in items.values()} == {
         (current.job_title, "employment", "werkervaring"),
@@ -335,11 +372,11 @@ def test_employment_records_fill_werkervaring_once_and_follow_changes(owner, own
     assert Item.objects.filter(portfolio=portfolio).count() == 2
 
 
-def test_no_new_werkervaring_items_while_the_category_is_retired(owner):
+def test_no_new_werkervaring_items_while_the_category_is_retired(owner, owner_user):
     category = category_get("werkervaring")
     category.retired_at = timezone.now()
     category.save()
-    portfolio = selectors.portfolio_for_person(person=owner)
+    portfolio = services.portfolio_ensure(actor=owner_user)
     assert selectors.items_for(portfolio) == []
 
 

@@ -355,6 +355,56 @@ def test_colleague_sees_per_section_shown_on_request_or_hidden(world):
     )
 
 
+def test_opening_a_colleague_without_a_portfolio_makes_none(world):
+    """Viewing is reading: the colleague sees what a portfolio with nothing shared shows, and no portfolio,
+    item or audited read comes into being (only the owner's own first use makes one)."""
+    owner = world.people["medewerker"]
+    colleague = client_for(world, "collega")
+    response = colleague.get(reverse("portfolios:person_portfolio", args=[owner.pk]))
+    assert response.status_code == 200
+    html = text(response)
+    assert "Portfolio van Anouk Jansen" in html
+    assert "Beleidsmedewerker, Team Arbeidsmarkt" in html  # the owner card, as for any portfolio
+    assert "Van dit portfolio is verder niets voor u zichtbaar." in html
+    assert "Vraag inzage aan" not in html
+    assert colleague.get(reverse("portfolios:person_section", args=[owner.pk, "dossier"])).status_code == 403
+    assert colleague.get(reverse("portfolios:request_access", args=[owner.pk, "dossier"])).status_code == 403
+    assert (
+        colleague.post(
+            reverse("portfolios:request_access", args=[owner.pk, "dossier"]), {"purpose": "Kennismaken"}
+        ).status_code
+        == 403
+    )
+    # their own requests need no portfolio of their own
+    assert colleague.get(reverse("portfolios:requests")).status_code == 200
+    assert Portfolio.objects.count() == 0
+    assert (Item.objects.count(), AccessRequest.objects.count()) == (0, 0)
+    # the refused section is an attempt, audited as for a portfolio with nothing shared; nothing was read
+    assert list(
+        AuditEvent.objects.filter(object_type__startswith="portfolio").values_list(
+            "object_type", "object_id", "subject_person_id", "outcome"
+        )
+    ) == [("portfolio.dossier", "", owner.pk, "denied")]
+
+
+def test_the_owner_opening_their_own_person_page_makes_no_portfolio_until_first_use(world):
+    owner = world.people["medewerker"]
+    client = client_for(world, "medewerker")
+    html = text(client.get(reverse("portfolios:person_portfolio", args=[owner.pk])))
+    assert "Uw eigen portfolio bewerken" in html
+    assert Portfolio.objects.filter(person=owner).count() == 0
+    response = client.get(reverse("portfolios:mine"))  # the owner's first use
+    assert response["Location"] == reverse("portfolios:first_use")
+    portfolio = Portfolio.objects.get(person=owner)
+    assert (portfolio.visibility_chosen_at, portfolio.matching_consent) == (None, False)
+    assert sorted(i.title for i in Item.objects.filter(portfolio=portfolio, source="employment")) == [
+        "Behandelaar",
+        "Beleidsmedewerker",
+    ]
+    client.get(reverse("portfolios:mine"))
+    assert Portfolio.objects.filter(person=owner).count() == 1
+
+
 def test_request_approve_view_and_audit_trail(world):
     portfolio = chosen(world, visibility_ambition="op_aanvraag")
     ItemFactory(portfolio=portfolio, category=category_get("ambitie"), title="Teamleider worden")

@@ -34,6 +34,7 @@ from rijksportfolio.domain.charts import (
     chart_svg,
     mark,
 )
+from rijksportfolio.domain.suppression import DEFAULT_THRESHOLD
 
 register = template.Library()
 
@@ -103,14 +104,44 @@ def rpf_chart(context: template.Context, chart: Chart, *, downloads: bool = True
 
 
 @register.inclusion_tag("web/components/rpf-table.html", takes_context=True)
-def rpf_table(context: template.Context, table: DataTable, *, downloads: bool = True) -> dict[str, Any]:
+def rpf_table(
+    context: template.Context,
+    table: DataTable,
+    *,
+    downloads: bool = True,
+    row_links: tuple[str, ...] | list[str] = (),
+) -> dict[str, Any]:
     """A data table without a chart (e.g. long lists such as municipalities), with the same marks, note and
-    downloads as the table of :func:`rpf_chart`."""
+    downloads as the table of :func:`rpf_chart`. ``row_links``: a URL per row of ``table.rows`` (in order;
+    "" for none) makes each row label a link (the total row never is)."""
+    rendered = table_context(table)
+    if row_links:
+        if len(row_links) != len(table.rows):
+            raise ValueError(f"{len(row_links)} row links for {len(table.rows)} rows")
+        for row, href in zip(rendered["body"], row_links, strict=False):
+            row["href"] = href
     return {
         "chart_id": "rpf-table-" + _ID.sub("-", table.slug.lower()).strip("-"),
-        **table_context(table),
+        **rendered,
         "downloads": _download_links(context, table) if downloads else [],
     }
+
+
+@register.filter
+def rpf_figure(value: Value, decimals: int = 0) -> SafeString:
+    """One published figure outside a data table (a table cell of one's own), shown as the data tables show
+    it: Dutch grouping, or the mark "< 10" (primary suppression) or ``x`` (any other hidden figure) with the
+    words a screen reader says instead."""
+    text = display_value(value, decimals)
+    if value is SMALL:
+        spoken = _("minder dan %(threshold)s") % {"threshold": DEFAULT_THRESHOLD}
+    elif value is None:
+        spoken = _("afgeschermd")
+    else:
+        return format_html("{}", text)
+    return format_html(
+        '<span aria-hidden="true">{}</span><span class="rpf-visually-hidden">{}</span>', text, spoken
+    )
 
 
 def _download_links(context: template.Context, table: DataTable) -> list[dict[str, str]]:

@@ -6,6 +6,16 @@ from rijksportfolio.web.tests.world import build_world
 
 
 @pytest.fixture(autouse=True)
+def _dutch():
+    """Pages and tables are asserted in Dutch. A test client request in English elsewhere (``set_language``)
+    leaves English active in this thread, so set the default explicitly."""
+    from django.utils import translation
+
+    with translation.override("nl"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
     yield

@@ -14,5 +14,11 @@ urlpatterns = [
     path("", include("rijksportfolio.skills.urls")),
     path("", include("rijksportfolio.web.urls")),
 ]
+# Errors raised before a view runs (a refused Host header, an outer middleware): problems on /api/, HTML elsewhere.
+handler400 = "rijksportfolio.api.problems.handler400"
+handler403 = "rijksportfolio.api.problems.handler403"
+handler404 = "rijksportfolio.api.problems.handler404"
+handler500 = "rijksportfolio.api.problems.handler500"
+
 if settings.OIDC_ENABLED:
     urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))

@@ -455,3 +455,13 @@ def test_web_pages_keep_html_errors(world, hr_client):
     assert response.status_code == 404
     assert "API-Version" not in response
     assert not response["Content-Type"].startswith("application/problem+json")
+
+
+def test_a_refused_host_is_a_problem_on_the_api_and_a_page_elsewhere(world, hr_client):
+    # DisallowedHost is raised by CommonMiddleware, before the API middleware sees the request
+    body = _assert_problem(hr_client.get("/api/v1/organisaties", HTTP_HOST="evil.example"), 400)
+    assert body["instance"] == "/api/v1/organisaties"
+    page = hr_client.get("/organisaties", HTTP_HOST="evil.example")
+    assert page.status_code == 400
+    assert not page["Content-Type"].startswith("application/problem+json")
+    assert "API-Version" not in page

@@ -14,7 +14,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _, gettext_lazy
-from rest_framework import exceptions, status
+from django.views import defaults
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -136,5 +137,24 @@ def problem_for_status(request: HttpRequest, code: int) -> JsonResponse:
     return problem_response(code, str(detail) if detail else "", request.get_full_path())
 
 
-def handler404(request, exception=None):  # type: ignore[no-untyped-def]
-    return problem_response(status.HTTP_404_NOT_FOUND, str(DETAILS[404]), request.get_full_path())
+def _error_view(code: int, default: Any) -> Any:
+    """The URLconf's error view for ``code``: a problem response on ``/api/`` paths (with ``API-Version``),
+    Django's own view (the platform's HTML error page) elsewhere. It serves the errors raised before the API
+    middleware is reached: a refused ``Host`` header (400) or a failure in an outer middleware (500)."""
+
+    def view(request: HttpRequest, exception: Exception | None = None) -> Any:
+        if request.path_info.startswith("/api/"):
+            from django.conf import settings
+
+            response = problem_for_status(request, code)
+            response["API-Version"] = settings.API_VERSION
+            return response
+        return default(request) if code == 500 else default(request, exception)
+
+    return view
+
+
+handler400 = _error_view(400, defaults.bad_request)
+handler403 = _error_view(403, defaults.permission_denied)
+handler404 = _error_view(404, defaults.page_not_found)
+handler500 = _error_view(500, defaults.server_error)

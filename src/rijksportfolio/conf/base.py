@@ -272,6 +272,21 @@ SPECTACULAR_SETTINGS = {
         "NiveauEnum": ["basis", "gevorderd", "ervaren", "expert"],
         "VaardigheidssoortEnum": ["vaardigheid", "kennis"],  # skills: Rijk skills
         "NaamherkomstEnum": ["team", "beheer"],  # skills: who gave a Dutch label of the Rijk
+        # choice sets that share a field name (status, soort, functiefamilie) get a name of their own
+        "KansstatusEnum": "rijksportfolio.opportunities.constants.OpportunityStatus",
+        "KanssoortEnum": "rijksportfolio.opportunities.constants.OpportunityKind",
+        "VerzoekstatusEnum": "rijksportfolio.portfolios.constants.RequestStatus",
+        "PoolstatusEnum": "rijksportfolio.matching.models.PoolEntryStatus",
+        "FunctiefamilieEnum": "rijksportfolio.people.constants.JobFamily",
+        "VeldsoortEnum": [
+            "text",
+            "markdown",
+            "date",
+            "integer",
+            "url",
+            "choice",
+            "boolean",
+        ],  # portfolio schema
     },
 }
 API_VERSION = "1.0.0"

@@ -112,7 +112,7 @@ class MedewerkerSerializer(MedewerkerKaartSerializer):
 class DienstverbandSerializer(serializers.ModelSerializer):
     organisatie = OrganisatieVerwijzingSerializer(source="organisation")
     functienaam = serializers.CharField(source="job_title")
-    functiefamilie = serializers.ChoiceField(source="job_family", choices=JobFamily.values)
+    functiefamilie = serializers.ChoiceField(source="job_family", choices=JobFamily.choices)
     werksoort = serializers.ChoiceField(source="work_type", choices=WorkType.values)
     beroep: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         source="occupation", slug_field="uri", read_only=True, allow_null=True
@@ -151,7 +151,7 @@ class DienstverbandSerializer(serializers.ModelSerializer):
 class DienstverbandInvoerSerializer(serializers.Serializer):
     organisatie = serializers.SlugRelatedField(slug_field="code", queryset=Organisation.objects.all())
     functienaam = serializers.CharField(max_length=200)
-    functiefamilie = serializers.ChoiceField(choices=JobFamily.values)
+    functiefamilie = serializers.ChoiceField(choices=JobFamily.choices)
     werksoort = serializers.ChoiceField(choices=WorkType.values)
     salarisschaal = serializers.IntegerField(min_value=1, max_value=18)
     fte = serializers.DecimalField(

@@ -147,7 +147,7 @@ class ProfielVaardigheidSerializer(serializers.Serializer):
 
 class VerzoekVerwijzingSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    status = serializers.ChoiceField(choices=RequestStatus.values)
+    status = serializers.ChoiceField(choices=RequestStatus.choices)
     doel = serializers.CharField(source="purpose")
     aangevraagdOp = UtcDateTimeField(source="requested_at")
     geldigTot = UtcDateTimeField(source="valid_until", allow_null=True)
@@ -310,7 +310,7 @@ class InzageverzoekSerializer(serializers.ModelSerializer):
     aanvrager = serializers.CharField(source="requester.full_name")
     deel = serializers.ChoiceField(source="section", choices=Section.values)
     doel = serializers.CharField(source="purpose")
-    status = serializers.ChoiceField(choices=RequestStatus.values)
+    status = serializers.ChoiceField(choices=RequestStatus.choices)
     aangevraagdOp = UtcDateTimeField(source="requested_at")
     besluitOp = UtcDateTimeField(source="decided_at", allow_null=True)
     toelichting = serializers.CharField(source="decision_note")

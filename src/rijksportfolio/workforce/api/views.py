@@ -259,18 +259,18 @@ class DetacheringRegisterView(_StuurinformatieView):
         )
 
 
-class ToelichtingSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class DetacheringToelichtingSerializer(serializers.Serializer):  # type: ignore[type-arg]
     toelichting = serializers.CharField(max_length=4000)
     verwachteEinddatum = serializers.DateField(required=False, allow_null=True)
 
 
 class DetacheringToelichtingView(ApiView):
-    serializer_class = ToelichtingSerializer
+    serializer_class = DetacheringToelichtingSerializer
 
     @extend_schema(
         summary="Toelichting op een detachering langer dan een jaar",
-        request=ToelichtingSerializer,
-        responses={200: ToelichtingSerializer},
+        request=DetacheringToelichtingSerializer,
+        responses={200: DetacheringToelichtingSerializer},
         tags=["stuurinformatie"],
     )
     def put(self, request: Any, id: int) -> Response:
@@ -280,7 +280,7 @@ class DetacheringToelichtingView(ApiView):
             raise exceptions.NotFound() from exc
         except PermissionDenied as exc:
             raise _denied(exc) from exc
-        body = ToelichtingSerializer(data=request.data)
+        body = DetacheringToelichtingSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
             note = secondment_explain(

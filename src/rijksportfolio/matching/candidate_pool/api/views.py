@@ -128,7 +128,7 @@ class VoordrachtDetailView(_PoolView):
             "Je voordrachten en deelnames (wat gedeeld wordt en tot wanneer), wie je vond, bekeek of benaderde, en "
             "of je voorgedragen mag worden."
         ),
-        responses={200: s.MijnKandidatenpoolSerializer}, tags=TAG,
+        responses={200: s.MijnKandidatenpoolSerializer}, tags=TAG, operation_id="kandidatenpool_mijn_overzicht",
     )
 )  # fmt: skip
 class MijnKandidatenpoolView(_PoolView):
@@ -170,7 +170,10 @@ class VoorkeurView(_PoolView):
 
 @extend_schema_view(
     get=extend_schema(
-        summary="Een eigen voordracht of deelname", responses={200: s.DeelnameSerializer}, tags=TAG
+        summary="Een eigen voordracht of deelname",
+        responses={200: s.DeelnameSerializer},
+        tags=TAG,
+        operation_id="kandidatenpool_mijn_deelname",
     )
 )
 class DeelnameDetailView(_PoolView):

@@ -16,6 +16,8 @@ from django.conf import settings
 
 from rijksportfolio.bench.report import emit
 
+USES_DATABASE = False  # the bench command needs no migrated database for it
+
 
 def add_arguments(parser: Any) -> None:
     parser.add_argument(

@@ -40,6 +40,8 @@ from rijksportfolio.domain.matching.fairness import (
 )
 from rijksportfolio.domain.visibility import SECTIONS, VISIBILITIES
 
+USES_DATABASE = False  # the bench command needs no migrated database for it
+
 
 def add_arguments(parser: Any) -> None:
     parser.add_argument("--people", type=int, default=155_000, help="Headcount at the reference date.")

@@ -22,6 +22,8 @@ from rijksportfolio.domain.normaliser import BM25, Normaliser
 EVAL_DIR = Path(__file__).resolve().parent.parent / "skills" / "data" / "eval"
 FILES = {"occupation": "job_titles_nl.tsv", "skill": "skills_nl.tsv"}
 
+USES_DATABASE = False  # the bench command needs no migrated database for it
+
 
 def add_arguments(parser: Any) -> None:
     parser.add_argument("--kind", choices=sorted(FILES), default="occupation")

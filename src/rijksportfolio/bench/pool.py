@@ -4,8 +4,8 @@
 ``rijksportfolio bench pool [--entries 2000] [--queries 50] [--seed 1]``
 
 The pool search builds a matching index of the pool members for every request (their profiles depend on
-what *this* searcher may see of them), so its cost grows with the pool, not with the Rijk. The benchmark
-migrates the configured database, then inside one transaction that is rolled back at the end writes
+what *this* searcher may see of them), so its cost grows with the pool, not with the Rijk. The benchmark (its
+command migrates the database first) writes inside one transaction that is rolled back at the end
 ``--entries`` synthetic pool members (person, current job, portfolio visible to the Rijk with about eight
 skills at random levels and two items, one consented pool entry with a note) and a searching manager, and
 runs ``--queries`` searches through ``candidate_pool.access.pool_search`` (one to four skills held in the
@@ -30,7 +30,6 @@ from datetime import date, timedelta
 from typing import Any, TextIO
 
 import numpy as np
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
@@ -174,7 +173,6 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
     from rijksportfolio.matching.services import SkillWanted
     from rijksportfolio.skills.models import Skill
 
-    call_command("migrate", verbosity=0)
     rng = np.random.default_rng(options["seed"])
     n, q = options["entries"], options["queries"]
     with transaction.atomic():

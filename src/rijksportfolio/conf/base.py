@@ -301,9 +301,31 @@ LOGGING = {
     },
 }
 
-EMAIL_BACKEND = setting(
-    "RPF_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend", "Django e-mail backend."
+# E-mail (Django's MAILERS): the console by default; SMTP with RPF_EMAIL_BACKEND=django.core.mail.backends.smtp.
+# EmailBackend and the server settings below (used by the SMTP backend only).
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+_email_backend = setting(
+    "RPF_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend",
+    f"Django e-mail backend; `{SMTP_BACKEND}` to send through the SMTP server below.",
 )
+_smtp_options = {
+    "host": setting("RPF_EMAIL_HOST", "localhost", "SMTP server (SMTP backend only)."),
+    "port": setting("RPF_EMAIL_PORT", 25, "SMTP port (SMTP backend only).", kind="int"),
+    "username": setting("RPF_EMAIL_USER", "", "SMTP user name; empty: no login (SMTP backend only)."),
+    "password": setting("RPF_EMAIL_PASSWORD", "", "SMTP password (SMTP backend only; a secret)."),
+    "use_tls": setting("RPF_EMAIL_USE_TLS", False, "SMTP with STARTTLS (SMTP backend only).", kind="bool"),
+    "use_ssl": setting(
+        "RPF_EMAIL_USE_SSL", False, "SMTP over implicit TLS (SMTP backend only).", kind="bool"
+    ),
+    "timeout": setting("RPF_EMAIL_TIMEOUT", 10, "SMTP timeout in seconds (SMTP backend only).", kind="int"),
+}
+MAILERS = {
+    "default": {
+        "BACKEND": _email_backend,
+        "OPTIONS": _smtp_options if _email_backend == SMTP_BACKEND else {},
+    }
+}
 DEFAULT_FROM_EMAIL = setting(
     "RPF_DEFAULT_FROM_EMAIL", "rijksportfolio@localhost", "Sender address of notifications."
 )

@@ -101,7 +101,9 @@ def test_a_rolled_back_action_sends_no_email(user, django_capture_on_commit_call
     assert mail.outbox == []
 
 
-@override_settings(EMAIL_BACKEND="rijksportfolio.notifications.tests.test_services.BrokenMailServer")
+@override_settings(
+    MAILERS={"default": {"BACKEND": "rijksportfolio.notifications.tests.test_services.BrokenMailServer"}}
+)
 def test_a_broken_mail_server_keeps_the_in_app_notification(user, django_capture_on_commit_callbacks):
     note = _send(django_capture_on_commit_callbacks, recipient=user, kind="t", subject="x")
     note.refresh_from_db()

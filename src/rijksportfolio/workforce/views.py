@@ -32,6 +32,7 @@ from rijksportfolio.people.constants import ContractType, Gender, JobFamily, Wor
 from rijksportfolio.web.downloads import download_response
 from rijksportfolio.workforce import access, dashboards
 from rijksportfolio.workforce.display import figure, pct, value
+from rijksportfolio.workforce.forms import INPUT, SELECT
 
 Section = tuple[str, Chart]
 
@@ -73,17 +74,27 @@ SCALE_CHOICES = [(g[0], g[0]) for g in panels.SCALE_GROUPS]
 
 
 class FilterForm(forms.Form):
-    organisatie = forms.ChoiceField(label=gettext_lazy("Organisatie"), required=False)
+    organisatie = forms.ChoiceField(
+        label=gettext_lazy("Organisatie"), required=False, widget=forms.Select(attrs=SELECT)
+    )
     peildatum = forms.DateField(
         label=gettext_lazy("Peildatum"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={**INPUT, "type": "date"}, format="%Y-%m-%d"),
         input_formats=["%Y-%m-%d"],
     )
-    functiefamilie = forms.ChoiceField(label=gettext_lazy("Functiefamilie"), required=False)
-    schaalgroep = forms.ChoiceField(label=gettext_lazy("Schaalgroep"), required=False)
-    soort = forms.ChoiceField(label=gettext_lazy("Soort dienstverband"), required=False)
-    regio = forms.ChoiceField(label=gettext_lazy("Provincie van de standplaats"), required=False)
+    functiefamilie = forms.ChoiceField(
+        label=gettext_lazy("Functiefamilie"), required=False, widget=forms.Select(attrs=SELECT)
+    )
+    schaalgroep = forms.ChoiceField(
+        label=gettext_lazy("Schaalgroep"), required=False, widget=forms.Select(attrs=SELECT)
+    )
+    soort = forms.ChoiceField(
+        label=gettext_lazy("Soort dienstverband"), required=False, widget=forms.Select(attrs=SELECT)
+    )
+    regio = forms.ChoiceField(
+        label=gettext_lazy("Provincie van de standplaats"), required=False, widget=forms.Select(attrs=SELECT)
+    )
 
     def __init__(self, data: Any, *, organisations: list[Organisation], rijk: bool) -> None:
         super().__init__(data)

@@ -42,3 +42,13 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if REQUIRE_ALL and reporter is not None and reporter.stats.get("skipped"):
         session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> None:
+    """Every test starts in the default language (Dutch): a test-client request in English leaves English active
+    in the thread (LocaleMiddleware activates, nothing deactivates after the response), which would turn the
+    Dutch texts of the next test in the same process English."""
+    from django.utils import translation
+
+    translation.deactivate()

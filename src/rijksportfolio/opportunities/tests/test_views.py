@@ -128,3 +128,13 @@ def test_the_expertise_search_explains_in_the_language_of_the_page(leader_user, 
     assert "Text in portfolio — matches: trust, zero" in english
     dutch = _client(leader_user).get("/expertise-zoeken", query).content.decode()
     assert "Tekst in portfolio — komt overeen met: trust, zero" in dutch
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("nl", "- Maak een keuze -"), ("en", "- Choose an option -")]
+)
+def test_an_empty_choice_is_offered_in_the_users_language(leader_user, directorate, language, label):
+    # Django 6.1's own "- Select an option -" has no Dutch translation
+    page = _client(leader_user, language).get("/kansen/nieuw").content.decode()
+    assert f">{label}</option>" in page
+    assert "Select an option" not in page

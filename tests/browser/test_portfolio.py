@@ -38,7 +38,7 @@ def test_fill_share_request_approve_view_and_audit(world, new_page):
 
     # First use: the main navigation leads to the visibility choice, "Alleen ik" pre-selected everywhere.
     owner.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Mijn portfolio").click()
-    assert owner.get_by_role("heading", level=1).inner_text() == "Kies wie uw portfolio ziet"
+    assert owner.get_by_role("heading", level=1).inner_text() == "Kies wie je portfolio ziet"
     dossier = owner.get_by_role("group", name="Dossierdeel")
     assert dossier.get_by_role("radio", name="Alleen ik").is_checked()
     dossier.get_by_role("radio", name="Zichtbaar voor alle rijksambtenaren").check()
@@ -89,9 +89,9 @@ def test_fill_share_request_approve_view_and_audit(world, new_page):
     assert colleague.get_by_text("Teamleider worden").count() == 0
     ambition = colleague.get_by_role("region", name="Ambitiedocument")
     ambition.get_by_role("link", name="Vraag inzage aan").click()
-    colleague.get_by_label("Waarom wilt u dit inzien?").fill("Vacature teamleider bij Logius")
+    colleague.get_by_label("Waarom wil je dit inzien?").fill("Vacature teamleider bij Logius")
     colleague.get_by_role("button", name="Verzoek versturen").click()
-    colleague.get_by_text("Uw verzoek is verstuurd.").wait_for()
+    colleague.get_by_text("Je verzoek is verstuurd.").wait_for()
     assert colleague.get_by_text("de eigenaar heeft nog niet beslist").is_visible()
 
     # The owner is notified, and approves for the default 30 days.
@@ -103,7 +103,7 @@ def test_fill_share_request_approve_view_and_audit(world, new_page):
     assert request.get_by_text("Vacature teamleider bij Logius").is_visible()
     assert request.get_by_label("Geldig voor (dagen)").input_value() == "30"
     request.get_by_role("button", name="Goedkeuren").click()
-    owner.get_by_text("U hebt het verzoek goedgekeurd voor 30 dagen.").wait_for()
+    owner.get_by_text("Je hebt het verzoek goedgekeurd voor 30 dagen.").wait_for()
     assert owner.get_by_role("region", name="Lopende inzage").get_by_text("Bram Smit").is_visible()
 
     # The colleague now sees the Ambitiedocument; that read is audited exactly once.

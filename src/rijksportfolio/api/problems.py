@@ -37,7 +37,7 @@ TITLES = {
 
 DETAILS = {
     400: gettext_lazy("Het verzoek is ongeldig."),
-    403: gettext_lazy("U heeft geen toegang tot deze resource."),
+    403: gettext_lazy("Je hebt geen toegang tot deze resource."),
     404: gettext_lazy("Deze resource bestaat niet."),
     405: gettext_lazy("Deze methode is niet toegestaan voor deze resource."),
     500: gettext_lazy(

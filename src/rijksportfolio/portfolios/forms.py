@@ -107,7 +107,7 @@ class SettingsForm(forms.Form):
         label=_("Kopregel"),
         max_length=200,
         required=False,
-        help_text=_("Eén zin over uzelf, bovenaan uw portfolio."),
+        help_text=_("Eén zin over jezelf, bovenaan je portfolio."),
         widget=_text(),
     )
     available_hours_per_week = forms.IntegerField(
@@ -176,7 +176,7 @@ class ItemForm(forms.Form):
         label=_("Toelichting"),
         required=False,
         widget=_textarea(6),
-        help_text=_("U kunt Markdown gebruiken: **vet**, *cursief*, lijstjes en links."),
+        help_text=_("Je kunt Markdown gebruiken: **vet**, *cursief*, lijstjes en links."),
     )
     start_date = forms.DateField(label=_("Van"), required=False, widget=_date())
     end_date = forms.DateField(label=_("Tot"), required=False, widget=_date())
@@ -282,7 +282,7 @@ class PortfolioSkillForm(forms.Form):
         queryset=Item.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Kies de onderdelen van uw portfolio die deze vaardigheid laten zien."),
+        help_text=_("Kies de onderdelen van je portfolio die deze vaardigheid laten zien."),
     )
 
     def __init__(self, *args: Any, portfolio: Portfolio, skill: Skill | None = None, **kwargs: Any) -> None:
@@ -305,10 +305,10 @@ class PortfolioSkillForm(forms.Form):
 
 class AccessRequestForm(forms.Form):
     purpose = forms.CharField(
-        label=_("Waarom wilt u dit inzien?"),
+        label=_("Waarom wil je dit inzien?"),
         max_length=300,
         widget=_textarea(3),
-        help_text=_("De eigenaar ziet uw doel en beslist daarop. Het doel wordt bij elke inzage vastgelegd."),
+        help_text=_("De eigenaar ziet je doel en beslist daarop. Het doel wordt bij elke inzage vastgelegd."),
     )
 
 

@@ -31,19 +31,19 @@ class EvidenceUploadForm(forms.Form):
 class ImportForm(forms.Form):
     file = _file_field(
         _("Exportbestand (JSON)"),
-        _("Een bestand dat u eerder met ‘Download als JSON’ hebt gemaakt."),
+        _("Een bestand dat je eerder met ‘Download als JSON’ hebt gemaakt."),
         "application/json,.json",
     )
 
 
 class PdfOptionsForm(forms.Form):
     sections = forms.MultipleChoiceField(
-        label=_("Wat neemt u op?"),
+        label=_("Wat neem je op?"),
         choices=Section.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     private_items = forms.BooleanField(
-        label=_("Ook onderdelen die u op ‘Alleen ik’ hebt gezet"),
+        label=_("Ook onderdelen die je op ‘Alleen ik’ hebt gezet"),
         required=False,
     )

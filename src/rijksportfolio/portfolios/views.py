@@ -212,13 +212,13 @@ def _visibility_page(request: HttpRequest, portfolio: Portfolio, *, first_use: b
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, _("Uw keuzes voor de zichtbaarheid zijn opgeslagen."))
+            messages.success(request, _("Je keuzes voor de zichtbaarheid zijn opgeslagen."))
             return redirect("portfolios:mine")
     context = {
         "form": form,
         "consent_form": consent,
         "first_use": first_use,
-        "page_title": _("Kies wie uw portfolio ziet") if first_use else _("Zichtbaarheid"),
+        "page_title": _("Kies wie je portfolio ziet") if first_use else _("Zichtbaarheid"),
     }
     return render(request, "portfolios/visibility.html", context, status=400 if form.errors else 200)
 
@@ -255,7 +255,7 @@ def settings_edit(request: HttpRequest, portfolio: Portfolio) -> HttpResponse:
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, _("Uw instellingen zijn opgeslagen."))
+            messages.success(request, _("Je instellingen zijn opgeslagen."))
             return redirect("portfolios:mine")
     context = {
         "form": form,
@@ -274,9 +274,9 @@ def consent(request: HttpRequest, portfolio: Portfolio) -> HttpResponse:
     wanted = bool(form.cleaned_data.get("matching_consent"))
     services.portfolio_matching_consent_set(actor=request.user, portfolio=portfolio, consent=wanted)
     if wanted:
-        messages.success(request, _("U geeft toestemming voor matching. U kunt die altijd weer intrekken."))
+        messages.success(request, _("Je geeft toestemming voor matching. Je kunt die altijd weer intrekken."))
     else:
-        messages.success(request, _("Uw vaardigheden worden niet gebruikt voor matching."))
+        messages.success(request, _("Je vaardigheden worden niet gebruikt voor matching."))
     return redirect(_next_or(request, reverse("portfolios:settings")))
 
 
@@ -503,7 +503,7 @@ def skill_remove(request: HttpRequest, portfolio: Portfolio, pk: int) -> HttpRes
     if portfolio_skill.portfolio_id != portfolio.pk:
         raise PermissionDenied
     services.portfolio_skill_remove(actor=request.user, portfolio_skill=portfolio_skill)
-    messages.success(request, _("De vaardigheid is uit uw profiel verwijderd."))
+    messages.success(request, _("De vaardigheid is uit je profiel verwijderd."))
     return redirect("portfolios:skills")
 
 
@@ -523,7 +523,7 @@ def preview(request: HttpRequest, portfolio: Portfolio) -> HttpResponse:
         "preview": as_kind,
         "preview_kinds": [
             ("rijk", _("een collega zonder toestemming")),
-            ("grant", _("een collega aan wie u inzage hebt gegeven")),
+            ("grant", _("een collega aan wie je inzage hebt gegeven")),
             ("none", _("iemand die niets mag zien")),
         ],
         "page_title": _("Bekijk als"),
@@ -576,7 +576,7 @@ def request_approve(request: HttpRequest, portfolio: Portfolio, pk: int) -> Http
             days=form.cleaned_data["days"],
             note=form.cleaned_data["note"],
         )
-        return _("U hebt het verzoek goedgekeurd voor %(days)d dagen.") % {"days": form.cleaned_data["days"]}
+        return _("Je hebt het verzoek goedgekeurd voor %(days)d dagen.") % {"days": form.cleaned_data["days"]}
 
     return _decide(request, pk, as_owner=True, act=act)
 
@@ -591,7 +591,7 @@ def request_decline(request: HttpRequest, portfolio: Portfolio, pk: int) -> Http
         services.access_request_decline(
             actor=request.user, request=access_request, note=form.cleaned_data.get("note", "")
         )
-        return _("U hebt het verzoek afgewezen.")
+        return _("Je hebt het verzoek afgewezen.")
 
     return _decide(request, pk, as_owner=True, act=act)
 
@@ -601,7 +601,7 @@ def request_decline(request: HttpRequest, portfolio: Portfolio, pk: int) -> Http
 def request_withdraw(request: HttpRequest, person: Person, pk: int) -> HttpResponse:
     def act(access_request: AccessRequest) -> str:
         services.access_request_withdraw(actor=request.user, request=access_request)
-        return _("U hebt uw verzoek teruggetrokken.")
+        return _("Je hebt je verzoek teruggetrokken.")
 
     return _decide(request, pk, as_owner=False, act=act)
 
@@ -711,7 +711,7 @@ def request_access(request: HttpRequest, person_pk: int, section: str) -> HttpRe
     state = access.section_request_state(user=request.user, portfolio=portfolio, section=section)
     if state == "pending":
         messages.info(
-            request, _("U hebt al inzage gevraagd in dit deel. De eigenaar heeft nog niet beslist.")
+            request, _("Je hebt al inzage gevraagd in dit deel. De eigenaar heeft nog niet beslist.")
         )
         return redirect("portfolios:person_portfolio", person_pk=person_pk)
     if state != "requestable":
@@ -727,7 +727,7 @@ def request_access(request: HttpRequest, person_pk: int, section: str) -> HttpRe
         else:
             messages.success(
                 request,
-                _("Uw verzoek is verstuurd. U krijgt bericht zodra %(name)s heeft beslist.")
+                _("Je verzoek is verstuurd. Je krijgt bericht zodra %(name)s heeft beslist.")
                 % {"name": portfolio.person.full_name},
             )
             return redirect("portfolios:person_portfolio", person_pk=person_pk)
@@ -753,10 +753,10 @@ def endorse(request: HttpRequest, person_pk: int, pk: int) -> HttpResponse:
     try:
         if mine is not None:
             services.endorsement_remove(actor=request.user, endorsement=mine)
-            messages.success(request, _("Uw onderschrijving is ingetrokken."))
+            messages.success(request, _("Je onderschrijving is ingetrokken."))
         else:
             services.endorsement_add(actor=request.user, portfolio_skill=portfolio_skill)
-            messages.success(request, _("U hebt deze vaardigheid onderschreven."))
+            messages.success(request, _("Je hebt deze vaardigheid onderschreven."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(reverse("portfolios:person_portfolio", args=[person_pk]) + "#vaardigheden")

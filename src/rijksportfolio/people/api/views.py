@@ -268,7 +268,7 @@ class DienstverbandListView(ApiView):
         serializer.is_valid(raise_exception=True)
         destination = serializer.validated_data["organisatie"]
         if not can(self.principal, "person.change", _as_new_member_of(destination, person.pk)):
-            raise exceptions.PermissionDenied(_("U mag geen medewerkers plaatsen bij deze organisatie."))
+            raise exceptions.PermissionDenied(_("Je mag geen medewerkers plaatsen bij deze organisatie."))
         try:
             record = services.employment_add(actor=request.user, person=person, **serializer.service_kwargs())
         except DjangoValidationError as exc:

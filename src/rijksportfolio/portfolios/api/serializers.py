@@ -131,7 +131,7 @@ class ProfielVaardigheidSerializer(serializers.Serializer):
     bewijsOnderdelen = serializers.ListField(
         source="evidence_item_ids",
         child=serializers.IntegerField(),
-        help_text="Alleen onderdelen die u mag zien.",
+        help_text="Alleen onderdelen die je mag zien.",
     )
     aantalOnderschrijvingen = serializers.IntegerField(
         source="endorsement_count",
@@ -163,7 +163,7 @@ class DeelSerializer(serializers.Serializer):
     naam = serializers.CharField(source="label")
     zichtbaarheid = serializers.ChoiceField(source="visibility", choices=VISIBILITY_CHOICES)
     zichtbaar = serializers.BooleanField(
-        source="visible", help_text="Het deel als geheel is zichtbaar voor u."
+        source="visible", help_text="Het deel als geheel is zichtbaar voor jou."
     )
     kanAanvragen = serializers.BooleanField(source="can_request")
     lopendVerzoek = VerzoekVerwijzingSerializer(source="pending_request", allow_null=True)
@@ -339,7 +339,7 @@ class InzageverzoekSerializer(serializers.ModelSerializer):
 class InzageverzoekInvoerSerializer(serializers.Serializer):
     portfolio = serializers.IntegerField(help_text="Id van het portfolio (zie /portfolios/{id}).")
     deel = serializers.ChoiceField(choices=Section.values)
-    doel = serializers.CharField(max_length=300, help_text="Waarvoor u inzage wilt; de eigenaar ziet het.")
+    doel = serializers.CharField(max_length=300, help_text="Waarvoor je inzage wilt; de eigenaar ziet het.")
 
     class Meta:
         ref_name = "InzageverzoekInvoer"

@@ -118,8 +118,8 @@ class PortfolioMijnView(_PortfolioApi):
     get=extend_schema(
         summary="Portfolio",
         description=(
-            "Wat u van dit portfolio mag zien. Alle delen staan erin, met hun zichtbaarheid; een deel dat u "
-            "niet mag zien is leeg (`zichtbaar: false`, met `kanAanvragen` als u inzage kunt vragen). Elke "
+            "Wat je van dit portfolio mag zien. Alle delen staan erin, met hun zichtbaarheid; een deel dat je "
+            "niet mag zien is leeg (`zichtbaar: false`, met `kanAanvragen` als je inzage kunt vragen). Elke "
             "inzage van een deel 'op aanvraag' komt in het auditlog van de eigenaar."
         ),
         parameters=[PURPOSE],
@@ -161,7 +161,7 @@ class PortfolioDetailView(_PortfolioApi):
     ),
     patch=extend_schema(
         summary="Zichtbaarheid per deel kiezen (eigenaar)",
-        description="Delen die u weglaat blijven zoals ze zijn. Rondt ook de eerste keuze af.",
+        description="Delen die je weglaat blijven zoals ze zijn. Rondt ook de eerste keuze af.",
         request=s.ZichtbaarheidSerializer,
         responses=s.ZichtbaarheidSerializer,
         tags=PORTFOLIO_TAG,
@@ -246,7 +246,7 @@ class BekijkAlsView(_PortfolioApi):
     get=extend_schema(
         summary="Eén deel van een portfolio",
         description=(
-            "Een deel dat u niet mag zien (en waarin geen onderdeel apart zichtbaar is) geeft 403; die poging "
+            "Een deel dat je niet mag zien (en waarin geen onderdeel apart zichtbaar is) geeft 403; die poging "
             "komt in het auditlog van de eigenaar. Een gelukte inzage van een deel 'op aanvraag' ook."
         ),
         parameters=[PURPOSE],
@@ -290,7 +290,7 @@ def _item_kwargs(data: Mapping[str, Any]) -> dict[str, Any]:
 @extend_schema_view(
     get=extend_schema(
         summary="Onderdelen van een portfolio",
-        description="De onderdelen die u mag zien, per deel op volgorde. Met `deel`: alleen dat deel.",
+        description="De onderdelen die je mag zien, per deel op volgorde. Met `deel`: alleen dat deel.",
         parameters=[PURPOSE, OpenApiParameter("deel", str, enum=Part.values)],
         responses=s.OnderdeelSerializer(many=True),
         tags=PORTFOLIO_TAG,
@@ -357,7 +357,7 @@ def _visible_item(view: _PortfolioApi, portfolio: Portfolio, item_id: int) -> ac
     ),
     patch=extend_schema(
         summary="Onderdeel wijzigen (eigenaar)",
-        description='Velden die u weglaat blijven zoals ze zijn. `zichtbaarheid: ""` laat het deel beslissen.',
+        description='Velden die je weglaat blijven zoals ze zijn. `zichtbaarheid: ""` laat het deel beslissen.',
         request=s.OnderdeelWijzigingSerializer,
         responses=s.OnderdeelSerializer,
         tags=PORTFOLIO_TAG,
@@ -480,7 +480,7 @@ def _skill_ref(skill: Skill) -> access.SkillRef:
     get=extend_schema(
         summary="Voorgestelde vaardigheden (eigenaar)",
         description=(
-            "De essentiële ESCO-vaardigheden van uw huidige beroep(en) die nog niet in uw profiel staan. "
+            "De essentiële ESCO-vaardigheden van je huidige beroep(en) die nog niet in je profiel staan. "
             "Alleen voorstellen: er wordt nooit iets vanzelf toegevoegd."
         ),
         tags=PORTFOLIO_TAG,
@@ -500,8 +500,8 @@ class VaardigheidSuggestiesView(_PortfolioApi):
     put=extend_schema(
         summary="Vaardigheid onderschrijven",
         description=(
-            "U staat in voor deze vaardigheid van een collega (één keer; nog eens verandert niets). Kan als u "
-            "het vaardighedenprofiel mag zien en het niet uw eigen profiel is. De eigenaar krijgt een melding."
+            "Je staat in voor deze vaardigheid van een collega (één keer; nog eens verandert niets). Kan als je "
+            "het vaardighedenprofiel mag zien en het niet je eigen profiel is. De eigenaar krijgt een melding."
         ),
         request=None,
         responses=s.ProfielVaardigheidSerializer,
@@ -572,7 +572,7 @@ def _request_queryset() -> Any:
 @extend_schema_view(
     get=extend_schema(
         summary="Mijn inzageverzoeken",
-        description="`richting=inkomend`: verzoeken om inzage in uw portfolio; `uitgaand`: uw verzoeken aan anderen.",
+        description="`richting=inkomend`: verzoeken om inzage in je portfolio; `uitgaand`: je verzoeken aan anderen.",
         parameters=[OpenApiParameter("richting", str, enum=["inkomend", "uitgaand"])],
         responses=s.InzageverzoekSerializer(many=True),
         tags=["inzageverzoeken"],
@@ -620,7 +620,7 @@ class InzageverzoekListView(_PortfolioApi):
         if state == "no":  # one's own portfolio, or nothing in this section is op aanvraag
             raise exceptions.PermissionDenied(_("Dit deel van dit portfolio is niet op aanvraag in te zien."))
         if state == "granted":
-            raise exceptions.PermissionDenied(_("U heeft al inzage in dit deel."))
+            raise exceptions.PermissionDenied(_("Je hebt al inzage in dit deel."))
         access_request = _call(
             s.REQUEST_FIELDS,
             lambda: services.access_request_create(
@@ -912,7 +912,7 @@ class WeerInGebruikView(_CategoryApi):
         summary="Collega's zoeken",
         description=(
             "Op naam, organisatie (met alles eronder), werklocatie en vaardigheid (met minimumniveau). Alleen wat "
-            "u mag zien komt terug: het visitekaartje, en het vaardighedenprofiel alleen als dat deel voor u "
+            "je mag zien komt terug: het visitekaartje, en het vaardighedenprofiel alleen als dat deel voor jou "
             "zichtbaar is; op een vaardigheid zoeken vindt alleen wie die zichtbaar heeft. Zoeken met "
             "persoonsgegevens gaat in de body, niet in de URL."
         ),

@@ -78,7 +78,7 @@ def test_first_use_comes_before_anything_else_with_alleen_ik_preselected(world):
         assert response.status_code == 302
         assert response["Location"] == reverse("portfolios:first_use")
     html = text(client.get(reverse("portfolios:first_use")))
-    assert "Kies wie uw portfolio ziet" in html
+    assert "Kies wie je portfolio ziet" in html
     checked = re.findall(r'<input type="radio" name="(\w+)" value="(\w+)"[^>]*checked', html)
     assert sorted(checked) == sorted(
         [(s, "alleen_ik") for s in ("dossier", "analytisch", "ambitie", "vrij", "vaardigheden")]
@@ -153,7 +153,7 @@ def test_matching_consent_is_revocable_and_explained(world):
     portfolio = chosen(world)
     client = client_for(world, "medewerker")
     html = text(client.get(reverse("portfolios:settings")))
-    assert "U kunt uw toestemming op elk moment intrekken" in html
+    assert "Je kunt je toestemming op elk moment intrekken" in html
     client.post(reverse("portfolios:consent"), {"matching_consent": "on"})
     portfolio.refresh_from_db()
     assert portfolio.matching_consent is True
@@ -291,7 +291,7 @@ def test_item_visibility_and_update_and_delete(world):
     assert response.status_code == 302
     item.refresh_from_db()
     assert (item.title, item.visibility) == ("Cursus helder schrijven", "")
-    assert "Weet u zeker" in text(client.get(reverse("portfolios:item_delete", args=[item.pk])))
+    assert "Weet je zeker" in text(client.get(reverse("portfolios:item_delete", args=[item.pk])))
     client.post(reverse("portfolios:item_delete", args=[item.pk]))
     assert not Item.objects.filter(pk=item.pk).exists()
 
@@ -365,7 +365,7 @@ def test_opening_a_colleague_without_a_portfolio_makes_none(world):
     html = text(response)
     assert "Portfolio van Anouk Jansen" in html
     assert "Beleidsmedewerker, Team Arbeidsmarkt" in html  # the owner card, as for any portfolio
-    assert "Van dit portfolio is verder niets voor u zichtbaar." in html
+    assert "Van dit portfolio is verder niets voor jou zichtbaar." in html
     assert "Vraag inzage aan" not in html
     assert colleague.get(reverse("portfolios:person_section", args=[owner.pk, "dossier"])).status_code == 403
     assert colleague.get(reverse("portfolios:request_access", args=[owner.pk, "dossier"])).status_code == 403
@@ -391,7 +391,7 @@ def test_the_owner_opening_their_own_person_page_makes_no_portfolio_until_first_
     owner = world.people["medewerker"]
     client = client_for(world, "medewerker")
     html = text(client.get(reverse("portfolios:person_portfolio", args=[owner.pk])))
-    assert "Uw eigen portfolio bewerken" in html
+    assert "Je eigen portfolio bewerken" in html
     assert Portfolio.objects.filter(person=owner).count() == 0
     response = client.get(reverse("portfolios:mine"))  # the owner's first use
     assert response["Location"] == reverse("portfolios:first_use")
@@ -533,20 +533,20 @@ def test_notifications_inbox_mark_read_and_unread_count(world):
         recipient=me, kind="test", subject="Nieuw inzageverzoek", url="/mijn-portfolio/verzoeken"
     )
     Notification.objects.create(recipient=me, kind="test", subject="Tweede melding")
-    Notification.objects.create(recipient=user(world, "collega"), kind="test", subject="Niet voor u")
+    Notification.objects.create(recipient=user(world, "collega"), kind="test", subject="Niet voor jou")
     client = client_for(world, "medewerker")
     html = text(client.get(reverse("notifications:inbox")))
     assert "Meldingen (2 ongelezen)" in html
     assert "Nieuw inzageverzoek" in html
     assert "Tweede melding" in html
-    assert "Niet voor u" not in html
+    assert "Niet voor jou" not in html
     response = client.post(reverse("notifications:mark_read", args=[first.pk]), {"openen": "1"})
     assert response["Location"] == "/mijn-portfolio/verzoeken"
     first.refresh_from_db()
     assert first.read_at is not None
     client.post(reverse("notifications:mark_all_read"))
     assert "Meldingen (" not in text(client.get(reverse("notifications:inbox")))
-    other = Notification.objects.get(subject="Niet voor u")
+    other = Notification.objects.get(subject="Niet voor jou")
     assert client.post(reverse("notifications:mark_read", args=[other.pk])).status_code == 403
 
 

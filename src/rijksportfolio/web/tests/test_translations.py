@@ -55,3 +55,17 @@ def test_every_message_of_the_source_is_in_the_english_catalogue(tmp_path, monke
         extracted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
     known = {m.id if isinstance(m.id, str) else m.id[0] for m in _messages()}
     assert sorted(extracted - known) == []
+
+
+FORMAL = re.compile(r"\b(?:[Uu]w?|[Uu]zelf|[Uu]we)\b")
+
+
+def test_the_dutch_texts_address_the_user_with_je() -> None:
+    """One voice: the interface says "je/jouw/jij", never the formal "u/uw" (CONTRIBUTING.md, Dutch UI texts)."""
+    formal = [
+        text
+        for m in _messages()
+        for text in (m.id if isinstance(m.id, tuple) else (m.id,))
+        if FORMAL.search(text)
+    ]
+    assert formal == []

@@ -251,7 +251,7 @@ def test_who_looked_at_my_data_shows_the_reads(world):
     assert "Persoonspagina geopend" in html
     # The HR adviser's own page does not show reads about someone else.
     other = client_for(world, "hr-adviseur").get(reverse("web:my_audit")).content.decode()
-    assert "Niemand anders heeft uw gegevens bekeken." in other
+    assert "Niemand anders heeft je gegevens bekeken." in other
 
 
 def test_language_switch_shows_english(world):

@@ -217,7 +217,7 @@ class _ScenarioView(ApiView):
 @extend_schema_view(
     get=extend_schema(
         summary="MPP-scenario's",
-        description="De opgeslagen scenario's die u mag zien (HR-adviseurs, beheerders en de OR van de "
+        description="De opgeslagen scenario's die je mag zien (HR-adviseurs, beheerders en de OR van de "
         "organisatie; analisten alle), de laatst gewijzigde eerst.",
         parameters=[
             OpenApiParameter("organisatie", str, description="Alleen scenario's voor deze deelboom.")
@@ -227,7 +227,7 @@ class _ScenarioView(ApiView):
     ),
     post=extend_schema(
         summary="MPP-scenario opslaan",
-        description="Voor een organisatie in uw bereik (HR-adviseur, beheerder) of elke organisatie en het Rijk "
+        description="Voor een organisatie in je bereik (HR-adviseur, beheerder) of elke organisatie en het Rijk "
         "(analist).",
         request=ScenarioInvoerSerializer,
         responses={201: ScenarioSerializer},

@@ -136,7 +136,7 @@ def test_save_open_change_and_delete_a_scenario(planning) -> None:  # type: igno
     scenario.refresh_from_db()
     assert (scenario.name, scenario.horizon_years, scenario.growth_pct) == ("Digitalisering+", 3, -2.0)
     delete_page = client.get(reverse("workforce:mpp_delete", kwargs={"pk": scenario.pk}))
-    assert "Weet u zeker" in delete_page.content.decode()
+    assert "Weet je zeker" in delete_page.content.decode()
     deleted = client.post(reverse("workforce:mpp_delete", kwargs={"pk": scenario.pk}))
     assert deleted.status_code == 302
     assert not WorkforcePlanScenario.objects.exists()

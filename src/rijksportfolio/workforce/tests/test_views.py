@@ -134,7 +134,7 @@ def test_three_five_seven_list_for_the_managers_own_team_only(world) -> None:  #
     assert len(people) == 14  # the twelve analysts (9.4 years) and two of the world's (5.4 years)
     assert [p["years"] for p in people[:1]] == [9.4]
     assert AuditEvent.objects.filter(object_type="workforce_357").count() == 14
-    assert "Gesprekslijst van uw teams" in response.content.decode()
+    assert "Gesprekslijst van je teams" in response.content.decode()
     hr = _page(world, "hr-adviseur", "drie_vijf_zeven", organisatie="team-a")
     assert hr.context["people"] is None  # aggregates only
     assert "Gesprekslijst" not in hr.content.decode()

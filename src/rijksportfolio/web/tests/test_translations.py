@@ -69,3 +69,29 @@ def test_the_dutch_texts_address_the_user_with_je() -> None:
         if FORMAL.search(text)
     ]
     assert formal == []
+
+
+def test_no_message_is_defined_twice() -> None:
+    # a merge can leave two entries of one msgid (with different texts): which one is used is then chance
+    lines = PO.read_text(encoding="utf-8").splitlines()
+    seen: set[tuple[str, str]] = set()
+    twice = []
+    for k, line in enumerate(lines):
+        if not line.startswith("msgid "):
+            continue
+        parts = [line[6:]]
+        parts += lines[k + 1 : k + 1 + _continued(lines, k + 1)]
+        context = lines[k - 1] if k and lines[k - 1].startswith("msgctxt") else ""
+        key = (context, "".join(parts))
+        if key[1] != '""' and key in seen:
+            twice.append(key[1][:60])
+        seen.add(key)
+    assert twice == []
+
+
+def _continued(lines: list[str], start: int) -> int:
+    """How many string lines continue the message that starts before ``start``."""
+    n = 0
+    while start + n < len(lines) and lines[start + n].startswith('"'):
+        n += 1
+    return n

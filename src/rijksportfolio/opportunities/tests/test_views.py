@@ -99,6 +99,7 @@ def test_the_ranking_explanation_in_english_says_how_a_lower_level_counts(client
 def test_employee_without_consent_is_told_how_to_give_it(employee_user):
     body = _client(employee_user).get("/kansen-voor-mij").content.decode()
     assert "geen toestemming gegeven" in body
+    assert 'href="/mijn-portfolio/toestemming-matching"' in body  # one step to where consent is given
 
 
 def test_the_candidates_of_an_opportunity_are_explained_in_the_language_of_the_page(leader_user, matched):

@@ -320,7 +320,7 @@ def skills_get(*, user: Any, organisation: Organisation | None, on: dt.date) -> 
 
 
 # The published panel per (organisation, day), kept per process for ``AGGREGATE_CACHE_TTL`` seconds like the
-# portfolio overviews: at the Rijk's scale it reads every current employment record and shared profile.
+# portfolio overviews: at the Rijk's scale it counts every current employment record and shared profile.
 _skills_cache: TTLCache[tuple[int | None, dt.date], dict[str, Any]] = TTLCache(maxsize=256)
 
 

@@ -12,6 +12,22 @@ from rijksportfolio.domain.analytics.skill_gap import skills_supply_demand
 UNIT_A, UNIT_B = 100, 200
 
 
+def _counts(people: dict[int, int], sharing: list[tuple[int, int]]) -> tuple[list, dict[int, int]]:
+    """The straightforward count the database does at scale: per unit (in order of first person) headcount
+    and sharers, per skill the persons in scope holding it."""
+    in_scope = [(p, s) for p, s in sharing if p in people]
+    sharers = {p for p, _s in in_scope}
+    units: dict[int, list[int]] = {}
+    for person, unit in people.items():
+        row = units.setdefault(unit, [0, 0])
+        row[0] += 1
+        row[1] += person in sharers
+    present: dict[int, int] = {}
+    for _p, skill in set(in_scope):
+        present[skill] = present.get(skill, 0) + 1
+    return [(unit, n, m) for unit, (n, m) in units.items()], present
+
+
 def _data() -> dict:
     people = {p: UNIT_A for p in range(1, 31)} | {p: UNIT_B for p in range(31, 46)}  # 30 + 15 people
     sharing = [(p, 1) for p in range(1, 26)]  # 25 share beleid (all in A)
@@ -27,7 +43,8 @@ def _data() -> dict:
         (12, UNIT_B, 1, True),
         (13, UNIT_B, 4, False),
     ]
-    return skills_supply_demand(people=people, sharing=sharing, asked=asked)
+    units, present = _counts(people, sharing)
+    return skills_supply_demand(units=units, present=present, asked=asked)
 
 
 def test_present_asked_and_coverage() -> None:
@@ -74,3 +91,18 @@ def test_publication_hides_small_counts_of_people() -> None:
     asked = {row["skill"]: (row["people"], row["coverage"]) for row in out["asked"]}
     assert asked == {2: (None, None), 1: (25, 12.5), 3: (0, 0.0), 4: (12, 12.0)}
     assert _data()["asked"][0]["people"] == 3  # the raw panel is untouched
+
+
+def test_unit_rows_keep_their_order_and_opportunity_only_units_follow() -> None:
+    data = skills_supply_demand(
+        units=[(UNIT_B, 12, 4), (UNIT_A, 20, 0)],
+        present={1: 4, 2: 0},  # a skill nobody holds is not listed
+        asked=[(10, 300, 1, True), (11, UNIT_A, 1, False)],
+    )
+    assert (data["headcount"], data["sharing"], data["opportunities"]) == (32, 4, 2)
+    assert data["present"] == [{"skill": 1, "people": 4}]
+    assert data["units"] == [
+        {"unit": UNIT_B, "headcount": 12, "sharing": 4, "opportunities": 0},
+        {"unit": UNIT_A, "headcount": 20, "sharing": 0, "opportunities": 1},
+        {"unit": 300, "headcount": 0, "sharing": 0, "opportunities": 1},
+    ]

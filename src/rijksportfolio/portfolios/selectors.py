@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from rijksportfolio.audit.models import AuditAction, AuditEvent, AuditOutcome
@@ -224,15 +224,29 @@ def portfolio_views_log(*, owner_person: Person, limit: int = 200) -> list[Portf
 # --- aggregates for the stuurinformatie -------------------------------------------------------------------
 
 
-def skills_shared_rijk_wide(*, person_ids: QuerySet[Any] | Iterable[int]) -> list[tuple[int, int]]:
-    """(person id, skill id) of every skill in the skills profiles of ``person_ids`` (ids or a ``values``
-    subquery) whose owners made the profile visible to the whole Rijk. Profiles kept *op aanvraag* or *alleen
-    ik* are left out entirely: only what every civil servant may already see feeds the aggregate
-    (docs/stuurinformatie.md "Vaardigheden"). No content, no levels; for counting only."""
-    return list(
+def skills_shared_rijk_wide_counts(*, person_ids: QuerySet[Any] | Iterable[int]) -> dict[int, int]:
+    """Skill id -> the number of persons among ``person_ids`` (ids or a ``values`` subquery) whose skills
+    profile is visible to the whole Rijk and holds the skill, counted by the database. Profiles kept *op
+    aanvraag* or *alleen ik* are left out entirely: only what every civil servant may already see feeds the
+    aggregate (docs/stuurinformatie.md "Vaardigheden"). A person has one portfolio and a portfolio a skill once
+    (``portfolio_skill_unique``), so the rows of a skill are its persons."""
+    return dict(
         PortfolioSkill.objects.filter(
             portfolio__person_id__in=person_ids, portfolio__visibility_skills=rules.RIJK
         )
         .order_by()
-        .values_list("portfolio__person_id", "skill_id")
+        .values("skill_id")
+        .annotate(persons=Count("id"))
+        .values_list("skill_id", "persons")
+    )
+
+
+def persons_sharing_skills_rijk_wide() -> QuerySet[Any]:
+    """The persons whose skills profile is visible to the whole Rijk and holds at least one skill, as a
+    ``values("person_id")`` query (each person once: one portfolio per person), for a subquery."""
+    return (
+        Portfolio.objects.filter(visibility_skills=rules.RIJK)
+        .filter(Exists(PortfolioSkill.objects.filter(portfolio=OuterRef("pk"))))
+        .order_by()
+        .values("person_id")
     )

@@ -20,14 +20,17 @@ from rijksportfolio.domain.analytics.publish import Published, publish
 from rijksportfolio.opportunities.selectors import published_skill_requirements
 from rijksportfolio.organisations.models import Organisation
 from rijksportfolio.people.models import Employment, Person
-from rijksportfolio.portfolios.selectors import skills_shared_rijk_wide
+from rijksportfolio.portfolios.selectors import (
+    persons_sharing_skills_rijk_wide,
+    skills_shared_rijk_wide_counts,
+)
 from rijksportfolio.skills.selectors import skill_label, skills_all
 from rijksportfolio.workforce.models import SecondmentExplanation, WorkforcePlanScenario
 from rijksportfolio.workforce.selectors import (
     organisation_names,
     organisation_units,
     personnel_in_scope,
-    personnel_units,
+    personnel_unit_counts,
     warehouse,
 )
 from rijksportfolio.workforce.services import scenario_target
@@ -317,13 +320,13 @@ def skills_get(*, user: Any, organisation: Organisation | None, on: dt.date) -> 
 
 
 # The published panel per (organisation, day), kept per process for ``AGGREGATE_CACHE_TTL`` seconds like the
-# portfolio overviews: at the Rijk's scale it reads every current employment record and shared profile.
+# portfolio overviews: at the Rijk's scale it counts every current employment record and shared profile.
 _skills_cache: TTLCache[tuple[int | None, dt.date], dict[str, Any]] = TTLCache(maxsize=256)
 
 
 def _skills_published(organisation: Organisation | None, on: dt.date) -> dict[str, Any]:
-    people = personnel_units(organisation=organisation, on=on)
-    sharing = skills_shared_rijk_wide(
+    units = personnel_unit_counts(organisation=organisation, on=on, marked=persons_sharing_skills_rijk_wide())
+    present = skills_shared_rijk_wide_counts(
         person_ids=personnel_in_scope(organisation=organisation, on=on).values("person_id")
     )
     scope_path = organisation.path if organisation is not None else ""
@@ -334,4 +337,4 @@ def _skills_published(organisation: Organisation | None, on: dt.date) -> dict[st
             organisation_path=scope_path
         )
     ]
-    return publish("skills", skill_gap.skills_supply_demand(people=people, sharing=sharing, asked=asked))
+    return publish("skills", skill_gap.skills_supply_demand(units=units, present=present, asked=asked))

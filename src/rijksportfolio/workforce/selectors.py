@@ -187,6 +187,65 @@ def personnel_units(*, organisation: Organisation | None, on: dt.date) -> dict[i
     return {person_id: unit_of[org_id] for person_id, org_id in main.items()}
 
 
+def personnel_unit_counts(
+    *, organisation: Organisation | None, on: dt.date, marked: QuerySet[Any]
+) -> list[tuple[int, int, int]]:
+    """(unit, persons, of whom in ``marked``) per organisation one level below the scope (``unit_path``):
+    every person of ``personnel_in_scope`` once, in the unit of their main record, as ``personnel_units``
+    places them. ``marked``: a subquery of person ids (for ``person_id__in``). The units come in
+    the order of their first person in ``personnel_units`` (on PostgreSQL: of their lowest person id), the
+    order the figures were counted in before the database counted them: small-cell suppression breaks ties by
+    position.
+
+    On PostgreSQL the database picks the main records (``DISTINCT ON``) and counts them per organisation,
+    once for everyone and once for the marked, so no per-person rows leave it; elsewhere (the SQLite demo)
+    Python counts ``personnel_units``."""
+    records = personnel_in_scope(organisation=organisation, on=on)
+    if connections[records.db].vendor != "postgresql":
+        people = personnel_units(organisation=organisation, on=on)
+        in_marked = set(records.filter(person_id__in=marked).values_list("person_id", flat=True))
+        counted: dict[int, list[int]] = {}
+        for person_id, unit in people.items():
+            row = counted.setdefault(unit, [0, 0])
+            row[0] += 1
+            row[1] += person_id in in_marked
+        return [(unit, persons, n) for unit, (persons, n) in counted.items()]
+    # a marked person's records are all in the filtered query, so their main record is the same there
+    marked_per_organisation = {
+        org_id: n
+        for org_id, n, _first in _main_records_per_organisation(records.filter(person_id__in=marked))
+    }
+    per_organisation = [
+        (org_id, n, marked_per_organisation.get(org_id, 0), first)
+        for org_id, n, first in _main_records_per_organisation(records)
+    ]
+    unit_of = organisation_units(organisation.path if organisation is not None else "")
+    per_unit: dict[int, list[int]] = {}
+    for org_id, persons, n, first in per_organisation:
+        row = per_unit.setdefault(unit_of[org_id], [first, 0, 0])
+        row[0] = min(row[0], first)
+        row[1] += persons
+        row[2] += n
+    ordered = sorted(per_unit.items(), key=lambda item: item[1][0])
+    return [(unit, persons, n) for unit, (_first, persons, n) in ordered]
+
+
+def _main_records_per_organisation(records: QuerySet[Employment]) -> list[tuple[int, int, int]]:
+    """(organisation id, persons, lowest person id) of the main records among ``records`` (PostgreSQL): the
+    main records chosen by ``DISTINCT ON`` and counted by the database, as a derived table (``id IN (main
+    records)`` would look every record up again; a ``person_id IN (subquery)`` in ``records`` is planned as
+    a semi-join, cheap for a small scope)."""
+    main = records.order_by("person_id", "-fte", "start_date", "id").distinct("person_id")
+    sql, params = main.values_list("person_id", "organisation_id").query.sql_with_params()
+    with connections[records.db].cursor() as cursor:
+        cursor.execute(
+            "SELECT m.organisation_id, count(*), min(m.person_id) "  # noqa: S608 -- compiled by the ORM
+            f"FROM ({sql}) AS m (person_id, organisation_id) GROUP BY m.organisation_id",
+            params,
+        )
+        return [(int(org_id), int(n), int(first)) for org_id, n, first in cursor.fetchall()]
+
+
 def main_organisations(records: QuerySet[Employment]) -> dict[int, int]:
     """Person id -> organisation id of their main record among ``records``, chosen in Python (any database)."""
     best: dict[int, tuple[Any, ...]] = {}

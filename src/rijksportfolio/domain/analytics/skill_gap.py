@@ -33,25 +33,27 @@ def _ranked_present(people: int, threshold: int) -> float:
 
 def skills_supply_demand(
     *,
-    people: Mapping[int, Any],
-    sharing: Iterable[tuple[int, int]],
+    units: Iterable[tuple[Any, int, int]],
+    present: Mapping[int, int],
     asked: Iterable[tuple[int, Any, int, bool]],
     top: int = TOP,
     threshold: int = DEFAULT_THRESHOLD,
 ) -> dict[str, Any]:
-    """``people``: person id -> unit (the organisation one level below the scope the person counts in, each
-    person once); ``sharing``: (person id, skill id) of the skills in profiles visible Rijk-wide; ``asked``:
-    (opportunity id, unit, skill id, essential) of published opportunities in scope.
+    """``units``: (unit, headcount, sharers) per unit one level below the scope, every person of the
+    population counted once, in the unit of their main record; sharers are those whose skills profile visible
+    Rijk-wide holds at least one skill. The order of ``units`` is kept (suppression breaks ties by position).
+    ``present``: skill id -> persons of the population whose skills profile visible Rijk-wide holds it (skills
+    nobody holds may be left out). ``asked``: (opportunity id, unit, skill id, essential) of published
+    opportunities in scope.
+
+    The database counts ``units`` and ``present`` (``workforce.selectors.personnel_unit_counts``,
+    ``portfolios.selectors.skills_shared_rijk_wide_counts``): at the Rijk's scale they stand for some 390,000
+    (person, skill) pairs.
 
     Returns headcount and sharers in scope, the number of published opportunities, the top skills present
     (by persons), the top skills asked (by weight) with the persons present, the scarcest skills and per unit
     the headcount, sharers and opportunities."""
-    present: dict[int, set[int]] = {}
-    sharers: set[int] = set()
-    for person_id, skill_id in sharing:
-        if person_id in people:
-            present.setdefault(skill_id, set()).add(person_id)
-            sharers.add(person_id)
+    present = {skill_id: n for skill_id, n in present.items() if n > 0}
     weight: dict[int, float] = {}
     essential: dict[int, set[int]] = {}
     asking: dict[int, set[int]] = {}
@@ -68,7 +70,7 @@ def skills_supply_demand(
             essential.setdefault(skill_id, set()).add(opportunity_id)
 
     def count(skill_id: int) -> int:
-        return len(present.get(skill_id, ()))
+        return present.get(skill_id, 0)
 
     def asked_row(skill_id: int) -> dict[str, Any]:
         n = count(skill_id)
@@ -86,20 +88,20 @@ def skills_supply_demand(
     scarce = sorted(weight, key=lambda s: (_ranked_present(count(s), threshold) / weight[s], -weight[s], s))[
         :top
     ]
-    units: dict[Any, dict[str, Any]] = {}
-    for person_id, unit in people.items():
-        row = units.setdefault(unit, {"unit": unit, "headcount": 0, "sharing": 0, "opportunities": 0})
-        row["headcount"] += 1
-        row["sharing"] += person_id in sharers
+    per_unit: dict[Any, dict[str, Any]] = {}
+    for unit, headcount, sharing in units:
+        row = per_unit.setdefault(unit, {"unit": unit, "headcount": 0, "sharing": 0, "opportunities": 0})
+        row["headcount"] += headcount
+        row["sharing"] += sharing
     for unit, ids in opportunities_per_unit.items():
-        units.setdefault(unit, {"unit": unit, "headcount": 0, "sharing": 0, "opportunities": 0})
-        units[unit]["opportunities"] = len(ids)
+        per_unit.setdefault(unit, {"unit": unit, "headcount": 0, "sharing": 0, "opportunities": 0})
+        per_unit[unit]["opportunities"] = len(ids)
     return {
-        "headcount": len(people),
-        "sharing": len(sharers),
+        "headcount": sum(row["headcount"] for row in per_unit.values()),
+        "sharing": sum(row["sharing"] for row in per_unit.values()),
         "opportunities": len(opportunities),
         "present": [{"skill": s, "people": count(s)} for s in top_present],
         "asked": [asked_row(s) for s in top_asked],
         "scarce": [asked_row(s) for s in scarce],
-        "units": list(units.values()),
+        "units": list(per_unit.values()),
     }

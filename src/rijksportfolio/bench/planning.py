@@ -2,7 +2,8 @@
 """MPP scenarios and the Vaardigheden panel at the Rijk's scale: what a user waits for on those pages.
 
 Setup (not timed): a generated Rijk with ``--people`` in service at the reference date (generated and loaded,
-portfolios included, when the database does not hold one), its analytical store refreshed, and — because the
+portfolios included, when the database does not hold one; the ESCO bundle loaded first when no taxonomy is), its
+analytical store refreshed, and — because the
 generator makes no opportunities — ``--opportunities`` published opportunities (marked "bench planning")
 spread over the organisations, each asking 2–6 skills drawn from the skills in profiles, about two in three
 essential (fixed seed; made once, reused by later runs).
@@ -29,6 +30,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 
 from rijksportfolio.bench.report import emit, rss_mb
@@ -103,6 +105,7 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
     from rijksportfolio.domain.analytics import mpp as mpp_rules, panels as P
     from rijksportfolio.domain.analytics.publish import publish
     from rijksportfolio.people.loading import generated_rijk_create, generated_rijk_load
+    from rijksportfolio.skills.models import TaxonomyVersion
     from rijksportfolio.workforce import access, store
     from rijksportfolio.workforce.selectors import warehouse
 
@@ -111,6 +114,9 @@ def run(options: dict[str, Any], stdout: TextIO) -> None:
     ref = dt.date.fromisoformat(str(settings.GENERATOR_REFERENCE_DATE))
     peil = ref + dt.timedelta(days=1)
     if _headcount_at(ref) != people:
+        if not TaxonomyVersion.objects.exists():  # without ESCO, nobody gets a skill: nothing to count
+            stdout.write("Loading the ESCO taxonomy bundle (setup, not timed)…\n")
+            call_command("taxonomy", "load-bundle", stdout=stdout)
         stdout.write(f"Generating a Rijk of {people:,} people (setup, not timed)…\n")
         rijk, nodes = generated_rijk_create(people=people, seed=1, reference_date=ref)
         generated_rijk_load(rijk=rijk, nodes=nodes)

@@ -12,12 +12,17 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from rijksportfolio.accounts.demo import demo_accounts_ensure
-from rijksportfolio.accounts.models import User
+from rijksportfolio.accounts.models import RoleAssignment, User
 from rijksportfolio.audit.models import AuditAction, AuditEvent
 from rijksportfolio.matching import services as matching
 from rijksportfolio.matching.models import OpportunityAlerts
 from rijksportfolio.opportunities.constants import OpportunityKind, OpportunityStatus
-from rijksportfolio.opportunities.demo import DEMO_OPPORTUNITIES, DEMO_TITLES, demo_opportunities_ensure
+from rijksportfolio.opportunities.demo import (
+    DEMO_OPPORTUNITIES,
+    DEMO_TITLES,
+    MANAGER,
+    demo_opportunities_ensure,
+)
 from rijksportfolio.opportunities.models import Opportunity
 from rijksportfolio.portfolios.services import portfolio_matching_consent_set
 from rijksportfolio.skills.services import taxonomy_load_bundle
@@ -60,8 +65,13 @@ def test_the_demo_seed_publishes_every_kind_with_colleagues_who_fit_and_runs_onc
     gigs = [o for o in published if o.kind == OpportunityKind.GIG]
     assert all(o.hours_per_week and o.start_date and o.end_date for o in gigs)
     # owned by the demo accounts, written through the services (audited, announced to the alerts)
-    owners = {u.person_id: u for u in User.objects.filter(username__in=["hr-adviseur", "projectleider"])}
-    assert {o.owner_id for o in opportunities} <= set(owners)
+    owners = {
+        u.person_id: u for u in User.objects.filter(username__in=["hr-adviseur", "projectleider", MANAGER])
+    }
+    assert {o.owner_id for o in opportunities} == set(owners)
+    manager = User.objects.get(username=MANAGER)
+    team = RoleAssignment.objects.get(user=manager).organisation
+    assert {o.owner_id for o in opportunities if o.organisation == team} == {manager.person_id}
     assert AuditEvent.objects.filter(object_type="opportunity", action=AuditAction.CREATE).count() == len(
         opportunities
     )

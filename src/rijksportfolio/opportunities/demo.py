@@ -292,10 +292,14 @@ def _owners(names: set[str]) -> dict[str, User]:
     return owners
 
 
-def _team_of(user: User) -> Organisation:
-    assignment = RoleAssignment.objects.filter(user=user, organisation__isnull=False).first()
+def _team_of(username: str) -> Organisation:
+    assignment = (
+        RoleAssignment.objects.filter(user__username=username, organisation__isnull=False)
+        .select_related("organisation")
+        .first()
+    )
     if assignment is None or assignment.organisation is None:
-        raise RuntimeError(f"Demo-account {user.username!r} heeft geen organisatie.")
+        raise RuntimeError(f"Demo-account {username!r} ontbreekt of heeft geen team.")
     return assignment.organisation
 
 
@@ -315,7 +319,6 @@ class _SkillPicker:
         held = skill_holders_findable(skill_ids={s for pairs in self._skills.values() for s, _ in pairs})
         for pairs in self._skills.values():
             pairs.sort(key=lambda pair: (-held.get(pair[0], 0), pair[1]))
-        self.held = held
 
     def ranked(self, title: str, relation: str = "essential") -> list[int]:
         return [skill_id for skill_id, _uri in self._skills.get((_OCCUPATION_BY_TITLE[title], relation), [])]
@@ -417,7 +420,7 @@ def demo_opportunities_ensure(*, today: date | None = None) -> DemoOpportunities
         note = _employee_prepare(picker, skills)
         owners = {spec.owner for spec in DEMO_OPPORTUNITIES}
         actors = _owners(owners)
-        team = _team_of(User.objects.get(username=MANAGER))
+        team = _team_of(MANAGER)
         organisations = Organisation.objects.in_bulk(
             {spec.organisation for spec in DEMO_OPPORTUNITIES if spec.organisation}, field_name="code"
         )

@@ -13,7 +13,7 @@ import sys
 COMMANDS = {
     "demo": (
         "demo",
-        "Set up the embedded demo (database, taxonomy, generated Rijk, accounts) and serve it. --check: verify and exit.",
+        "Set up the embedded demo (database, taxonomy, generated Rijk, accounts, opportunities) and serve it. --check: verify and exit.",
     ),
     "serve": (
         "serve",

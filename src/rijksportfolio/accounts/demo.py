@@ -66,6 +66,11 @@ def demo_accounts_ensure() -> list[DemoAccount]:
     for username, role, scope, person, description in plan:
         if person is None and role != Role.GUEST:
             person = _person_in(scope or bzk, exclude=used)
+            # a team whose only permanent member is the employee: take the manager from the units above it
+            above = scope.parent if scope is not None else None
+            while person is None and above is not None:
+                person = _person_in(above, exclude=used)
+                above = above.parent
             if person is not None:
                 used.add(person.pk)
         user, _ = User.objects.get_or_create(username=username)

@@ -117,6 +117,22 @@ def skill_suggestions_for(*, portfolio: Portfolio, limit: int = 20) -> list[Skil
     )
 
 
+def skill_holders_findable(*, skill_ids: Iterable[int]) -> dict[int, int]:
+    """Per skill, how many portfolios hold it where any colleague's search may find it: matching consent and a
+    skills profile visible to every civil servant. An aggregate (no person), e.g. for choosing demo skills."""
+    counts = (
+        PortfolioSkill.objects.filter(
+            skill_id__in=list(skill_ids),
+            portfolio__matching_consent=True,
+            portfolio__visibility_skills=rules.RIJK,
+        )
+        .values("skill_id")
+        .annotate(holders=Count("id"))
+        .values_list("skill_id", "holders")
+    )
+    return dict(counts)
+
+
 # --- access requests and grants ----------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rijksportfolio.accounts.demo import DEMO_PASSWORD, demo_accounts_ensure
+from rijksportfolio.opportunities.demo import demo_opportunities_ensure
 from rijksportfolio.people.models import Person
 from rijksportfolio.skills.models import TaxonomyVersion
 from rijksportfolio.workforce.services import store_refresh
@@ -27,8 +28,8 @@ def _free_port() -> int:
 
 class Command(BaseCommand):
     help = (
-        "Set up the embedded demo: database, ESCO taxonomy bundle, a generated Rijk of about 5,000 people and one "
-        "account per role; then serve it. --check does all of it, checks /health and exits 0 without serving."
+        "Set up the embedded demo: database, ESCO taxonomy bundle, a generated Rijk of about 5,000 people, one "
+        "account per role and demo opportunities; then serve it. --check does all of it, checks /health and exits 0 without serving."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -47,22 +48,32 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):  # type: ignore[no-untyped-def]
         started = time.monotonic()
-        self.stdout.write("1/5 Database migreren…")
+        self.stdout.write("1/6 Database migreren…")
         call_command("migrate", interactive=False, verbosity=0)
-        self.stdout.write("2/5 Statische bestanden verzamelen…")
+        self.stdout.write("2/6 Statische bestanden verzamelen…")
         call_command("collectstatic", interactive=False, verbosity=0)
-        self.stdout.write("3/5 ESCO-vaardighedentaxonomie laden…")
+        self.stdout.write("3/6 ESCO-vaardighedentaxonomie laden…")
         if not TaxonomyVersion.objects.exists():
             call_command("taxonomy", "load-bundle")
-        self.stdout.write(f"4/5 Synthetisch Rijk genereren ({options['people']:,} mensen)…")
+        self.stdout.write(f"4/6 Synthetisch Rijk genereren ({options['people']:,} mensen)…")
         if options["regenerate"] or not Person.objects.exists():
             # generate refreshes the analytical store in full afterwards
             call_command("generate", people=options["people"], seed=options["seed"])
         else:
             # an existing Rijk: bring the analytical store up to date (in full when there is none yet)
             store_refresh()
-        self.stdout.write("5/5 Demo-accounts aanmaken…")
+        self.stdout.write("5/6 Demo-accounts aanmaken…")
         accounts = demo_accounts_ensure()
+        self.stdout.write("6/6 Demo-kansen aanmaken…")
+        seeded = demo_opportunities_ensure()
+        if seeded.created:
+            self.stdout.write(
+                f"  {seeded.created} kansen aangemaakt, waarvan {seeded.published} gepubliceerd."
+            )
+        else:
+            self.stdout.write(f"  De demo-kansen bestaan al ({seeded.existing}); niets aangemaakt.")
+        for note in seeded.notes:
+            self.stdout.write(f"  {note}")
         self.stdout.write(f"Klaar in {time.monotonic() - started:.0f} s.\n")
 
         port = _free_port() if options["check"] else options["port"]

@@ -3,10 +3,9 @@
 
 Setup (not timed): a generated Rijk with ``--people`` in service at the reference date (generated and loaded,
 portfolios included, when the database does not hold one; the ESCO bundle loaded first when no taxonomy is), its
-analytical store refreshed, and — because the
-generator makes no opportunities — ``--opportunities`` published opportunities (marked "bench planning")
-spread over the organisations, each asking 2–6 skills drawn from the skills in profiles, about two in three
-essential (fixed seed; made once, reused by later runs).
+analytical store refreshed, and — because the generator makes no opportunities — ``--opportunities`` published
+opportunities (marked "bench planning") spread over the organisations, each asking 2–6 skills drawn from the
+skills in profiles, about two in three essential (fixed seed; made once, reused by later runs).
 
 Timed, each the best of ``--repeat`` runs (``*_first_s``: the first run):
 

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Reads of the ESCO taxonomy for other modules (portfolios, matching, the generator, the UI).
 
-Labels: Dutch where ESCO has one, else English — and then marked, so the UI can add ``lang="en"``
-(``Label.is_fallback`` / ``Skill.label_is_english``). In v1.1.1 every occupation and skill group has a
-Dutch label, but only 2,218 of the 13,896 skills.
+Labels: in the active language (or the one asked for), else in the other one — and then marked, so the UI
+can add ``lang`` (``Label.is_fallback``; on the models ``label_lang`` / ``label_is_english``, see
+``skills.labels``). In v1.1.1 every occupation and skill group has a Dutch label, but only 2,218 of the
+13,896 skills.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from rijksportfolio.domain.matching import Contribution, Missing, Result
 from rijksportfolio.matching import adapter
 from rijksportfolio.portfolios.constants import SKILL_LEVEL_RANK, SkillLevel
-from rijksportfolio.skills.selectors import label_for
+from rijksportfolio.skills.labels import label_for, marked
 
 Label = Callable[[str], str]
 
@@ -57,12 +57,7 @@ class SkillLabels:
         pair = self._pairs.get(skill_id)
         if pair is None:
             return skill_id
-        label = label_for(*pair)
-        if not label.is_fallback:
-            return label.text
-        if label.language == "en":
-            return _("%(label)s (Engels)") % {"label": label.text}
-        return _("%(label)s (Nederlands)") % {"label": label.text}
+        return marked(label_for(*pair))
 
 
 def skill_ids(contributions: Iterable[Contribution], missing: Iterable[Missing] = ()) -> set[str]:

@@ -38,7 +38,7 @@ from rijksportfolio.people.selectors import person_current_employments
 from rijksportfolio.portfolios import selectors
 from rijksportfolio.portfolios.constants import RequestStatus, Section, SkillLevel
 from rijksportfolio.portfolios.models import AccessRequest, Evidence, Item, Portfolio, PortfolioSkill
-from rijksportfolio.skills.selectors import skill_label
+from rijksportfolio.skills.labels import BilingualLabel
 
 # --- the view: plain frozen data -----------------------------------------------------------------------------
 
@@ -74,11 +74,11 @@ class EvidenceView:
 
 
 @dataclass(frozen=True)
-class SkillRef:
+class SkillRef(BilingualLabel):
     id: int
     uri: str
-    label: str
-    label_is_english: bool
+    preferred_label_nl: str
+    preferred_label_en: str
 
 
 @dataclass(frozen=True)
@@ -214,9 +214,8 @@ def _viewer_state(principal: Principal, portfolio: Portfolio) -> _ViewerState:
     return _ViewerState(viewer=viewer, pending=pending, grants=grants)
 
 
-def _skill_ref(skill: Any) -> SkillRef:
-    label = skill_label(skill)
-    return SkillRef(id=skill.pk, uri=skill.uri, label=label.text, label_is_english=label.language == "en")
+def skill_ref(skill: Any) -> SkillRef:
+    return SkillRef(skill.pk, skill.uri, skill.preferred_label_nl, skill.preferred_label_en)
 
 
 def _item_view(item: Item, section_visibility: str, english: bool) -> ItemView:
@@ -236,7 +235,7 @@ def _item_view(item: Item, section_visibility: str, english: bool) -> ItemView:
         visibility=item.visibility,
         effective_visibility=rules.effective_visibility(section_visibility, item.visibility),
         source=item.source,
-        skills=tuple(_skill_ref(s) for s in item.skills.all()),
+        skills=tuple(skill_ref(s) for s in item.skills.all()),
         evidence=tuple(
             EvidenceView(
                 id=e.pk,
@@ -260,7 +259,7 @@ def _profile_skill_view(
     endorsements = list(ps.endorsements.all())
     return ProfileSkillView(
         id=ps.pk,
-        skill=_skill_ref(ps.skill),
+        skill=skill_ref(ps.skill),
         level=ps.level,
         level_label=str(SkillLevel(ps.level).label),
         evidence_item_ids=tuple(i.pk for i in ps.evidence_items.all() if i.pk in visible_items),

@@ -212,9 +212,7 @@ class ItemForm(forms.Form):
             _posted_list(self.data, "skills") if self.is_bound else [s.pk for s in initial.get("skills", [])]
         )
         self.chosen_skills = list(Skill.objects.filter(pk__in=[v for v in chosen if str(v).isdigit()]))
-        self.fields["skills"].widget.choices = [
-            (s.pk, s.preferred_label_nl or s.preferred_label_en) for s in self.chosen_skills
-        ]
+        self.fields["skills"].widget.choices = [(s.pk, s.label) for s in self.chosen_skills]
 
     @property
     def data_fields(self) -> list[forms.BoundField]:
@@ -292,9 +290,7 @@ class PortfolioSkillForm(forms.Form):
         evidence.queryset = portfolio.items.select_related("category").order_by("part", "title")
         chosen = _posted_list(self.data, "skill") if self.is_bound else ([skill.pk] if skill else [])
         self.chosen_skills = list(Skill.objects.filter(pk__in=[v for v in chosen if str(v).isdigit()]))
-        self.fields["skill"].widget.choices = [
-            (s.pk, s.preferred_label_nl or s.preferred_label_en) for s in self.chosen_skills
-        ]
+        self.fields["skill"].widget.choices = [(s.pk, s.label) for s in self.chosen_skills]
         if skill is not None:
             self.fields["skill"].disabled = True
             self.initial.setdefault("skill", skill.pk)

@@ -22,7 +22,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from rijksportfolio.accounts.cache import TTLCache
 from rijksportfolio.domain.suppression import DEFAULT_THRESHOLD
@@ -32,6 +32,7 @@ from rijksportfolio.people.models import Employment
 from rijksportfolio.people.selectors import employments_current
 from rijksportfolio.portfolios.constants import SkillLevel
 from rijksportfolio.portfolios.models import SECTION_FIELDS, Item, ItemCategory, Portfolio, PortfolioSkill
+from rijksportfolio.skills.labels import BilingualLabel
 from rijksportfolio.skills.models import OccupationSkill, Skill
 
 SHARED = (RIJK, ON_REQUEST)  # visible to (some of) the Rijk: the only choices counted
@@ -44,11 +45,15 @@ DIRECTIONS = ("horizontaal", "verticaal")
 WHERE = ("eigen_organisatie", "rijk", "buiten_rijk")
 
 
+# Rows keep both labels (``BilingualLabel``): the cached overview serves readers of either language, and
+# ``label`` is read in the language of the request.
+
+
 @dataclass(frozen=True)
-class SkillCount:
+class SkillCount(BilingualLabel):
     skill_id: int
-    label: str
-    label_is_english: bool
+    preferred_label_nl: str
+    preferred_label_en: str
     by_level: tuple[int, ...]  # people per level, in SkillLevel order
 
     @property
@@ -57,20 +62,34 @@ class SkillCount:
 
 
 @dataclass(frozen=True)
-class ScarceSkill:
+class ScarceSkill(BilingualLabel):
     skill_id: int
-    label: str
-    label_is_english: bool
+    preferred_label_nl: str
+    preferred_label_en: str
     needed: int  # people whose current occupation has it as an essential skill
     present: int  # people who share it in their skills profile
 
 
 @dataclass(frozen=True)
+class GroupCount(BilingualLabel):
+    preferred_label_nl: str
+    preferred_label_en: str
+    people: int  # people with a skill of that group
+
+
+@dataclass(frozen=True)
 class EvidenceCount:
     key: str
-    label: str
+    label_nl: str
+    label_en: str
     people: int
     items: int
+
+    @property
+    def label(self) -> str:
+        """The category's name in the active language (Dutch when it has no English one)."""
+        english = (translation.get_language() or "nl").startswith("en")
+        return self.label_en if english and self.label_en else self.label_nl
 
 
 @dataclass(frozen=True)
@@ -81,7 +100,7 @@ class PortfolioOverview:
     # a partition of the headcount: no portfolio / skills profile not shared / skills profile shared
     participation: tuple[int, int, int]
     skills: tuple[SkillCount, ...]
-    groups: tuple[tuple[str, int], ...]  # (skill group label, people with a skill of that group)
+    groups: tuple[GroupCount, ...]
     scarce: tuple[ScarceSkill, ...]
     evidence: tuple[EvidenceCount, ...]
     # a partition of the people sharing their Ambitiedocument: want to move / no step stated
@@ -121,6 +140,16 @@ def portfolio_overview(*, organisation: Organisation | None, on: date | None = N
     return result
 
 
+def _labels(skill_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Skill id → (Dutch label, English label)."""
+    return {
+        pk: (nl, en)
+        for pk, nl, en in Skill.objects.filter(pk__in=skill_ids).values_list(
+            "pk", "preferred_label_nl", "preferred_label_en"
+        )
+    }
+
+
 def _compute(organisation: Organisation | None, on: date) -> PortfolioOverview:
     scope = _scope(organisation, on)
     people = scope.values("person_id")
@@ -141,18 +170,8 @@ def _compute(organisation: Organisation | None, on: date) -> PortfolioOverview:
     # people in a small unit share that skill
     common = [kv for kv in per_skill.items() if sum(kv[1]) >= MIN_LISTED]
     top = sorted(common, key=lambda kv: (-sum(kv[1]), kv[0]))[:TOP_SKILLS]
-    labels = {
-        s.pk: s
-        for s in Skill.objects.filter(pk__in=[k for k, _ in top]).only(
-            "pk", "preferred_label_nl", "preferred_label_en"
-        )
-    }
-    skills = tuple(
-        SkillCount(
-            skill_id=k, label=labels[k].label, label_is_english=labels[k].label_is_english, by_level=tuple(v)
-        )
-        for k, v in top
-    )
+    labels = _labels([k for k, _ in top])
+    skills = tuple(SkillCount(k, *labels[k], by_level=tuple(v)) for k, v in top)
 
     group_counts = (
         visible_skills.filter(skill__broader__is_group=True)
@@ -162,8 +181,8 @@ def _compute(organisation: Organisation | None, on: date) -> PortfolioOverview:
     top_groups = sorted((g for g in group_counts if g[1] >= MIN_LISTED), key=lambda kv: (-kv[1], kv[0]))[
         :TOP_GROUPS
     ]
-    group_labels = {g.pk: g.label for g in Skill.objects.filter(pk__in=[g for g, _ in top_groups])}
-    groups = tuple((group_labels[g], n) for g, n in top_groups)
+    group_labels = _labels([g for g, _ in top_groups])
+    groups = tuple(GroupCount(*group_labels[g], people=n) for g, n in top_groups)
 
     # scarce: essential skills of the occupations people here hold now, shared by the fewest
     occupations_of: dict[int, set[int]] = {}
@@ -189,17 +208,8 @@ def _compute(organisation: Organisation | None, on: date) -> PortfolioOverview:
         ((k, n) for k, n in needed.items() if n >= MIN_LISTED),
         key=lambda kv: (present.get(kv[0], 0) / kv[1], -kv[1], kv[0]),
     )[:TOP_SCARCE]
-    scarce_labels = {s.pk: s for s in Skill.objects.filter(pk__in=[k for k, _ in ranked])}
-    scarce = tuple(
-        ScarceSkill(
-            skill_id=k,
-            label=scarce_labels[k].label,
-            label_is_english=scarce_labels[k].label_is_english,
-            needed=n,
-            present=present.get(k, 0),
-        )
-        for k, n in ranked
-    )
+    scarce_labels = _labels([k for k, _ in ranked])
+    scarce = tuple(ScarceSkill(k, *scarce_labels[k], needed=n, present=present.get(k, 0)) for k, n in ranked)
 
     items = Item.objects.filter(portfolio__person_id__in=people)
     shared_items = items.filter(Q(visibility__in=SHARED) | (Q(visibility="") & _shared("dossier")))
@@ -209,13 +219,16 @@ def _compute(organisation: Organisation | None, on: date) -> PortfolioOverview:
         .values_list("category__key")
         .annotate(p=Count("portfolio", distinct=True), n=Count("id"))
     }
-    category_labels = dict(
-        ItemCategory.objects.filter(key__in=EVIDENCE_CATEGORIES).values_list("key", "label_nl")
-    )
+    category_labels = {
+        key: (nl, en)
+        for key, nl, en in ItemCategory.objects.filter(key__in=EVIDENCE_CATEGORIES).values_list(
+            "key", "label_nl", "label_en"
+        )
+    }
     evidence = tuple(
         EvidenceCount(
-            key=k,
-            label=category_labels.get(k, k),
+            k,
+            *category_labels.get(k, (k, "")),
             people=counted.get(k, (0, 0))[0],
             items=counted.get(k, (0, 0))[1],
         )

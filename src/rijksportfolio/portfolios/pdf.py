@@ -152,13 +152,9 @@ def _sections(portfolio: Portfolio, chosen: Sequence[str], include_private_items
 
 
 def _skills(portfolio: Portfolio) -> list[tuple[str, list[str]]]:
-    english = (translation.get_language() or "nl").startswith("en")
     by_level: dict[str, list[str]] = {}
     for ps in portfolio.skills.select_related("skill"):
-        name = (
-            ps.skill.preferred_label_en if english else ps.skill.preferred_label_nl
-        ) or ps.skill.preferred_label_en
-        by_level.setdefault(ps.level, []).append(name)
+        by_level.setdefault(ps.level, []).append(ps.skill.label)  # in the requester's language
     return [
         (str(SkillLevel(level).label), sorted(by_level[level], key=str.lower))
         for level in reversed(SkillLevel.values)

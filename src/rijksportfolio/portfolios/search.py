@@ -42,6 +42,7 @@ from rijksportfolio.people.models import Employment, Person
 from rijksportfolio.people.selectors import employments_current
 from rijksportfolio.portfolios.constants import SKILL_LEVEL_RANK, RequestStatus, SkillLevel
 from rijksportfolio.portfolios.models import AccessRequest, Portfolio, PortfolioSkill
+from rijksportfolio.skills.labels import BilingualLabel
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
@@ -62,10 +63,10 @@ class ColleagueQuery:
 
 
 @dataclass(frozen=True)
-class SkillShown:
+class SkillShown(BilingualLabel):
     skill_id: int
-    label: str
-    label_is_english: bool
+    preferred_label_nl: str
+    preferred_label_en: str
     level: str
     matched: bool
 
@@ -191,8 +192,8 @@ def _skills_of(portfolio: Portfolio, matched: int | None) -> tuple[tuple[SkillSh
     shown = tuple(
         SkillShown(
             skill_id=ps.skill_id,
-            label=ps.skill.label,
-            label_is_english=ps.skill.label_is_english,
+            preferred_label_nl=ps.skill.preferred_label_nl,
+            preferred_label_en=ps.skill.preferred_label_en,
             level=ps.level,
             matched=ps.skill_id == matched,
         )

@@ -832,11 +832,10 @@ def endorsement_add(*, actor: Any, portfolio_skill: PortfolioSkill) -> Endorseme
     endorsement, created = Endorsement.objects.get_or_create(portfolio_skill=portfolio_skill, endorser=person)
     owner_user = _user_of(portfolio.person)
     if created and owner_user is not None:
-        skill_name = portfolio_skill.skill.label
-        with recipient_language_active(owner_user):
+        with recipient_language_active(owner_user):  # the skill's name too, in the owner's language
             subject = _("%(name)s onderschrijft je vaardigheid %(skill)s") % {
                 "name": person.full_name,
-                "skill": skill_name,
+                "skill": portfolio_skill.skill.label,
             }
         notification_send(
             recipient=owner_user,

@@ -141,10 +141,6 @@ def _overview_target(organisation: Organisation | None) -> OrganisationTarget:
     return OrganisationTarget(organisation_id=organisation.pk, path=organisation.path)
 
 
-def _skill_label(label: str, is_english: bool) -> str:
-    return f"{label} ({_('Engels')})" if is_english else label
-
-
 def overview_charts(data: PortfolioOverview) -> list[tuple[str, str, Chart]]:
     """(heading, explanation, chart) per section; every figure goes through ``domain.suppression``.
 
@@ -167,8 +163,7 @@ def overview_charts(data: PortfolioOverview) -> list[tuple[str, str, Chart]]:
     levels = [str(label) for _value, label in SkillLevel.choices]
     skills = DataTable.from_table(
         suppress_rows([list(s.by_level) for s in data.skills]) if data.skills else suppress_rows([[0] * 4]),
-        row_labels=[_skill_label(s.label, s.label_is_english) for s in data.skills]
-        or [_("Geen vaardigheden")],
+        row_labels=[s.marked_label for s in data.skills] or [_("Geen vaardigheden")],
         column_labels=levels,
         title=_("Meest voorkomende vaardigheden, naar niveau"),
         row_heading=_("Vaardigheid"),
@@ -176,8 +171,8 @@ def overview_charts(data: PortfolioOverview) -> list[tuple[str, str, Chart]]:
         slug="vaardigheden",
     )
     groups = DataTable.from_series(
-        suppress_series([n for _label, n in data.groups], with_total=False),
-        labels=[label for label, _n in data.groups],
+        suppress_series([g.people for g in data.groups], with_total=False),
+        labels=[g.marked_label for g in data.groups],
         column=people,
         title=_("Vaardigheidsgroepen: medewerkers met een vaardigheid uit de groep"),
         row_heading=_("Vaardigheidsgroep"),
@@ -188,8 +183,7 @@ def overview_charts(data: PortfolioOverview) -> list[tuple[str, str, Chart]]:
         suppress_table([[s.needed, s.present] for s in data.scarce], with_totals=False)
         if data.scarce
         else suppress_table([[0, 0]], with_totals=False),
-        row_labels=[_skill_label(s.label, s.label_is_english) for s in data.scarce]
-        or [_("Geen vaardigheden")],
+        row_labels=[s.marked_label for s in data.scarce] or [_("Geen vaardigheden")],
         column_labels=[_("Nodig in het beroep"), _("Gedeeld in een profiel")],
         title=_("Schaarse vaardigheden: veel nodig, weinig aanwezig"),
         row_heading=_("Vaardigheid"),

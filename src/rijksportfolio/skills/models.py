@@ -1,13 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
 """ESCO taxonomy: skills, skill groups, occupations and their relations, with Dutch and English labels.
 
-Dutch labels exist for every occupation and skill group but only for part of the skills; the UI shows
-the English label, marked as such, where ``preferred_label_nl`` is empty.
+Dutch labels exist for every occupation and skill group but only for part of the skills. ``label`` is the
+label in the active language, falling back to the other one (``skills.labels.BilingualLabel``): the Dutch UI
+shows the English label, marked as such, where ``preferred_label_nl`` is empty.
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from rijksportfolio.skills.labels import BilingualLabel
 
 # URIs of Rijk-specific skills (the Rijk extension): this prefix + a key of lower-case letters, digits, hyphens.
 RIJK_SKILL_URI_PREFIX = "urn:rijksportfolio:vaardigheid:"
@@ -42,7 +45,7 @@ class TaxonomyVersion(models.Model):
         return f"ESCO {self.version}"
 
 
-class Skill(models.Model):
+class Skill(BilingualLabel, models.Model):
     """An ESCO skill/competence, knowledge concept or skill group (``is_group``)."""
 
     uri = models.CharField(max_length=200, unique=True)
@@ -70,14 +73,6 @@ class Skill(models.Model):
 
     def __str__(self) -> str:
         return self.label
-
-    @property
-    def label(self) -> str:
-        return self.preferred_label_nl or self.preferred_label_en
-
-    @property
-    def label_is_english(self) -> bool:
-        return not self.preferred_label_nl
 
     @property
     def is_rijk(self) -> bool:
@@ -138,7 +133,7 @@ class SkillRelation(models.Model):
         return f"{self.skill_id} -> {self.related_id} ({self.relation_type})"
 
 
-class Occupation(models.Model):
+class Occupation(BilingualLabel, models.Model):
     uri = models.CharField(max_length=200, unique=True)
     isco_group = models.CharField(max_length=10, blank=True)
     code = models.CharField(max_length=30, blank=True)
@@ -158,14 +153,6 @@ class Occupation(models.Model):
 
     def __str__(self) -> str:
         return self.label
-
-    @property
-    def label(self) -> str:
-        return self.preferred_label_nl or self.preferred_label_en
-
-    @property
-    def label_is_english(self) -> bool:
-        return not self.preferred_label_nl
 
 
 class OccupationSkill(models.Model):

@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Reads of the ESCO taxonomy for other modules (portfolios, matching, the generator, the UI).
 
-Labels: Dutch where ESCO has one, else English — and then marked, so the UI can add ``lang="en"``
-(``Label.is_fallback`` / ``Skill.label_is_english``). In v1.1.1 every occupation and skill group has a
-Dutch label, but only 2,218 of the 13,896 skills.
+Labels: in the active language (or the one asked for), else in the other one — and then marked, so the UI
+can add ``lang`` (``Label.is_fallback``; on the models ``label_lang`` / ``label_is_english``, see
+``skills.labels``). In v1.1.1 every occupation and skill group has a Dutch label, but only 2,218 of the
+13,896 skills.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
-from django.utils import translation
 
 from rijksportfolio.accounts.policy import OrganisationTarget, Principal, can
 from rijksportfolio.domain.generator.titles import POLICY_ESCO_BY_PROFILE, TITLES
 from rijksportfolio.domain.normaliser.text import fold
 from rijksportfolio.organisations.selectors import organisation_pk_and_path_for_code
 from rijksportfolio.skills.extension_csv import ExtensionRow
+from rijksportfolio.skills.labels import Label, label_for
 from rijksportfolio.skills.models import (
     RIJK_SKILL_URI_PREFIX,
     LabelSource,
@@ -38,13 +39,6 @@ from rijksportfolio.skills.services import RIJK_LABEL_COUNT_KEY, VERSION_CACHE_K
 AUTOCOMPLETE_MAX_QUERY = 100  # characters; longer input is cut (nobody types a skill that long)
 AUTOCOMPLETE_MIN_QUERY = 2
 AUTOCOMPLETE_MAX_RESULTS = 50
-
-
-@dataclass(frozen=True)
-class Label:
-    text: str
-    language: str  # "nl" or "en": the language of ``text``
-    is_fallback: bool  # True when the requested language had no label
 
 
 @dataclass(frozen=True)
@@ -110,28 +104,13 @@ def occupation_by_uri(uri: str) -> Occupation | None:
     return Occupation.objects.filter(uri=uri).first()
 
 
-def _label(nl: str, en: str, language: str | None) -> Label:
-    language = (language or translation.get_language() or "nl")[:2]
-    if language == "en" and en:
-        return Label(en, "en", False)
-    if nl:
-        return Label(nl, "nl", language == "en")
-    return Label(en, "en", language != "en")
-
-
-def label_for(nl: str, en: str, *, language: str | None = None) -> Label:
-    """The label in ``language`` (default: the active language) of a concept with these preferred labels,
-    falling back to the other one — for callers that read the labels as values, without a model instance."""
-    return _label(nl, en, language)
-
-
 def skill_label(skill: Skill, *, language: str | None = None) -> Label:
     """The skill's label in ``language`` (default: the active language), falling back to the other one."""
-    return _label(skill.preferred_label_nl, skill.preferred_label_en, language)
+    return label_for(skill.preferred_label_nl, skill.preferred_label_en, language=language)
 
 
 def occupation_label(occupation: Occupation, *, language: str | None = None) -> Label:
-    return _label(occupation.preferred_label_nl, occupation.preferred_label_en, language)
+    return label_for(occupation.preferred_label_nl, occupation.preferred_label_en, language=language)
 
 
 def occupation_skills(occupation: Occupation, *, relation_type: str | None = None) -> QuerySet[Skill]:

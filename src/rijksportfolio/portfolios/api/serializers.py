@@ -24,6 +24,7 @@ from rijksportfolio.portfolios.constants import (
     Visibility,
 )
 from rijksportfolio.portfolios.models import AccessRequest
+from rijksportfolio.skills.labels import label_for
 
 # JSON property for each service/model field name, so service ValidationErrors point at the client's fields.
 PORTFOLIO_FIELDS = {
@@ -80,7 +81,7 @@ class SkillRefSerializer(serializers.Serializer):
         ref_name = "VaardigheidVerwijzing"
 
     def get_taal(self, ref: Any) -> str:
-        return "en" if ref.label_is_english else "nl"
+        return str(ref.shown_label.language)  # the language of ``naam``
 
 
 class BewijsstukSerializer(serializers.Serializer):
@@ -513,7 +514,7 @@ class CollegaZoekSerializer(serializers.Serializer):
 
 class GetoondeVaardigheidSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="skill_id")
-    naam = serializers.CharField(source="label")
+    naam = serializers.SerializerMethodField()
     taal = serializers.SerializerMethodField()
     niveau = serializers.ChoiceField(source="level", choices=SkillLevel.values)
     gezocht = serializers.BooleanField(source="matched", help_text="De vaardigheid waarop gezocht is.")
@@ -521,8 +522,12 @@ class GetoondeVaardigheidSerializer(serializers.Serializer):
     class Meta:
         ref_name = "CollegaVaardigheid"
 
+    # the Dutch label, else the English one (as documented), whatever the language of the request
+    def get_naam(self, shown: Any) -> str:
+        return label_for(shown.preferred_label_nl, shown.preferred_label_en, language="nl").text
+
     def get_taal(self, shown: Any) -> str:
-        return "en" if shown.label_is_english else "nl"
+        return label_for(shown.preferred_label_nl, shown.preferred_label_en, language="nl").language
 
 
 class CollegaSerializer(serializers.Serializer):

@@ -44,7 +44,6 @@ from rijksportfolio.portfolios.models import (
     PortfolioSkill,
 )
 from rijksportfolio.skills.models import Skill
-from rijksportfolio.skills.selectors import skill_label
 
 PURPOSE = OpenApiParameter(
     "doel",
@@ -469,13 +468,6 @@ class ProfielVaardigheidView(_PortfolioApi):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-def _skill_ref(skill: Skill) -> access.SkillRef:
-    label = skill_label(skill)
-    return access.SkillRef(
-        id=skill.pk, uri=skill.uri, label=label.text, label_is_english=label.language == "en"
-    )
-
-
 @extend_schema_view(
     get=extend_schema(
         summary="Voorgestelde vaardigheden (eigenaar)",
@@ -491,7 +483,7 @@ class VaardigheidSuggestiesView(_PortfolioApi):
 
     def get(self, request: Any, id: int) -> Response:
         portfolio = self.owned(id)
-        refs = [_skill_ref(skill) for skill in selectors.skill_suggestions_for(portfolio=portfolio)]
+        refs = [access.skill_ref(skill) for skill in selectors.skill_suggestions_for(portfolio=portfolio)]
         page = self.paginate_queryset(refs) or []  # type: ignore[arg-type]
         return self.get_paginated_response(s.SkillRefSerializer(page, many=True).data)
 

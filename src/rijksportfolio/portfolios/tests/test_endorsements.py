@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from rijksportfolio.accounts.constants import Role
 from rijksportfolio.accounts.services import role_assign, user_create
-from rijksportfolio.notifications.models import Notification
+from rijksportfolio.notifications.models import Notification, NotificationPreference
 from rijksportfolio.portfolios import access, services
 from rijksportfolio.portfolios.models import Endorsement
 from rijksportfolio.portfolios.tests.factories import AccessRequestFactory, PortfolioSkillFactory
@@ -38,6 +38,19 @@ def test_a_colleague_endorses_a_visible_skill_once_and_the_owner_is_told(
     assert mine.endorsers == ("Daan Visser",)
     (theirs,) = access.portfolio_view(user=colleague_user, portfolio=portfolio).section("vaardigheden").skills
     assert (theirs.endorsed_by_viewer, theirs.endorsement_count) == (True, None)
+
+
+def test_the_owner_is_told_in_their_language_with_the_skill_name_in_it(
+    colleague_user, owner_user, portfolio, skill
+):
+    NotificationPreference.objects.create(user=owner_user, language="en")
+    skill.skill.preferred_label_en = "write policy"
+    skill.skill.save()
+    portfolio.visibility_skills = "rijk"
+    portfolio.save()
+    services.endorsement_add(actor=colleague_user, portfolio_skill=skill)  # the colleague's UI is Dutch
+    (note,) = Notification.objects.filter(recipient=owner_user)
+    assert note.subject == "Daan Visser endorses your skill write policy"
 
 
 def test_skills_one_may_not_see_cannot_be_endorsed(colleague_user, colleague, owner_user, portfolio, skill):

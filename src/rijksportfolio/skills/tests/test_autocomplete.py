@@ -228,7 +228,8 @@ def test_fragment_in_english(employee, skills):
             {"q": "public administration"},
             HTTP_ACCEPT_LANGUAGE="en",
         ).content.decode()
-    assert '<span lang="en">public administration</span> (English)' in html
+    # an English label in the English UI is not a fallback: no lang attribute, no "(English)"
+    assert '">public administration</label>' in html
 
 
 # --- the full ESCO bundle (no database) ----------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from rijksportfolio.skills import selectors, services
+from rijksportfolio.skills.models import Skill
 from rijksportfolio.skills.selectors import Label
 from rijksportfolio.skills.tests.test_taxonomy import FIXTURE, G0, G1, G7, K1, O1, O2, S1, S2, S3
 
@@ -41,6 +42,23 @@ def test_labels_fall_back_to_english_and_say_so(taxonomy):
             "beleidsmedewerker", "nl", False
         )
     assert (k1.label_is_english, s1.label_is_english) == (True, False)
+
+    rijk = Skill(preferred_label_nl="wetgevingskwaliteit toetsen", preferred_label_en="")
+    occupation = selectors.occupation_by_uri(O1)
+
+    def shown(concept):  # type: ignore[no-untyped-def]
+        return concept.label, concept.label_lang, concept.label_is_english, str(concept)
+
+    with translation.override("en"):  # the model's label follows the active language
+        assert shown(s1) == ("draft policy documents", "", False, "draft policy documents")
+        assert shown(k1) == ("public administration", "", False, "public administration")
+        assert shown(rijk)[:3] == ("wetgevingskwaliteit toetsen", "nl", False)
+        assert shown(occupation)[:2] == ("policy officer", "")
+    with translation.override("nl"):
+        assert shown(s1)[:3] == ("beleidsstukken opstellen", "", False)
+        assert shown(k1)[:3] == ("public administration", "en", True)
+        assert shown(rijk)[:3] == ("wetgevingskwaliteit toetsen", "", False)
+        assert shown(occupation)[:2] == ("beleidsmedewerker", "")
 
 
 def test_occupation_skills(taxonomy):

@@ -157,6 +157,7 @@ def test_guest_cannot_browse_organisations_or_people(world):
     response = client.get(reverse("web:organisation_list"))
     assert response.status_code == 403
     assert "Geen toegang" in response.content.decode()
+    assert "<title>Geen toegang · Rijksportfolio</title>" in response.content.decode()  # WCAG 2.4.2
     assert client.get(reverse("web:person_list")).status_code == 403
     assert client.get(reverse("web:person_detail", args=[world.people["medewerker"].pk])).status_code == 403
     assert client.get(reverse("web:my_audit")).status_code == 403
@@ -269,7 +270,7 @@ def test_language_switch_shows_english(world):
 def test_404_page_is_dutch(client):
     response = client.get("/bestaat-niet")
     assert response.status_code == 404
-    assert "Pagina niet gevonden" in response.content.decode()
+    assert "<title>Pagina niet gevonden · Rijksportfolio</title>" in response.content.decode()
 
 
 def test_500_template_renders_without_context():

@@ -28,6 +28,7 @@ from rijksportfolio.portfolios.models import (
     PortfolioSkill,
 )
 from rijksportfolio.skills.models import OccupationSkill, Skill
+from rijksportfolio.skills.selectors import by_label
 
 AUDIT_PREFIX = "portfolio."  # + section: a read of that section
 AUDIT_WHOLE = "portfolio"  # a (denied) attempt to open a whole portfolio
@@ -67,7 +68,7 @@ def section_visibilities(portfolio: Portfolio) -> dict[str, str]:
 def items_for(portfolio: Portfolio, part: str | None = None) -> list[Item]:
     """The portfolio's items (all of them: the owner's view), with category, skills and evidence loaded."""
     qs = portfolio.items.select_related("category").prefetch_related(
-        Prefetch("skills", queryset=Skill.objects.order_by("preferred_label_nl", "preferred_label_en")),
+        Prefetch("skills", queryset=Skill.objects.order_by(by_label(), "uri")),
         Prefetch("evidence", queryset=Evidence.objects.order_by("uploaded_at", "id")),
     )
     if part is not None:
@@ -80,7 +81,7 @@ def portfolio_skills_for(portfolio: Portfolio) -> list[PortfolioSkill]:
     return list(
         portfolio.skills.select_related("skill")
         .prefetch_related("evidence_items", "endorsements__endorser")
-        .order_by("skill__preferred_label_nl", "skill__preferred_label_en", "id")
+        .order_by(by_label("skill__"), "id")
     )
 
 

@@ -28,7 +28,7 @@ from rijksportfolio.portfolios.constants import SkillLevel
 from rijksportfolio.portfolios.overviews import PortfolioOverview, portfolio_overview
 from rijksportfolio.portfolios.search import ColleagueQuery, colleagues_search
 from rijksportfolio.skills.models import Skill
-from rijksportfolio.skills.selectors import skills_autocomplete
+from rijksportfolio.skills.selectors import by_label, skills_autocomplete
 from rijksportfolio.web.downloads import download_response
 
 SEARCH_ORGANISATION_DEPTH = (
@@ -65,7 +65,7 @@ def _resolve_skill(request: HttpRequest) -> tuple[Skill | None, str, list[Any]]:
     plain = (
         Skill.objects.filter(is_group=False)
         .filter(Q(preferred_label_nl__icontains=text) | Q(preferred_label_en__icontains=text))
-        .order_by("preferred_label_nl", "pk")
+        .order_by(by_label(), "pk")
         .first()
     )
     return plain, text, []

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.utils import translation
 
 from rijksportfolio.accounts.policy import OrganisationTarget, Principal, can
 from rijksportfolio.domain.generator.titles import POLICY_ESCO_BY_PROFILE, TITLES
@@ -66,10 +67,12 @@ class SkillNeighbourhood:
     related: list[RelatedSkill]
 
 
-def _by_label(prefix: str = "") -> Lower:
-    """Order by the label shown (Dutch, else English), case-insensitively."""
+def by_label(prefix: str = "") -> Lower:
+    """Order by the label shown in the active language (``skills.labels.label_for``: that language's label,
+    else the other one), case-insensitively. ``prefix``: the path to the concept, e.g. ``"skill__"``."""
     nl, en = f"{prefix}preferred_label_nl", f"{prefix}preferred_label_en"
-    return Lower(Coalesce(NullIf(F(nl), Value("")), F(en)))
+    first, second = (en, nl) if (translation.get_language() or "nl")[:2] == "en" else (nl, en)
+    return Lower(Coalesce(NullIf(F(first), Value("")), F(second)))
 
 
 def taxonomy_version_in_use() -> TaxonomyVersion | None:
@@ -118,7 +121,7 @@ def occupation_skills(occupation: Occupation, *, relation_type: str | None = Non
     relation: dict[str, object] = {"occupationskill__occupation": occupation}
     if relation_type is not None:
         relation["occupationskill__relation_type"] = relation_type  # same join: one filter() call
-    return Skill.objects.filter(**relation).order_by(_by_label(), "uri")
+    return Skill.objects.filter(**relation).order_by(by_label(), "uri")
 
 
 def occupation_essential_skills(occupation: Occupation) -> QuerySet[Skill]:
@@ -131,15 +134,15 @@ def skill_neighbourhood(skill: Skill) -> SkillNeighbourhood:
     incoming = SkillRelation.objects.filter(related=skill).select_related("skill")
     related = [
         RelatedSkill(rel.related, rel.relation_type, "outgoing")
-        for rel in outgoing.order_by(_by_label("related__"), "related__uri")
+        for rel in outgoing.order_by(by_label("related__"), "related__uri")
     ] + [
         RelatedSkill(rel.skill, rel.relation_type, "incoming")
-        for rel in incoming.order_by(_by_label("skill__"), "skill__uri")
+        for rel in incoming.order_by(by_label("skill__"), "skill__uri")
     ]
     return SkillNeighbourhood(
         skill=skill,
-        broader=list(skill.broader.order_by(_by_label(), "uri")),
-        narrower=list(skill.narrower.order_by(_by_label(), "uri")),
+        broader=list(skill.broader.order_by(by_label(), "uri")),
+        narrower=list(skill.narrower.order_by(by_label(), "uri")),
         related=related,
     )
 
@@ -151,7 +154,7 @@ def skill_by_id(pk: int) -> Skill | None:
 
 def skills_all() -> QuerySet[Skill]:
     """Every skill (no skill groups), ordered by the label shown."""
-    return Skill.objects.filter(is_group=False).order_by(_by_label(), "uri")
+    return Skill.objects.filter(is_group=False).order_by(by_label(), "uri")
 
 
 def skills_autocomplete(*, query: str, limit: int = 10, language: str | None = None) -> list[SkillHit]:
@@ -190,7 +193,7 @@ def rijk_labels() -> QuerySet[RijkLabel]:
 def rijk_skills() -> QuerySet[Skill]:
     """Every Rijk-specific skill, by label, with its broader ESCO concepts prefetched."""
     return (
-        Skill.objects.filter(origin=SkillOrigin.RIJK).prefetch_related("broader").order_by(_by_label(), "uri")
+        Skill.objects.filter(origin=SkillOrigin.RIJK).prefetch_related("broader").order_by(by_label(), "uri")
     )
 
 

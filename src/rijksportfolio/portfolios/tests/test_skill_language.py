@@ -113,6 +113,16 @@ def test_portfolio_skills_follow_the_ui_language(rijk, language) -> None:  # typ
     _assert_names(shown, english=language == "en")
 
 
+@pytest.mark.parametrize(
+    ("language", "order"),
+    [("nl", (THREAT_EN, PUBLIC_NL, RIJK_NL)), ("en", (PUBLIC_EN, THREAT_EN, RIJK_NL))],
+)
+def test_the_skills_profile_is_in_alphabetical_order_of_the_names_shown(rijk, language, order) -> None:  # type: ignore[no-untyped-def]
+    page = _html(_client(user_for(rijk["people"][0]), language).get(reverse("portfolios:skills")))
+    positions = [page.index(f">{name}<") for name in order]
+    assert positions == sorted(positions)
+
+
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_colleague_search_results_follow_the_ui_language(rijk, language) -> None:  # type: ignore[no-untyped-def]
     client = _client(user_for(rijk["people"][0]), language)

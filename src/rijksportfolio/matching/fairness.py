@@ -15,6 +15,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
+from django.utils.translation import gettext_lazy
+
 from rijksportfolio.domain.matching import Filters, Opportunity
 from rijksportfolio.domain.matching.benchmark import RIJK_OCCUPATIONS, benchmark_queries
 from rijksportfolio.domain.matching.fairness import (
@@ -28,10 +30,25 @@ from rijksportfolio.domain.matching.fairness import (
 from rijksportfolio.matching.adapter import skill_key
 from rijksportfolio.matching.index import Loaded
 from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.people.constants import Gender
 from rijksportfolio.people.models import Person
 from rijksportfolio.skills.models import OccupationSkill
 
 _CHUNK = 20_000
+
+AGE_LABELS = {
+    "<30": gettext_lazy("Jonger dan 30"),
+    "30-44": gettext_lazy("30 tot en met 44"),
+    "45-54": gettext_lazy("45 tot en met 54"),
+    "55+": gettext_lazy("55 en ouder"),
+}
+
+
+def group_label(dimension: str, group: str) -> str:
+    """A group as the monitor names it (the page and the API): a gender or an age band."""
+    if dimension == GENDER:
+        return str(dict(Gender.choices).get(group, group))
+    return str(AGE_LABELS.get(group, group))
 
 
 def benchmark_set() -> list[Opportunity]:

@@ -14,30 +14,18 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from rijksportfolio.accounts.constants import Role
-from rijksportfolio.accounts.policy import OrganisationTarget, Principal, can, principal_for
+from rijksportfolio.accounts.policy import Principal, can, principal_for
 from rijksportfolio.domain.charts import Chart, ChartKind, DataTable, format_number
 from rijksportfolio.domain.matching.fairness import AGE, FOUR_FIFTHS, GENDER, MIN_GROUP
 from rijksportfolio.matching import access, services
+from rijksportfolio.matching.fairness import group_label
 from rijksportfolio.matching.models import FairnessRun
 from rijksportfolio.organisations.models import Organisation
-from rijksportfolio.people.constants import Gender
 from rijksportfolio.web.downloads import download_response
-
-
-def may_monitor_fairness(principal: Principal) -> bool:
-    """For the navigation (no query): the Rijk, or an organisation of one of the principal's scopes."""
-    if principal.user_id is None:
-        return False
-    paths = ["", *principal.scopes.get(Role.HR_ADVISER, ())]
-    return any(can(principal, "matching.monitor_fairness", _path_target(p)) for p in paths)
-
-
-def _path_target(path: str) -> OrganisationTarget:
-    return OrganisationTarget(organisation_id=None if path == "" else 0, path=path)
 
 
 def _and(parts: list[str]) -> str:
@@ -95,19 +83,6 @@ def _scope(principal: Principal, code: str | None) -> Organisation | None:
 
 # --- presenting a run --------------------------------------------------------------------------------------
 
-AGE_LABELS = {
-    "<30": gettext_lazy("Jonger dan 30"),
-    "30-44": gettext_lazy("30 tot en met 44"),
-    "45-54": gettext_lazy("45 tot en met 54"),
-    "55+": gettext_lazy("55 en ouder"),
-}
-
-
-def _group_label(dimension: str, group: str) -> str:
-    if dimension == GENDER:
-        return str(dict(Gender.choices).get(group, group))
-    return str(AGE_LABELS.get(group, group))
-
 
 def _percent(value: float | None) -> float | None:
     return None if value is None else 100 * value
@@ -156,7 +131,7 @@ def run_view(run: FairnessRun) -> dict[str, Any]:
             ),
             rows=tuple(
                 (
-                    _group_label(dimension, g["group"]),
+                    group_label(dimension, g["group"]),
                     (
                         g["people"],
                         _percent(g["selection_rate"]),
@@ -183,7 +158,7 @@ def run_view(run: FairnessRun) -> dict[str, Any]:
         assessment = []
         for g in d["groups"]:
             text, flagged = _status(g, run)
-            label = _group_label(dimension, g["group"])
+            label = group_label(dimension, g["group"])
             assessment.append({"label": label, "status": text, "flagged": flagged})
             if flagged:
                 flags.append(

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from rijksportfolio.accounts.constants import Role
 from rijksportfolio.accounts.policy import OrganisationTarget, PersonTarget, can, principal_for
-from rijksportfolio.matching.views import may_monitor_fairness
+from rijksportfolio.matching.access import may_monitor_fairness
 from rijksportfolio.notifications.selectors import notifications_unread_count
 from rijksportfolio.organisations import read_cache
 from rijksportfolio.organisations.selectors import organisation_pk_for_path

@@ -53,6 +53,8 @@ def _path_values(world):
                     path = path.replace(placeholder, str(value))
         for placeholder, value in portfolio_values.items():
             path = path.replace(placeholder, str(value))
+        if path.startswith("/api/v1/eerlijkheidsmonitor/metingen/{id}"):
+            path = path.replace("{id}", str(_fairness_run(world).pk))
         if path.startswith("/api/v1/stuurinformatie/detacheringen/{id}"):
             path = path.replace("{id}", str(_secondment(world).pk))
         if path.startswith("/api/v1/stuurinformatie/mpp/scenarios/{id}"):
@@ -149,6 +151,18 @@ def _pool_proposal(world):
         "medewerker": world.people["medewerker"].personnel_number,
         "toelichting": "Goed.",
     }
+
+
+def _fairness_run(world):
+    """A stored fairness-monitor run for BZK (the HR adviser's scope)."""
+    from datetime import date
+
+    from rijksportfolio.matching.models import FairnessRun
+
+    return FairnessRun.objects.create(
+        organisation=world.orgs["bzk"], reference_date=date(2026, 1, 1), algorithm_version="match-1.0",
+        queries=234, top_k=50, score_threshold=0.5, result={"dimensions": [], "flagged": []},
+    )  # fmt: skip
 
 
 def _secondment(world):
@@ -277,6 +291,7 @@ BODIES = {
         "inhoud": "uri;naam;alternatieve namen;omschrijving;soort;breder\r\n"
     },
     ("post", "/api/v1/kandidatenpool/_zoek"): {"tekst": "beleid"},
+    ("post", "/api/v1/eerlijkheidsmonitor/_meten"): {"organisatie": "bzk"},
     ("post", "/api/v1/kandidatenpool/{id}/_benader"): {"bericht": "Zin in een kennismaking?"},
     ("put", "/api/v1/kandidatenpool/mijn/voorkeur"): {"voordrachtenToegestaan": True},
     ("post", "/api/v1/kandidatenpool/mijn/{id}/_toestemmen"): {"maanden": 12},
@@ -324,7 +339,7 @@ def test_every_documented_operation_answers_with_a_documented_status_and_content
             )
         assert response["API-Version"] == "1.0.0"
         checked += 1
-    assert checked == 101
+    assert checked == 104
 
 
 def test_datetimes_are_utc_with_z(world, hr_client):

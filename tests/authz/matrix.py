@@ -1180,6 +1180,23 @@ ROWS += [
     Row("matching:fairness", "POST", body={"organisatie": "bzk"}, allow=FAIRNESS_MONITORS, web=True),
     Row("matching:fairness_run", kwargs=_fairness_run("bzk"), allow=FAIRNESS_MONITORS, web=True),
     Row("matching:fairness_run", kwargs=_fairness_run("bd"), allow=frozenset({Role.ANALYST}), web=True),
+    # the API: exactly the page's permissions
+    Row("api:meting-list", allow=FAIRNESS_MONITORS, note="every scope the caller may monitor"),
+    Row("api:meting-list", query={"organisatie": "bzk"}, allow=FAIRNESS_MONITORS),
+    Row("api:meting-list", query={"organisatie": "bd"}, allow=frozenset({Role.ANALYST})),
+    Row(
+        "api:meting-detail",
+        kwargs=lambda w, s: {"id": _fairness_run("bzk")(w, s)["pk"]},
+        allow=FAIRNESS_MONITORS,
+    ),
+    Row(
+        "api:meting-detail",
+        kwargs=lambda w, s: {"id": _fairness_run("bd")(w, s)["pk"]},
+        allow=frozenset({Role.ANALYST}),
+    ),
+    Row("api:eerlijkheidsmonitor-meten", "POST", body={"organisatie": "bzk"}, allow=FAIRNESS_MONITORS),
+    Row("api:eerlijkheidsmonitor-meten", "POST", body={"organisatie": "bd"}, allow=frozenset({Role.ANALYST})),
+    Row("api:eerlijkheidsmonitor-meten", "POST", body={}, allow=frozenset({Role.ANALYST}), note="the Rijk"),
 ]
 
 

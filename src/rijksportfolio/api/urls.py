@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("rijksportfolio.workforce.api.urls")),
     path("", include("rijksportfolio.opportunities.api.urls")),
     path("", include("rijksportfolio.matching.candidate_pool.api.urls")),
+    path("", include("rijksportfolio.matching.api.urls")),
 ]

@@ -25,6 +25,7 @@ from rijksportfolio.matching import access, services
 from rijksportfolio.matching.fairness import group_label
 from rijksportfolio.matching.models import FairnessRun
 from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.organisations.selectors import organisation_by_code
 from rijksportfolio.web.downloads import download_response
 
 
@@ -73,7 +74,7 @@ def _scope(principal: Principal, code: str | None) -> Organisation | None:
         code = choices[0][0]
     organisation = None
     if code:
-        organisation = Organisation.objects.filter(code=code).first()
+        organisation = organisation_by_code(code=code)
         if organisation is None:
             raise _UnknownOrganisation(code)
     if not can(principal, "matching.monitor_fairness", access.fairness_target(organisation)):

@@ -11,6 +11,11 @@ def organisation_pk_for_path(*, path: str) -> int | None:
     return Organisation.objects.filter(path=path).values_list("pk", flat=True).first()
 
 
+def organisation_by_code(*, code: str) -> Organisation | None:
+    """The organisation with this code (the short code the API and the commands use), or None."""
+    return Organisation.objects.filter(code=code).first()
+
+
 def organisation_pk_and_path_for_code(*, code: str) -> tuple[int, str] | None:
     """(pk, materialised path) of the organisation with ``code``, or None."""
     row = Organisation.objects.filter(code=code).values_list("pk", "path").first()

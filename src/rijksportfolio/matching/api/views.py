@@ -19,7 +19,7 @@ from rijksportfolio.api.views import ApiView
 from rijksportfolio.matching import access, services
 from rijksportfolio.matching.api import serializers as s
 from rijksportfolio.matching.models import FairnessRun
-from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.organisations.selectors import organisation_by_code
 
 TAG = ["eerlijkheidsmonitor"]
 FIELDS = {"organisation": "organisatie", "top_k": "topK", "score_threshold": "scoredrempel"}
@@ -48,7 +48,7 @@ class MetingListView(ApiView):
     def get(self, request: Any) -> Response:
         code = request.query_params.get("organisatie")
         if code:
-            organisation = Organisation.objects.filter(code=code).first()
+            organisation = organisation_by_code(code=code)
             if organisation is None:
                 raise exceptions.ValidationError({"organisatie": [_("Onbekende organisatie.")]})
             runs = access.fairness_runs_of(user=request.user, organisation=organisation)

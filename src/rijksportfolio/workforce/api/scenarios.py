@@ -21,6 +21,7 @@ from rijksportfolio.api.views import ApiView
 from rijksportfolio.domain.analytics import mpp as mpp_rules
 from rijksportfolio.domain.analytics.publish import THRESHOLD
 from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.organisations.selectors import organisation_by_code
 from rijksportfolio.people.constants import JobFamily
 from rijksportfolio.workforce import access, services
 from rijksportfolio.workforce.models import WorkforcePlanScenario
@@ -241,7 +242,7 @@ class ScenarioListView(_ScenarioView):
         code = request.query_params.get("organisatie")
         organisation = None
         if code:
-            organisation = Organisation.objects.filter(code=code).first()
+            organisation = organisation_by_code(code=code)
             if organisation is None:
                 raise exceptions.ValidationError({"organisatie": [_("Onbekende organisatie.")]})
         scenarios = access.scenarios_visible(user=request.user, organisation=organisation)

@@ -23,6 +23,7 @@ from rijksportfolio.api.views import ApiView
 from rijksportfolio.domain.analytics import panels
 from rijksportfolio.domain.analytics.publish import DERIVED, PRIMARY, SECONDARY, THRESHOLD
 from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.organisations.selectors import organisation_by_code
 from rijksportfolio.people.constants import ContractType, JobFamily, WorkType
 from rijksportfolio.people.models import Employment
 from rijksportfolio.workforce import access
@@ -86,7 +87,7 @@ def _organisation(request: Any, *, required: bool = False) -> Organisation | Non
         if required:
             raise exceptions.ValidationError({"organisatie": [_("Geef de organisatie op.")]})
         return None
-    organisation = Organisation.objects.filter(code=code).first()
+    organisation = organisation_by_code(code=code)
     if organisation is None:
         raise exceptions.ValidationError({"organisatie": [_("Onbekende organisatie.")]})
     return organisation

@@ -18,6 +18,7 @@ from rijksportfolio.matching import alerts, index, services
 from rijksportfolio.matching.candidate_pool.services import pool_expire
 from rijksportfolio.matching.changes import matching_rebuild_requested
 from rijksportfolio.organisations.models import Organisation
+from rijksportfolio.organisations.selectors import organisation_by_code
 
 
 class Command(BaseCommand):
@@ -78,7 +79,7 @@ class Command(BaseCommand):
     def _fairness(self, codes: list[str], *, rijk: bool) -> None:
         scopes: list[Organisation | None] = []
         for code in codes:
-            organisation = Organisation.objects.filter(code=code).first()
+            organisation = organisation_by_code(code=code)
             if organisation is None:
                 raise CommandError(_("Onbekende organisatiecode: %(code)s") % {"code": code})
             scopes.append(organisation)
